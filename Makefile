@@ -1,0 +1,31 @@
+# The two commands of the README's quick start:
+#   make demo   set everything up and run the main job
+#   make test   run the whole test suite
+# Both bootstrap .venv from pyproject.toml; nothing else needs installing first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test setup bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/crosstrain demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_world.py
+
+clean:
+	rm -rf $(VENV) datasets/generated

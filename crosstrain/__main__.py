@@ -1,0 +1,5 @@
+"""``python -m crosstrain`` is the ``crosstrain`` command."""
+
+from crosstrain.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The synthetic CRM world: recipe, generator, storage and loader."""

@@ -1,0 +1,173 @@
+"""Campaigns: when they ran, what they cost, what they reached, who responded."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from crosstrain.world.columns import Codes, Ref
+from crosstrain.world.context import DAY, Context, weights
+from crosstrain.world.people import users_with
+
+# Days a campaign collects leads, by channel (min, max).
+WINDOW_DAYS = {
+    "paid_search": (30, 90), "paid_social": (21, 60), "display": (30, 60), "email": (7, 21),
+    "webinar": (14, 30), "event": (5, 15), "content": (60, 180), "referral": (90, 90), "partner": (90, 90),
+}
+# Funnel from impressions to leads for paid media: CTR and click-to-lead rate.
+PAID_CTR = {"paid_search": 0.065, "paid_social": 0.009, "display": 0.0035}
+PAID_CVR = {"paid_search": 0.075, "paid_social": 0.03, "display": 0.015}
+# Email: clicks per email sent and leads per click.
+EMAIL_CLICK_RATE, EMAIL_LEAD_PER_CLICK = 0.027, 0.15
+WEBINAR_LEADS_PER_INVITE = 0.04
+
+
+def campaign_channels(ctx: Context) -> list[str]:
+    return [c for c in ctx.recipe.mix["channels"] if c != "outbound"]
+
+
+def build_campaign_frame(ctx: Context) -> None:
+    """Channels, windows and sizes; costs wait until leads are known."""
+    rng = ctx.rng["campaigns"]
+    channels = campaign_channels(ctx)
+    all_channels = ctx.recipe.mix["channels"]
+    w = weights([ctx.recipe.mix["channel_weights"][all_channels.index(c)] for c in channels])
+    n = ctx.recipe.sizes["campaigns"]
+    counts = np.maximum(1, np.floor(w * n).astype(int))
+    counts[np.argmax(counts)] += n - counts.sum()
+    channel = np.repeat(np.arange(len(channels)), counts)
+    lo = np.array([WINDOW_DAYS[channels[c]][0] for c in channel])
+    hi = np.array([WINDOW_DAYS[channels[c]][1] for c in channel])
+    duration = rng.integers(lo, hi + 1) * DAY
+    start = rng.integers(ctx.start, ctx.now - 7 * DAY, len(channel))
+    start -= start % DAY
+    # Always-on programmes (referral, partner, content) tile the history evenly instead.
+    for c, name in enumerate(channels):
+        if name in ("referral", "partner"):
+            rows = np.flatnonzero(channel == c)
+            span = (ctx.now - ctx.start) / len(rows)
+            start[rows] = (ctx.start + np.arange(len(rows)) * span).astype(np.int64)
+            duration[rows] = np.maximum(int(span), DAY)
+    order = np.lexsort((start, channel))
+    channel, start, duration = channel[order], start[order], duration[order]
+    size = np.exp(rng.normal(0, 0.6, len(channel)))
+    ctx.state.update(campaign_channel=channel, campaign_start=start, campaign_end=start + duration, campaign_size=size)
+
+
+def pick_campaigns(ctx: Context, lead_channel: np.ndarray, rng: np.random.Generator):
+    """For each lead of a campaign channel: a campaign of that channel and a created time."""
+    channels = campaign_channels(ctx)
+    all_channels = ctx.recipe.mix["channels"]
+    st = ctx.state
+    campaign = np.full(len(lead_channel), -1)
+    created = rng.integers(ctx.start, ctx.now - 3600, len(lead_channel))
+    for c, name in enumerate(channels):
+        rows = np.flatnonzero(lead_channel == all_channels.index(name))
+        pool = np.flatnonzero(st["campaign_channel"] == c)
+        chosen = pool[rng.choice(len(pool), size=len(rows), p=weights(st["campaign_size"][pool]))]
+        campaign[rows] = chosen
+        start, end = st["campaign_start"][chosen], np.minimum(st["campaign_end"][chosen], ctx.now - 3600)
+        created[rows] = start + (rng.random(len(rows)) * (end - start)).astype(np.int64)
+    return campaign, created
+
+
+def active_campaign(ctx: Context, channel_name: str, at: np.ndarray) -> np.ndarray:
+    """The campaign of ``channel_name`` most recently started before each time (-1 if none)."""
+    channels = campaign_channels(ctx)
+    pool = np.flatnonzero(ctx.state["campaign_channel"] == channels.index(channel_name))
+    starts = ctx.state["campaign_start"][pool]
+    pos = np.searchsorted(starts, at, side="right") - 1
+    return np.where(pos >= 0, pool[np.clip(pos, 0, None)], -1)
+
+
+def build_campaigns(ctx: Context) -> None:
+    """Costs, reach and the table itself, now that each campaign's leads are known."""
+    rng = ctx.rng["campaigns"]
+    st = ctx.state
+    channels = campaign_channels(ctx)
+    all_channels = ctx.recipe.mix["channels"]
+    channel = st["campaign_channel"]
+    n = len(channel)
+    leads = np.bincount(st["lead_campaign"][st["lead_campaign"] >= 0], minlength=n)
+    cpl = np.array([ctx.recipe.mix["channel_cpl"][all_channels.index(channels[c])] for c in channel])
+    actual = np.round(np.maximum(leads, 3) * cpl * np.exp(rng.normal(0, 0.25, n)), 2)
+    budget = np.round(actual * rng.uniform(0.9, 1.25, n), -2)
+    impressions = np.zeros(n, dtype=np.int64)
+    clicks = np.zeros(n, dtype=np.int64)
+    sent = np.zeros(n, dtype=np.int64)
+    noise = lambda: np.exp(rng.normal(0, 0.15, n))
+    for c, name in enumerate(channels):
+        rows = channel == c
+        if name in PAID_CTR:
+            clicks[rows] = np.ceil(np.maximum(leads[rows], 1) / PAID_CVR[name] * noise()[rows])
+            impressions[rows] = np.ceil(clicks[rows] / PAID_CTR[name] * noise()[rows])
+        elif name == "email":
+            sent[rows] = np.ceil(np.maximum(leads[rows], 1) / (EMAIL_CLICK_RATE * EMAIL_LEAD_PER_CLICK) * noise()[rows])
+            clicks[rows] = np.ceil(sent[rows] * EMAIL_CLICK_RATE * noise()[rows])
+        elif name == "webinar":
+            sent[rows] = np.ceil(np.maximum(leads[rows], 1) / WEBINAR_LEADS_PER_INVITE * noise()[rows])
+    start = st["campaign_start"]
+    quarter = [f"{y}-Q{(m - 1) // 3 + 1}" for y, m in zip(start.astype("datetime64[s]").astype("datetime64[Y]").astype(int) + 1970,
+                                                            start.astype("datetime64[s]").astype("datetime64[M]").astype(int) % 12 + 1)]
+    themes = ctx.pools.catch_phrases[rng.integers(0, len(ctx.pools.catch_phrases), n)]
+    names = np.array([f"{q} {channels[c].replace('_', ' ').title()}: {t.title()}" for q, c, t in zip(quarter, channel, themes)], dtype=object)
+    owners = users_with(ctx, "marketing")
+    ctx.tables["campaigns"] = {
+        "campaign_id": Ref(np.arange(n), "campaigns"),
+        "name": names,
+        "channel": Codes(channel, channels),
+        "start_date": start,
+        "end_date": st["campaign_end"],
+        "budget": budget,
+        "actual_cost": actual,
+        "impressions": impressions,
+        "clicks": clicks,
+        "emails_sent": sent,
+        "owner_id": Ref(owners[channel % len(owners)], "users"),
+    }
+
+
+def build_members(ctx: Context) -> None:
+    """One row per lead a campaign touched (responded), plus invitees who did not respond."""
+    rng = ctx.rng["campaigns"]
+    st = ctx.state
+    channels = campaign_channels(ctx)
+    n_leads = len(st["lead_created"])
+    tp_campaign, tp_lead, tp_time = st["tp_campaign"], st["tp_lead"], st["tp_time"]
+    has = tp_campaign >= 0
+    key = tp_campaign[has].astype(np.int64) * n_leads + tp_lead[has]
+    times = tp_time[has]
+    # Touches are in (lead, time) order, so a stable sort by key keeps each pair's first touch first.
+    order = np.argsort(key, kind="stable")
+    key, times = key[order], times[order]
+    first = np.r_[True, key[1:] != key[:-1]]
+    key, responded_at = key[first], times[first]
+    campaign, lead = key // n_leads, key % n_leads
+    code = st["campaign_channel"][campaign]
+    in_person = np.isin(code, [channels.index("webinar"), channels.index("event")])
+    status = np.where(in_person, 1, 0)  # attended / responded
+    # Invitees who never responded: emails, webinar and event invitations reach more leads.
+    invited = np.flatnonzero(np.isin(code, [channels.index(c) for c in ("email", "webinar", "event")]))
+    extra = invited[rng.random(len(invited)) < 0.8]
+    extra_lead = rng.integers(0, n_leads, len(extra))
+    extra_status = np.where(code[extra] == channels.index("email"), 2, 3)  # sent / registered
+    extra_key = campaign[extra] * n_leads + extra_lead
+    # An invitee who also responded keeps only the response.
+    pos = np.clip(np.searchsorted(key, extra_key), 0, max(len(key) - 1, 0))
+    fresh = key[pos] != extra_key if len(key) else np.ones(len(extra_key), bool)
+    extra_key, extra_status = extra_key[fresh], extra_status[fresh]
+    order = np.argsort(extra_key, kind="stable")
+    extra_key, extra_status = extra_key[order], extra_status[order]
+    once = np.r_[True, extra_key[1:] != extra_key[:-1]]
+    extra_key, extra_status = extra_key[once], extra_status[once]
+    all_key = np.r_[key, extra_key]
+    status = np.r_[status, extra_status]
+    responded_at = np.r_[responded_at, np.full(len(extra_key), -1)]
+    order = np.argsort(all_key, kind="stable")
+    ctx.tables["campaign_members"] = {
+        "campaign_id": Ref(all_key[order] // n_leads, "campaigns"),
+        "lead_id": Ref(all_key[order] % n_leads, "leads"),
+        "status": Codes(status[order], ("responded", "attended", "sent", "registered")),
+        "responded_at": responded_at[order],
+    }
+    for name in ("tp_campaign", "tp_lead", "tp_time"):
+        del st[name]

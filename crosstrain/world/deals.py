@@ -1,0 +1,202 @@
+"""Opportunities, their stage and close-date history, and AE quotas.
+
+Win chance is a logistic model whose intercept is calibrated per segment to
+the recipe's win rates; on top of it MEDDPICC completeness helps, a missing
+economic buyer hurts badly, repeated close-date slips hurt, replies that
+explore before responding help, and a discount-first reply helps a little
+while cutting the deal's value. Deal sizes and cycle lengths are lognormal
+with medians by segment, and won deals bunch up in a quarter's last month.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from crosstrain.world.calls import COMPETITORS, build_call_notes
+from crosstrain.world.columns import Codes, Ref
+from crosstrain.world.context import DAY, Context, logit, quarter_bounds, sigmoid, weights
+from crosstrain.world.people import ROLES
+from crosstrain.world.schema import DEAL_STAGES, MEDDPICC_FLAGS, OPEN_DEAL_STAGES
+
+STAGES = tuple(DEAL_STAGES)
+WON, LOST = STAGES.index("closed_won"), STAGES.index("closed_lost")
+FLAG_BASE = {"has_metrics": 0.2, "has_economic_buyer": 0.1, "has_decision_criteria": 0.5, "has_decision_process": 0.0,
+             "has_paper_process": -0.8, "has_identified_pain": 0.9, "has_champion": 0.0, "has_competition_known": 0.3}
+LOSS_REASONS = ("price", "competitor", "no_decision", "timing", "no_budget", "product_fit")
+# Loss reason most likely after a deal's first objection, by objection category.
+CATEGORY_LOSS = {"price": 0, "budget": 4, "timing": 3, "authority": 2, "need": 5, "competitor": 1, "trust": 2}
+PLANS = ("Starter", "Growth", "Enterprise")
+FORECAST = ("pipeline", "best_case", "commit", "closed", "omitted")
+
+
+def forecast_category(stage: np.ndarray) -> np.ndarray:
+    prob = np.array(list(DEAL_STAGES.values()))[stage]
+    cat = np.where(prob >= 90, 2, np.where(prob >= 50, 1, 0))
+    return np.where(stage == WON, 3, np.where(stage == LOST, 4, cat))
+
+
+def build_deals(ctx: Context) -> None:
+    rng = ctx.rng["deals"]
+    st, d = ctx.state, ctx.recipe.deals
+    lead = st["opp_lead"]
+    n = len(lead)
+    created = st["lead_opp_at"][lead]
+    segment = st["lead_segment"][lead]
+    account = st["lead_account"][lead]
+    quality = rng.normal(0, 1, n) + (st["lead_fit"][lead] - 50) / 40
+    flags = {f: rng.random(n) < sigmoid(FLAG_BASE[f] + quality) for f in MEDDPICC_FLAGS}
+    base_amount = np.round(np.exp(rng.normal(np.log(np.array(d["amount_median"])[segment]), d["amount_sigma"])), -2)
+    cycle = np.maximum(7, np.exp(rng.normal(np.log(np.array(d["cycle_median_days"])[segment]), d["cycle_sigma"]))) * DAY
+    slips = rng.choice(len(d["slip_shares"]), size=n, p=weights(d["slip_shares"]))
+    competitor = np.where(flags["has_competition_known"], np.array(COMPETITORS, dtype=object)[rng.integers(0, len(COMPETITORS), n)], None)
+    industry = np.array(ctx.recipe.mix["industries"], dtype=object)[st["account_industry"][account]]
+    initial_close = created + cycle.astype(np.int64)
+    calls = build_call_notes(ctx, created, np.minimum(initial_close, ctx.now), flags, base_amount,
+                             competitor, np.char.replace(industry.astype(str), "_", " "))
+    # Win model.
+    completeness = sum(flags[f].astype(int) for f in MEDDPICC_FLAGS)
+    effect = (d["meddpicc_logit"] * (completeness - completeness.mean())
+              + d["no_economic_buyer_logit"] * (~flags["has_economic_buyer"])
+              + d["slip_logit"] * np.maximum(slips - 1, 0)
+              + d["discount_first_win_logit"] * calls["discount_first"]
+              + d["laer_logit"] * 2 * (calls["strong_share"] - ctx.recipe.calls["laer_share"]))
+    p_win = np.empty(n)
+    for seg, target in enumerate(d["win_rate"]):
+        rows = segment == seg
+        if rows.any():
+            p_win[rows] = sigmoid(logit(target) + effect[rows] + _calibrate(effect[rows], target))
+    won = rng.random(n) < p_win
+    # Discounts: discount-first deals give away more; the amount is what was (or will be) signed.
+    discount = np.where(calls["discount_first"], rng.uniform(100 * (1 - d["discount_first_amount_factor"]) * 0.6, 100 * (1 - d["discount_first_amount_factor"]) * 1.4, n),
+                        np.where(rng.random(n) < d["discount_share"], rng.uniform(3, 15, n), 0.0))
+    discount = np.round(discount, 1)
+    amount = np.round(base_amount * (1 - discount / 100), 2)
+    # Close dates: slips push the expected date; wins bunch into the quarter's last month.
+    push = rng.integers(14, 46, (n, len(d["slip_shares"]))) * DAY
+    push_total = np.where(np.arange(push.shape[1]) < slips[:, None], push, 0).sum(axis=1)
+    close = initial_close + push_total
+    _, last_month, quarter_end = quarter_bounds(close)
+    pull = won & (close < last_month) & (rng.random(n) < d["quarter_end_pull"])
+    pulled = last_month + (rng.random(n) * (quarter_end - last_month - DAY)).astype(np.int64)
+    shift = np.where(pull, pulled - close, 0)
+    close, initial_close = close + shift, initial_close + shift
+    closed = close <= ctx.now
+    elapsed = np.clip((ctx.now - created) / np.maximum(close - created, 1), 0, 0.999)
+    open_stage = (elapsed * len(OPEN_DEAL_STAGES)).astype(int)
+    stage = np.where(closed, np.where(won, WON, LOST), open_stage)
+    won &= closed
+    loss = np.where(closed & ~won, rng.choice(len(LOSS_REASONS), n), -1)
+    categories = ctx.recipe.calls["categories"]
+    follows = closed & ~won & (calls["main_category"] >= 0) & (rng.random(n) < 0.5)
+    loss[follows] = [CATEGORY_LOSS[categories[c]] for c in calls["main_category"][follows]]
+    competitor = np.where((loss == LOSS_REASONS.index("competitor")) & (competitor == None),  # noqa: E711
+                          np.array(COMPETITORS, dtype=object)[rng.integers(0, len(COMPETITORS), n)], competitor)
+    prob = np.array(list(DEAL_STAGES.values()))[stage]
+    st.update(opp_created=created, opp_close=close, opp_won=won, opp_closed=closed, opp_amount=amount, opp_owner=st["account_owner"][account])
+    won_at = np.full(len(st["lead_created"]), -1, dtype=np.int64)
+    won_at[lead[won]] = close[won]
+    st["lead_won_at"] = won_at
+    names = np.array([f"{a} - {PLANS[s]} plan" for a, s in zip(st["account_name"][account], segment)], dtype=object)
+    ctx.tables["opportunities"] = {
+        "opportunity_id": Ref(np.arange(n), "opportunities"),
+        "account_id": Ref(account, "accounts"),
+        "lead_id": Ref(lead, "leads"),
+        "owner_id": Ref(st["account_owner"][account], "users"),
+        "campaign_id": Ref(st["lead_campaign"][lead], "campaigns"),
+        "name": names,
+        "segment": Codes(segment, ctx.segments),
+        "created_at": created,
+        "close_date": close,
+        "stage": Codes(stage, STAGES),
+        "probability": prob,
+        "amount": amount,
+        "discount_pct": discount,
+        "is_closed": closed,
+        "is_won": won,
+        "forecast_category": Codes(forecast_category(stage), FORECAST),
+        "loss_reason": Codes(loss, LOSS_REASONS),
+        "competitor": competitor,
+        **flags,
+    }
+    _history(ctx, rng, created, initial_close, close, push, slips, stage, closed, base_amount, amount)
+    _quotas(ctx, rng)
+
+
+def _calibrate(effect: np.ndarray, target: float) -> float:
+    """Shift so the mean win chance equals the segment's target (bisection on the logit)."""
+    lo, hi = -5.0, 5.0
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        if sigmoid(logit(target) + effect + mid).mean() < target:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def _history(ctx, rng, created, initial_close, close, push, slips, stage, closed, base_amount, amount) -> None:
+    """One row per stage entered and per close-date slip, consistent with the deal's current row."""
+    n = len(created)
+    n_open = len(OPEN_DEAL_STAGES)
+    reached = np.where(stage == WON, n_open, np.where(stage == LOST, rng.integers(1, n_open + 1, n), stage + 1))
+    end = np.where(closed, close, ctx.now)
+    # Stage rows: open stages 0..reached-1, then the closing row.
+    k = reached + closed
+    deal = np.repeat(np.arange(n), k)
+    j = np.arange(len(deal)) - np.repeat(np.cumsum(k) - k, k)
+    is_close_row = j >= reached[deal]
+    span = np.maximum(np.minimum(end, initial_close) - created, DAY)[deal]
+    t = np.where(j == 0, created[deal], created[deal] + (span * (j + rng.random(len(j)) * 0.8) / np.maximum(reached[deal], 1)).astype(np.int64))
+    t = np.where(is_close_row, close[deal], np.minimum(t, end[deal] - 60))
+    t = np.where(j == 0, created[deal], np.maximum(t, created[deal] + 60))
+    row_stage = np.where(is_close_row, stage[deal], j)
+    # Slip rows: dated between creation and the original close date (or now).
+    s_deal = np.repeat(np.arange(n), slips)
+    s_j = np.arange(len(s_deal)) - np.repeat(np.cumsum(slips) - slips, slips)
+    limit = np.minimum(initial_close, end - 120)
+    s_t = created[s_deal] + 120 + (rng.random(len(s_deal)) * np.maximum(limit[s_deal] - created[s_deal] - 120, 1)).astype(np.int64)
+    all_deal = np.r_[deal, s_deal]
+    all_t = np.r_[t, s_t]
+    kind = np.r_[np.zeros(len(deal), int), np.ones(len(s_deal), int)]
+    all_stage = np.r_[row_stage, np.full(len(s_deal), -1)]
+    order = np.lexsort((kind, all_t, all_deal))
+    all_deal, all_t, kind, all_stage = all_deal[order], all_t[order], kind[order], all_stage[order]
+    # Forward-fill the stage onto slip rows; count slips so far for each row.
+    idx = np.where(all_stage >= 0, np.arange(len(all_stage)), 0)
+    idx = np.maximum.accumulate(idx)
+    all_stage = all_stage[idx]
+    slip_no = np.cumsum(kind)
+    first_row = np.r_[0, np.flatnonzero(all_deal[1:] != all_deal[:-1]) + 1]
+    slip_before = np.repeat(slip_no[first_row] - kind[first_row], np.diff(np.r_[first_row, len(all_deal)]))
+    slips_so_far = slip_no - slip_before
+    cum_push = np.concatenate([np.zeros((n, 1), dtype=np.int64), np.cumsum(push, axis=1)], axis=1)
+    row_close = initial_close[all_deal] + cum_push[all_deal, np.minimum(slips_so_far, push.shape[1])]
+    is_final = np.r_[all_deal[1:] != all_deal[:-1], True]
+    row_close = np.where(is_final & np.isin(all_stage, [WON, LOST]), close[all_deal], row_close)
+    late_stage = OPEN_DEAL_STAGES.index("proposal_price_quote")
+    row_amount = np.where((all_stage >= late_stage), amount[all_deal], base_amount[all_deal])
+    prob = np.array(list(DEAL_STAGES.values()))[all_stage]
+    ctx.tables["opportunity_history"] = {
+        "opportunity_id": Ref(all_deal, "opportunities"),
+        "changed_at": all_t,
+        "stage": Codes(all_stage, STAGES),
+        "amount": row_amount,
+        "probability": prob,
+        "close_date": row_close,
+    }
+
+
+def _quotas(ctx: Context, rng) -> None:
+    """AE quotas sized from what they actually booked, so attainment lands near 60-120%."""
+    st = ctx.state
+    users = ctx.tables["users"]
+    quota = users["quarterly_quota"]
+    won = st["opp_won"]
+    year_ago = ctx.now - 365 * DAY
+    recent = won & (st["opp_close"] > year_ago)
+    bookings = np.bincount(st["opp_owner"][recent], weights=st["opp_amount"][recent], minlength=len(quota)) / 4
+    aes = np.flatnonzero(st["user_role"] == ROLES.index("ae"))
+    by_segment = {s: np.median(bookings[aes[st["user_segment"][aes] == s]]) for s in range(len(ctx.segments))}
+    fallback = np.array([by_segment.get(s, 0) for s in st["user_segment"][aes]])
+    target = np.where(bookings[aes] > 0, bookings[aes], fallback) / rng.uniform(0.7, 1.05, len(aes))
+    quota[aes] = np.maximum(5000, np.round(target, -3))

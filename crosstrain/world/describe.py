@@ -1,0 +1,23 @@
+"""A short, human summary of a world: what it holds and the funnel it tells."""
+
+from __future__ import annotations
+
+from crosstrain.world.load import World
+
+
+def summary(world: World) -> str:
+    leads, deals = world.leads, world.opportunities
+    closed = deals[deals["is_closed"]]
+    won = closed[closed["is_won"]]
+    mql = leads["mql_at"].notna()
+    lines = [
+        f"World '{world.name}' (seed {world.seed}, {world.variant}) at {world.path}",
+        f"  reference date {world.reference_date.date()}; history from {leads['created_at'].min().date()}",
+        "  tables: " + ", ".join(f"{name} {count:,}" for name, count in world.row_counts.items()),
+        f"  funnel: {len(leads):,} leads -> {int(mql.sum()):,} MQLs ({mql.mean():.0%})"
+        f" -> {int(leads['sal_at'].notna().sum()):,} SALs -> {int(leads['sql_at'].notna().sum()):,} SQLs"
+        f" -> {len(deals):,} opportunities -> {len(won):,} won",
+        f"  win rate {len(won) / max(len(closed), 1):.0%} of {len(closed):,} closed deals;"
+        f" won revenue ${won['amount'].sum():,.0f}; open pipeline ${deals.loc[~deals['is_closed'], 'amount'].sum():,.0f}",
+    ]
+    return "\n".join(lines)

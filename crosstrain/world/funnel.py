@@ -1,0 +1,137 @@
+"""From MQL to opportunity: first response, acceptance, qualification, hand-off.
+
+Speed to lead is the effect to rediscover: the chance that an accepted lead
+qualifies falls steeply with the hours an SDR took to first respond,
+P(SQL) = fit_factor * (w_fast*exp(-h/s_fast) + w_slow*exp(-h/s_slow) + floor),
+and a share of MQLs is never answered at all. Anything that would happen after
+the reference date has not happened yet, so recent cohorts are still maturing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from crosstrain.world.columns import Codes, Ref
+from crosstrain.world.context import DAY, HOUR, Context
+from crosstrain.world.leads import SENIORITY
+
+REJECTION_REASONS = ("bad_fit", "student", "competitor", "no_authority", "duplicate", "no_project",
+                     "unresponsive", "no_budget", "no_need", "bad_timing")
+STATUSES = ("open", "nurture", "unworked", "rejected", "working", "disqualified", "converted")
+STAGES = ("lead", "mql", "sal", "sql", "opportunity", "customer")
+
+
+def speed_to_lead(hours: np.ndarray, funnel: dict) -> np.ndarray:
+    """P(SAL -> SQL) for an average-fit lead answered after ``hours``."""
+    return (funnel["stl_fast_weight"] * np.exp(-hours / funnel["stl_fast_scale_hours"])
+            + funnel["stl_slow_weight"] * np.exp(-hours / funnel["stl_slow_scale_hours"])
+            + funnel["stl_floor"])
+
+
+def build_funnel(ctx: Context) -> None:
+    rng = ctx.rng["funnel"]
+    st, f = ctx.state, ctx.recipe.funnel
+    n = len(st["lead_created"])
+    created, mql, fit, outbound = st["lead_created"], st["lead_mql"], st["lead_fit"], st["lead_outbound"]
+    never = -1
+    is_mql = mql >= 0
+    # First response: MQLs wait a lognormal number of hours; some are never answered.
+    hours = np.exp(rng.normal(np.log(f["response_median_hours"]), f["response_sigma"], n))
+    answered = is_mql & (rng.random(n) >= f["never_answered_share"])
+    first_response = np.where(answered, mql + (hours * HOUR).astype(np.int64), never)
+    # Outbound leads: the SDR reached out when creating them; a quarter respond and are accepted.
+    out_response = created + rng.integers(5 * 60, 4 * HOUR, n)
+    first_response = np.where(outbound, out_response, first_response)
+    hours = np.where(outbound, 0.0, hours)
+    first_response[first_response >= ctx.now] = never
+    responded = first_response >= 0
+    fit_factor = 0.6 + 0.8 * fit / 100
+    # Acceptance (SAL) at first response.
+    p_accept = np.where(outbound, 0.25, f["accept_base"] + f["accept_fit_slope"] * fit / 100)
+    accepted = responded & (rng.random(n) < p_accept)
+    sal = np.where(accepted, first_response + rng.integers(5 * 60, 3 * HOUR, n), never)
+    # Qualification (SQL): speed to lead, scaled by fit.
+    p_sql = np.clip(np.where(outbound, 0.35, speed_to_lead(hours, f)) * fit_factor, 0, 0.97)
+    qualified = (sal >= 0) & (rng.random(n) < p_sql)
+    sql = np.where(qualified, sal + (rng.gamma(2.0, 1.5, n) * DAY).astype(np.int64) + HOUR, never)
+    # Hand-off to an AE: an opportunity.
+    converted = (sql >= 0) & (rng.random(n) < np.clip(f["sql_to_opp"] * fit_factor, 0, 0.95))
+    opp_at = np.where(converted, sql + rng.integers(2 * HOUR, 3 * DAY, n), never)
+    for stamp in (sal, sql, opp_at):
+        stamp[stamp >= ctx.now] = never
+    sal[first_response < 0] = never
+    sql[sal < 0] = never
+    opp_at[sql < 0] = never
+
+    status, reason = _status_and_reason(ctx, rng, created, mql, first_response, sal, sql, opp_at, fit, hours)
+    opp_leads = np.flatnonzero(opp_at >= 0)
+    opp_leads = opp_leads[np.argsort(opp_at[opp_leads], kind="stable")]  # ids follow creation order
+    opportunity = np.full(n, -1)
+    opportunity[opp_leads] = np.arange(len(opp_leads))
+    st.update(lead_first_response=first_response, lead_sal=sal, lead_sql=sql, lead_opp_at=opp_at,
+              opp_lead=opp_leads, lead_status=status, lead_reason=reason, lead_opportunity=opportunity)
+
+
+def _status_and_reason(ctx, rng, created, mql, first_response, sal, sql, opp_at, fit, hours):
+    st = ctx.state
+    n = len(created)
+    status = np.where(ctx.now - created < 30 * DAY, 0, 1)  # open / nurture
+    reason = np.full(n, -1)
+    R = {name: i for i, name in enumerate(REJECTION_REASONS)}
+    status[(mql >= 0)] = 2  # unworked until someone responds
+    rejected = (first_response >= 0) & (sal < 0) & ~st["lead_outbound"]
+    status[rejected] = 3
+    seniority = st["lead_seniority"]
+    student = seniority == SENIORITY.index("student")
+    ic = seniority == SENIORITY.index("individual_contributor")
+    rest = rng.choice([R["competitor"], R["duplicate"], R["no_project"], R["bad_fit"]], size=n, p=[0.1, 0.25, 0.45, 0.2])
+    reason[rejected] = np.where(student, R["student"], np.where(st["lead_free_mail"] | (fit < 30), R["bad_fit"],
+                                np.where(ic & (rng.random(n) < 0.6), R["no_authority"], rest)))[rejected]
+    out_no = st["lead_outbound"] & (first_response >= 0) & (sal < 0)
+    status[out_no] = 1  # prospect not interested: back to nurture
+    # Accepted leads that did not qualify: still being worked for two weeks, then disqualified.
+    worked = (sal >= 0) & (sql < 0)
+    status[worked] = np.where(ctx.now - sal < 14 * DAY, 4, 5)[worked]
+    late = np.where(hours > 24, 0.7, np.where(hours > 1, 0.35, 0.1))
+    dq = rng.choice([R["no_budget"], R["no_need"], R["bad_timing"]], size=n, p=[0.4, 0.3, 0.3])
+    dq_reason = np.where(rng.random(n) < late, R["unresponsive"], dq)
+    reason[worked & (status == 5)] = dq_reason[worked & (status == 5)]
+    stalled = (sql >= 0) & (opp_at < 0)
+    status[stalled] = np.where(ctx.now - sql < 7 * DAY, 4, 5)[stalled]
+    reason[stalled & (status == 5)] = rng.choice([R["no_budget"], R["bad_timing"], R["no_project"]], size=n)[stalled & (status == 5)]
+    status[opp_at >= 0] = 6
+    return status, reason
+
+
+def finish_leads(ctx: Context) -> None:
+    """Lifecycle columns on leads, and the lifecycle history table (needs deal outcomes)."""
+    st = ctx.state
+    won_at = st["lead_won_at"]
+    stamps = [st["lead_created"], st["lead_mql"], st["lead_sal"], st["lead_sql"], st["lead_opp_at"], won_at]
+    stage = np.zeros(len(won_at), dtype=np.int64)
+    for i, stamp in enumerate(stamps[1:], start=1):
+        stage[stamp >= 0] = i
+    leads = ctx.tables["leads"]
+    leads.update({
+        "first_response_at": st["lead_first_response"],
+        "lifecycle_stage": Codes(stage, STAGES),
+        "status": Codes(st["lead_status"], STATUSES),
+        "mql_at": st["lead_mql"],
+        "sal_at": st["lead_sal"],
+        "sql_at": st["lead_sql"],
+        "rejection_reason": Codes(st["lead_reason"], REJECTION_REASONS),
+        "opportunity_id": Ref(st["lead_opportunity"], "opportunities"),
+    })
+    lead_ix, stage_ix, at = [], [], []
+    for i, stamp in enumerate(stamps):
+        rows = np.flatnonzero(stamp >= 0)
+        lead_ix.append(rows)
+        stage_ix.append(np.full(len(rows), i))
+        at.append(stamp[rows])
+    lead_ix, stage_ix, at = np.concatenate(lead_ix), np.concatenate(stage_ix), np.concatenate(at)
+    order = np.lexsort((stage_ix, lead_ix))
+    ctx.tables["lifecycle_history"] = {
+        "lead_id": Ref(lead_ix[order], "leads"),
+        "stage": Codes(stage_ix[order], STAGES),
+        "entered_at": at[order],
+    }

@@ -1,0 +1,107 @@
+"""Generate a world from a recipe: the pipeline, its progress bar, and where worlds live."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from importlib.metadata import version
+from pathlib import Path
+
+from tqdm.auto import tqdm
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.paths import generated_dir
+from crosstrain.world import activities, campaigns, deals, funnel, leads, people, store
+from crosstrain.world.columns import to_table
+from crosstrain.world.context import Context
+from crosstrain.world.faults import add_faults
+from crosstrain.world.recipe import Recipe, load_recipe
+from crosstrain.world.schema import TABLES
+
+STEPS = (
+    ("users", people.build_users),
+    ("accounts", people.build_accounts),
+    ("campaigns", campaigns.build_campaign_frame),
+    ("leads and touchpoints", leads.build_leads),
+    ("funnel", funnel.build_funnel),
+    ("deals and call notes", deals.build_deals),
+    ("lifecycle", funnel.finish_leads),
+    ("campaign costs", campaigns.build_campaigns),
+    ("campaign members", campaigns.build_members),
+    ("activities", activities.build_activities),
+)
+PINNED = ("faker", "numpy", "pandas", "pyarrow")
+
+
+def generate(recipe: Recipe, out: Path, *, variant: str = "clean", formats=store.FORMATS, force: bool = False, progress: bool = True) -> Path:
+    """Build every table of ``recipe`` and write them to ``out`` (atomically)."""
+    with store.WorldWriter(Path(out), formats, force) as writer, contextlib.closing(
+        tqdm(total=len(STEPS) + len(TABLES), desc=f"world {recipe.name}", unit="step", disable=not progress, leave=False)
+    ) as bar:
+        writer.progress = bar
+        ctx = Context(recipe)
+        for label, step in STEPS:
+            bar.set_postfix_str(label)
+            step(ctx)
+            bar.update(1)
+        ctx.state.clear()
+        info = describe_recipe(recipe, variant)
+        faults = {}
+        bar.set_postfix_str("writing")
+        for name in TABLES:
+            # Convert and hand over table by table, dropping numpy columns as we go.
+            table = to_table(name, ctx.tables.pop(name))
+            if variant == "raw":
+                table, found = add_faults(ctx, name, table)
+                faults.update(found)
+            writer.add(name, table)
+            del table
+        if variant == "raw":
+            info["faults"] = faults
+        return writer.finish(info)
+
+
+def describe_recipe(recipe: Recipe, variant: str) -> dict:
+    return {
+        "name": recipe.name,
+        "seed": recipe.seed,
+        "variant": variant,
+        "reference_date": recipe.reference_date.isoformat(),
+        "recipe": recipe.data,
+        "recipe_sha256": recipe_hash(recipe),
+        "versions": {package: version(package) for package in ("crosstrain",) + PINNED},
+    }
+
+
+def recipe_hash(recipe: Recipe) -> str:
+    return hashlib.sha256(json.dumps(recipe.data, sort_keys=True).encode()).hexdigest()
+
+
+def world_dir(recipe: Recipe, variant: str = "clean", base: Recipe | None = None) -> Path:
+    """Where a generated world lives: ``<generated>/<name>[-seed<N>][-raw]``."""
+    key = recipe.name
+    if base is not None and recipe.seed != base.seed:
+        key += f"-seed{recipe.seed}"
+    if variant != "clean":
+        key += f"-{variant}"
+    return generated_dir() / key
+
+
+def ensure_world(preset: str, *, seed=None, variant: str = "clean", progress: bool = True) -> Path:
+    """The folder of this world, generating it first if it is missing or out of date."""
+    base = load_recipe(preset)
+    recipe = base.with_overrides(seed=seed) if seed is not None else base
+    out = world_dir(recipe, variant, base)
+    info_file = out / store.INFO_FILE
+    if info_file.is_file():
+        try:
+            info = json.loads(info_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        if info.get("recipe_sha256") == recipe_hash(recipe) and info.get("versions", {}).get("faker") == version("faker"):
+            return out
+    try:
+        return generate(recipe, out, variant=variant, force=True, progress=progress)
+    except PermissionError as exc:
+        raise CrosstrainError(f"cannot write the world to {out} ({exc.strerror}): set CROSSTRAIN_DATA_DIR to a folder you can write to") from None

@@ -1,0 +1,236 @@
+"""Contacts, leads and their touchpoints, up to the moment a lead becomes an MQL.
+
+A lead's hidden buying intent drives how many touchpoints it has and which
+kinds (pricing views and demo requests for keen buyers). Its engagement score
+is the points of those touchpoints; it becomes an MQL at the first touch where
+the mean of fit and engagement reaches the recipe's threshold, so a lesson can
+rebuild the score from the touchpoints table.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from crosstrain.world.campaigns import active_campaign, pick_campaigns
+from crosstrain.world.columns import Codes, Ref, join
+from crosstrain.world.context import DAY, Context, weights
+from crosstrain.world.people import assign_by_segment
+
+SENIORITY = ("c_level", "vp", "director", "manager", "individual_contributor", "student")
+SENIORITY_WEIGHTS = (0.05, 0.10, 0.18, 0.27, 0.37, 0.03)
+SENIORITY_FIT = (30, 27, 23, 16, 8, -15)
+DEPARTMENTS = ("marketing", "sales", "it", "finance", "operations", "engineering", "hr", "customer_success")
+DEPARTMENT_WEIGHTS = (0.24, 0.15, 0.15, 0.10, 0.12, 0.11, 0.05, 0.08)
+C_LEVEL = {"marketing": "CMO", "sales": "CRO", "it": "CIO", "finance": "CFO", "operations": "COO",
+           "engineering": "CTO", "hr": "CHRO", "customer_success": "Chief Customer Officer"}
+DEPT_TITLE = {"marketing": "Marketing", "sales": "Sales", "it": "IT", "finance": "Finance", "operations": "Operations",
+              "engineering": "Engineering", "hr": "People", "customer_success": "Customer Success"}
+IC_TITLE = {"marketing": "Marketing Specialist", "sales": "Account Executive", "it": "Systems Administrator",
+            "finance": "Financial Analyst", "operations": "Operations Analyst", "engineering": "Software Engineer",
+            "hr": "HR Generalist", "customer_success": "Customer Success Associate"}
+TIER_FIT = (35, 20, 5)
+SEGMENT_FIT = (6, 12, 15)
+FREE_MAIL_DOMAIN = "freemail.example"
+# Touchpoint kinds: research events (early, low intent) and buying events (high intent).
+RESEARCH = ("page_view", "email_open", "ad_click", "email_click")
+RESEARCH_W = (0.45, 0.25, 0.2, 0.1)
+BUYING = ("pricing_view", "demo_request", "webinar_attend", "form_submit", "event_visit")
+BUYING_W = (0.38, 0.12, 0.2, 0.18, 0.12)
+# The touch that created a lead, by source channel.
+CREATION_EVENT = {"paid_search": "form_submit", "paid_social": "form_submit", "display": "form_submit",
+                  "email": "email_click", "webinar": "webinar_attend", "event": "event_visit",
+                  "content": "form_submit", "referral": "form_submit", "partner": "form_submit"}
+TOUCH_CHANNELS = ("paid_search", "paid_social", "display", "email", "webinar", "event", "content", "referral", "partner", "direct")
+
+
+def titles() -> tuple[list[str], np.ndarray]:
+    """All titles, and a (seniority x department) lookup into them."""
+    names, lookup = [], np.zeros((len(SENIORITY), len(DEPARTMENTS)), dtype=np.int32)
+    for s, seniority in enumerate(SENIORITY):
+        for d, dept in enumerate(DEPARTMENTS):
+            title = {
+                "c_level": C_LEVEL[dept], "vp": f"VP of {DEPT_TITLE[dept]}", "director": f"Director of {DEPT_TITLE[dept]}",
+                "manager": f"{DEPT_TITLE[dept]} Manager", "individual_contributor": IC_TITLE[dept], "student": "Student",
+            }[seniority]
+            if title not in names:
+                names.append(title)
+            lookup[s, d] = names.index(title)
+    return names, lookup
+
+
+def build_leads(ctx: Context) -> None:
+    rng = ctx.rng["leads"]
+    mix = ctx.recipe.mix
+    st = ctx.state
+    n = ctx.recipe.sizes["leads"]
+    channels = mix["channels"]
+    channel = rng.choice(len(channels), size=n, p=weights(mix["channel_weights"]))
+    campaign, created = pick_campaigns(ctx, channel, rng)
+    outbound = channel == channels.index("outbound")
+    # Outbound leads are prospected by SDRs, mostly into the ICP.
+    acct_w = st["account_employees"] ** 0.35 * np.array([2.0, 1.3, 1.0])[st["account_tier"]]
+    account = rng.choice(len(acct_w), size=n, p=weights(acct_w))
+    segment = st["account_segment"][account]
+    seniority = rng.choice(len(SENIORITY), size=n, p=weights(SENIORITY_WEIGHTS))
+    department = rng.choice(len(DEPARTMENTS), size=n, p=weights(DEPARTMENT_WEIGHTS))
+    title_names, title_lookup = titles()
+    title = title_lookup[seniority, department]
+    free_mail = rng.random(n) < mix["free_mail_share"]
+    fit = (SENIORITY_FIT[0] * 0 + np.array(SENIORITY_FIT)[seniority] + np.array(TIER_FIT)[st["account_tier"][account]]
+           + np.array(SEGMENT_FIT)[segment] - 12 * free_mail + rng.normal(0, 7, n))
+    fit = np.clip(np.round(fit), 0, 100).astype(np.int64)
+    intent = rng.normal(0, 1, n) + np.log(np.array(mix["channel_intent"]))[channel]
+    first = ctx.pools.first_names[rng.integers(0, len(ctx.pools.first_names), n)]
+    last = ctx.pools.last_names[rng.integers(0, len(ctx.pools.last_names), n)]
+    email = _emails(first, last, st["account_domain"][account], free_mail, rng)
+    owner = assign_by_segment(ctx, "sdr", segment, rng)
+    st.update(lead_channel=channel, lead_campaign=campaign, lead_created=created, lead_account=account,
+              lead_segment=segment, lead_seniority=seniority, lead_fit=fit, lead_intent=intent,
+              lead_outbound=outbound, lead_free_mail=free_mail, lead_owner=owner)
+    build_touchpoints(ctx)
+    ctx.tables["contacts"] = {
+        "contact_id": Ref(np.arange(n), "contacts"),
+        "account_id": Ref(account, "accounts"),
+        "first_name": first,
+        "last_name": last,
+        "email": email,
+        "title": Codes(title, title_names),
+        "seniority": Codes(seniority, SENIORITY),
+        "department": Codes(department, DEPARTMENTS),
+        "created_at": created,
+    }
+    ctx.tables["leads"] = {
+        "lead_id": Ref(np.arange(n), "leads"),
+        "contact_id": Ref(np.arange(n), "contacts"),
+        "account_id": Ref(account, "accounts"),
+        "company": st["account_name"][account],
+        "title": Codes(title, title_names),
+        "seniority": Codes(seniority, SENIORITY),
+        "industry": Codes(st["account_industry"][account], mix["industries"]),
+        "employees": st["account_employees"][account],
+        "country": st["account_country"][account],
+        "segment": Codes(segment, ctx.segments),
+        "email": email,
+        "source_channel": Codes(channel, channels),
+        "campaign_id": Ref(campaign, "campaigns"),
+        "owner_id": Ref(owner, "users"),
+        "created_at": created,
+        "fit_score": fit,
+        "engagement_score": st["lead_engagement"],
+        # The funnel fills in the rest (funnel.py).
+    }
+
+
+def _emails(first, last, domain, free_mail, rng) -> pa.Array:
+    """Work addresses ``first.last@company.example``; some people use a free-mail address."""
+    lower = lambda values: pc.utf8_lower(pa.array(values, pa.string()))
+    first_l, last_l = lower(first), lower(last)
+    number = pc.cast(pa.array(rng.integers(10, 99, len(first))), pa.string())
+    work = join(first_l, ".", last_l, "@", pa.array(domain, pa.string()), ".example")
+    free = join(first_l, last_l, number, "@" + FREE_MAIL_DOMAIN)
+    email = pc.if_else(pa.array(free_mail), free, work)
+    # Two people with one name at one company get numbered addresses, as mail servers do.
+    series = pd.Series(email.to_numpy(zero_copy_only=False), dtype=object)
+    clash = series.duplicated(keep=False).to_numpy()
+    if clash.any():
+        values = series.to_numpy().copy()
+        rows = np.flatnonzero(clash)
+        repeat = series.iloc[rows].groupby(series.iloc[rows]).cumcount().to_numpy()
+        for i, count in zip(rows[repeat > 0], repeat[repeat > 0]):
+            user, _, host = values[i].partition("@")
+            values[i] = f"{user}{count + 1}@{host}"
+        email = pa.array(values, pa.string())
+    return email
+
+
+def build_touchpoints(ctx: Context) -> None:
+    rng = ctx.rng["touchpoints"]
+    st = ctx.state
+    mix, funnel = ctx.recipe.mix, ctx.recipe.funnel
+    n = len(st["lead_created"])
+    intent, outbound, created = st["lead_intent"], st["lead_outbound"], st["lead_created"]
+    k_pre = rng.poisson(np.where(outbound, 0.3, 0.9))
+    k_create = (~outbound).astype(np.int64)
+    k_post = rng.poisson(np.clip(1.8 * np.exp(0.7 * intent), 0, 16))
+    total = k_pre + k_create + k_post
+    lead = np.repeat(np.arange(n), total)
+    pos = np.arange(len(lead)) - np.repeat(np.cumsum(total) - total, total)
+    kind = np.where(pos < k_pre[lead], 0, np.where(pos < (k_pre + k_create)[lead], 1, 2))
+    m = len(lead)
+    offset = np.where(kind == 0, -rng.exponential(12 * DAY, m) - 60,
+                      np.where(kind == 1, 0, rng.exponential(16 * DAY, m) + 60))
+    time = created[lead] + offset.astype(np.int64)
+    keep = time < ctx.now
+    lead, kind, time = lead[keep], kind[keep], time[keep]
+    m = len(lead)
+    # Event type: research events early, buying events more likely for keen leads.
+    buying = (kind == 2) & (rng.random(m) < 1 / (1 + np.exp(-(intent[lead] - 0.7))))
+    event_types = funnel["event_types"]
+    research_ev = np.array([event_types.index(e) for e in RESEARCH])
+    buying_ev = np.array([event_types.index(e) for e in BUYING])
+    event = np.where(buying, buying_ev[rng.choice(len(BUYING), m, p=weights(BUYING_W))],
+                     research_ev[rng.choice(len(RESEARCH), m, p=weights(RESEARCH_W))])
+    channel = _channel_for_event(event, event_types, rng)
+    creation = kind == 1
+    lead_channels = mix["channels"]
+    creation_event = np.array([event_types.index(CREATION_EVENT.get(c, "form_submit")) for c in lead_channels])
+    creation_channel = np.array([TOUCH_CHANNELS.index(c) if c in TOUCH_CHANNELS else -1 for c in lead_channels])
+    event[creation] = creation_event[st["lead_channel"][lead[creation]]]
+    channel[creation] = creation_channel[st["lead_channel"][lead[creation]]]
+    campaign = np.full(m, -1)
+    for c, name in enumerate(TOUCH_CHANNELS[:-1]):
+        rows = np.flatnonzero((channel == c) & ~creation)
+        if len(rows):
+            campaign[rows] = active_campaign(ctx, name, time[rows])
+    campaign[creation] = st["lead_campaign"][lead[creation]]
+    # Touches are grouped by lead already; sort by (lead, time) with one integer key.
+    order = np.argsort((lead.astype(np.int64) << 32) | (time - time.min()), kind="stable")
+    lead, time, event, channel, campaign = lead[order], time[order], event[order], channel[order], campaign[order]
+    # Engagement: cumulative points per lead, in time order.
+    points = np.array(funnel["event_points"], dtype=np.int64)[event]
+    cum = np.cumsum(points)
+    starts = np.r_[0, np.flatnonzero(lead[1:] != lead[:-1]) + 1]
+    group_start = np.repeat(starts, np.diff(np.r_[starts, len(lead)]))
+    cum_lead = cum - np.r_[0, cum][group_start]
+    engagement = np.zeros(n, dtype=np.int64)
+    np.maximum.at(engagement, lead, np.minimum(cum_lead, 100))
+    # MQL: first touch where mean(fit, engagement so far) reaches the threshold.
+    combined = (st["lead_fit"][lead] + np.minimum(cum_lead, 100)) / 2
+    crossing = (combined >= funnel["mql_threshold"]) & ~outbound[lead]
+    mql_at = np.full(n, -1, dtype=np.int64)
+    hit = np.flatnonzero(crossing)
+    first_hit = hit[np.r_[True, lead[hit][1:] != lead[hit][:-1]]] if len(hit) else hit
+    lag = rng.integers(5 * 60, 45 * 60, len(first_hit))  # the scoring job runs every few minutes
+    mql_at[lead[first_hit]] = np.maximum(time[first_hit], created[lead[first_hit]]) + lag
+    mql_at[mql_at >= ctx.now] = -1
+    st.update(lead_engagement=engagement, lead_mql=mql_at, tp_lead=lead, tp_time=time, tp_campaign=campaign)
+    ctx.tables["touchpoints"] = {
+        "touchpoint_id": Ref(np.arange(len(lead)), "touchpoints"),
+        "lead_id": Ref(lead, "leads"),
+        "occurred_at": time,
+        "channel": Codes(channel, TOUCH_CHANNELS),
+        "event_type": Codes(event, event_types),
+        "campaign_id": Ref(campaign, "campaigns"),
+    }
+
+
+def _channel_for_event(event, event_types, rng) -> np.ndarray:
+    """Where a touch happens follows from what it is: email opens in email, ad clicks on ads..."""
+    ch = {name: TOUCH_CHANNELS.index(name) for name in TOUCH_CHANNELS}
+    m = len(event)
+    paid = np.array([ch["paid_search"], ch["paid_social"], ch["display"]])[rng.choice(3, m, p=[0.5, 0.3, 0.2])]
+    web = np.where(rng.random(m) < 0.7, ch["direct"], ch["content"])
+    by_event = {
+        "page_view": web, "pricing_view": np.full(m, ch["direct"]), "demo_request": np.full(m, ch["direct"]),
+        "form_submit": np.full(m, ch["content"]), "email_open": np.full(m, ch["email"]),
+        "email_click": np.full(m, ch["email"]), "webinar_attend": np.full(m, ch["webinar"]),
+        "ad_click": paid, "event_visit": np.full(m, ch["event"]),
+    }
+    channel = np.empty(m, dtype=np.int64)
+    for e, name in enumerate(event_types):
+        rows = event == e
+        channel[rows] = by_event[name][rows]
+    return channel

@@ -1,0 +1,106 @@
+"""Load a world as pandas DataFrames, generating it on first use.
+
+``load_world()`` is the one line a notebook needs::
+
+    world = load_world()          # the course's default world
+    world.leads.head()            # each table is a DataFrame, loaded on first access
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.world.schema import TABLES
+from crosstrain.world import store
+
+VARIANTS = ("clean", "raw")
+
+
+class World:
+    """A generated CRM world on disk; each table loads as a DataFrame when first used."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.info = store.read_info(self.path)
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    # -- identity ---------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.info["name"]
+
+    @property
+    def seed(self) -> int:
+        return self.info["seed"]
+
+    @property
+    def variant(self) -> str:
+        return self.info["variant"]
+
+    @cached_property
+    def reference_date(self) -> pd.Timestamp:
+        """"Today" in the world: every date is relative to this, never to the real today."""
+        return pd.Timestamp(self.info["reference_date"])
+
+    @property
+    def row_counts(self) -> dict[str, int]:
+        return dict(self.info["row_counts"])
+
+    # -- tables -----------------------------------------------------------
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in TABLES:
+            raise CrosstrainError(f"the world has no table '{name}': its tables are {', '.join(TABLES)}")
+        if name not in self._frames:
+            self._frames[name] = _read_table(self.path, name)
+        return self._frames[name]
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: self.table(name) for name in TABLES}
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name in TABLES:
+            return self.table(name)
+        raise AttributeError(f"World has no attribute '{name}' (tables: {', '.join(TABLES)})")
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(TABLES))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{t}={n:,}" for t, n in self.row_counts.items())
+        return f"<World {self.name} seed={self.seed} variant={self.variant} at {self.path}: {counts}>"
+
+
+def load_world(preset_or_path: str | Path = "default", *, seed: int | None = None, variant: str = "clean", progress: bool = True) -> World:
+    """Load a world by preset name (``tiny``, ``default``, ``large``) or folder path.
+
+    A preset that has not been generated yet (for this seed and variant) is generated
+    first, which takes a few seconds for ``default``.
+    """
+    if variant not in VARIANTS:
+        raise CrosstrainError(f"unknown variant '{variant}': choose one of {', '.join(VARIANTS)}")
+    candidate = Path(preset_or_path)
+    if candidate.is_dir():
+        return World(candidate)
+    if str(preset_or_path).endswith(".toml") or "/" in str(preset_or_path):
+        if not candidate.exists() and not str(preset_or_path).endswith(".toml"):
+            raise CrosstrainError(f"no world at {candidate}: give a preset name or the folder of a generated world")
+    from crosstrain.world.generate import ensure_world
+
+    return World(ensure_world(str(preset_or_path), seed=seed, variant=variant, progress=progress))
+
+
+def _read_table(path: Path, name: str) -> pd.DataFrame:
+    file = path / "parquet" / f"{name}.parquet"
+    if not file.is_file():
+        raise CrosstrainError(f"world file {file} is missing: regenerate the world with `crosstrain data generate --force`")
+    try:
+        return pq.read_table(file).to_pandas()
+    except Exception as exc:  # pyarrow raises several types for a damaged file
+        raise CrosstrainError(f"world file {file} is unreadable ({type(exc).__name__}): regenerate the world with `crosstrain data generate --force`") from None

@@ -1,0 +1,121 @@
+"""Users (our revenue team) and accounts (the companies we sell to)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from crosstrain.world.columns import Codes, Ref, join
+from crosstrain.world.context import COUNTRIES, COUNTRY_WEIGHTS, DAY, REGION_WEIGHTS, REGIONS, Context, weights
+
+ROLES = ("marketing", "sdr", "ae", "csm", "manager")
+COMPANY_DOMAIN = "brightwave.example"
+# Employee ranges per segment (smb, mid_market, enterprise), sampled log-uniformly.
+ICP_TIERS = ("A", "B", "C")
+
+
+def build_users(ctx: Context) -> None:
+    rng = ctx.rng["users"]
+    sizes = ctx.recipe.sizes
+    role = np.concatenate([np.full(sizes[r], i) for i, r in enumerate(ROLES)])
+    n = len(role)
+    # Sellers and managers cover segments in turn; marketing has none (-1).
+    segment = np.where(role == 0, -1, np.arange(n) % len(ctx.segments))
+    region = rng.choice(len(REGIONS), size=n, p=weights(REGION_WEIGHTS))
+    first = ctx.pools.first_names[rng.integers(0, len(ctx.pools.first_names), n)]
+    last = ctx.pools.last_names[rng.integers(0, len(ctx.pools.last_names), n)]
+    names = np.array([f"{f} {l}" for f, l in zip(first, last)], dtype=object)
+    emails = np.array([f"{f.lower()}.{l.lower()}{i + 1}@{COMPANY_DOMAIN}" for i, (f, l) in enumerate(zip(first, last))], dtype=object)
+    start = ctx.now - rng.integers(60, 5 * 365, n) * DAY
+    # Sellers report to a manager of their segment.
+    managers = np.flatnonzero(role == 4)
+    manager = np.full(n, -1)
+    for seg in range(len(ctx.segments)):
+        pool = managers[segment[managers] == seg] if (segment[managers] == seg).any() else managers
+        members = np.flatnonzero((role >= 1) & (role <= 3) & (segment == seg))
+        manager[members] = pool[rng.integers(0, len(pool), len(members))]
+    ctx.state.update(user_role=role, user_segment=segment)
+    ctx.tables["users"] = {
+        "user_id": Ref(np.arange(n), "users"),
+        "name": names,
+        "email": emails,
+        "role": Codes(role, ROLES),
+        "segment": Codes(segment, ctx.segments),
+        "region": Codes(region, REGIONS),
+        "quarterly_quota": np.full(n, np.nan),  # set for AEs once bookings exist (deals.py)
+        "start_date": start,
+        "manager_id": Ref(manager, "users"),
+    }
+
+
+def users_with(ctx: Context, role: str, segment: int | None = None) -> np.ndarray:
+    roles = ctx.state["user_role"]
+    mask = roles == ROLES.index(role)
+    if segment is not None:
+        mask &= ctx.state["user_segment"] == segment
+    found = np.flatnonzero(mask)
+    return found if len(found) else np.flatnonzero(roles == ROLES.index(role))
+
+
+def assign_by_segment(ctx: Context, role: str, segment: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A user of ``role`` covering each row's segment, spread evenly."""
+    owner = np.empty(len(segment), dtype=np.int64)
+    for seg in range(len(ctx.segments)):
+        rows = np.flatnonzero(segment == seg)
+        pool = users_with(ctx, role, seg)
+        owner[rows] = pool[rng.integers(0, len(pool), len(rows))]
+    return owner
+
+
+def build_accounts(ctx: Context) -> None:
+    rng = ctx.rng["accounts"]
+    mix = ctx.recipe.mix
+    n = ctx.recipe.sizes["accounts"]
+    segment = rng.choice(len(ctx.segments), size=n, p=weights(mix["segment_weights"]))
+    low_b, high_b = mix["segment_employee_bounds"]
+    low = np.array([10, low_b, high_b])[segment]
+    high = np.array([low_b - 1, high_b - 1, 60_000])[segment]
+    employees = np.exp(rng.uniform(np.log(low), np.log(high + 1))).astype(np.int64)
+    employees = np.clip(employees, low, high)
+    revenue = np.round(employees * np.exp(rng.normal(np.log(180_000), 0.45, n)), -3)
+    industry = rng.choice(len(mix["industries"]), size=n, p=weights(mix["industry_weights"]))
+    icp_industry = np.isin(industry, [mix["industries"].index(i) for i in mix["icp_industries"]])
+    # Tier A: an ICP industry at 100+ employees; B: ICP industry or mid-market and up; C: the rest.
+    tier = np.where(icp_industry & (employees >= 100), 0, np.where(icp_industry | (segment > 0), 1, 2))
+    region = rng.choice(len(REGIONS), size=n, p=weights(REGION_WEIGHTS))
+    country = np.empty(n, dtype=object)
+    for r, name in enumerate(REGIONS):
+        rows = np.flatnonzero(region == r)
+        country[rows] = np.array(COUNTRIES[name], dtype=object)[rng.choice(len(COUNTRIES[name]), size=len(rows), p=weights(COUNTRY_WEIGHTS[name]))]
+    names = ctx.pools.company_names(n, rng)
+    slugs = pc.replace_substring_regex(pc.utf8_lower(pa.array(names, pa.string())), "[^a-z0-9]", "")
+    domains = _unique(slugs.to_numpy(zero_copy_only=False))
+    owner = assign_by_segment(ctx, "ae", segment, rng)
+    ctx.state.update(account_segment=segment, account_tier=tier, account_industry=industry,
+                     account_employees=employees, account_country=country, account_name=names,
+                     account_domain=domains, account_owner=owner)
+    ctx.tables["accounts"] = {
+        "account_id": Ref(np.arange(n), "accounts"),
+        "name": names,
+        "industry": Codes(industry, mix["industries"]),
+        "employees": employees,
+        "annual_revenue": revenue,
+        "country": country,
+        "region": Codes(region, REGIONS),
+        "segment": Codes(segment, ctx.segments),
+        "icp_tier": Codes(tier, ICP_TIERS),
+        "owner_id": Ref(owner, "users"),
+        "domain": join(domains.tolist(), ".example"),
+    }
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """Append a counter to repeated values so every one is distinct."""
+    seen: dict[str, int] = {}
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        count = seen.get(value, 0)
+        seen[value] = count + 1
+        out[i] = value if count == 0 else f"{value}{count + 1}"
+    return out

@@ -1,0 +1,121 @@
+"""The world's tables and columns: the contract every lesson and grader relies on.
+
+Kinds: ``id`` (prefixed string id), ``str``, ``int``, ``float``, ``bool``,
+``datetime`` (naive, second resolution, in the world's own clock).
+Foreign keys name the table whose id column they resolve to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    id_prefix: str
+    columns: dict[str, str]
+    foreign_keys: dict[str, str] = field(default_factory=dict)
+    description: str = ""
+
+    @property
+    def id_column(self) -> str:
+        return next(iter(self.columns))
+
+
+MEDDPICC_FLAGS = (
+    "has_metrics",
+    "has_economic_buyer",
+    "has_decision_criteria",
+    "has_decision_process",
+    "has_paper_process",
+    "has_identified_pain",
+    "has_champion",
+    "has_competition_known",
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        Table("users", "U", {
+            "user_id": "id", "name": "str", "email": "str", "role": "str", "segment": "str",
+            "region": "str", "quarterly_quota": "float", "start_date": "datetime", "manager_id": "id",
+        }, {"manager_id": "users"}, "Everyone in the company's revenue team: marketing, SDRs, AEs, CSMs, managers."),
+        Table("accounts", "A", {
+            "account_id": "id", "name": "str", "industry": "str", "employees": "int", "annual_revenue": "float",
+            "country": "str", "region": "str", "segment": "str", "icp_tier": "str", "owner_id": "id", "domain": "str",
+        }, {"owner_id": "users"}, "Companies we sell to (HubSpot: companies)."),
+        Table("contacts", "C", {
+            "contact_id": "id", "account_id": "id", "first_name": "str", "last_name": "str", "email": "str",
+            "title": "str", "seniority": "str", "department": "str", "created_at": "datetime",
+        }, {"account_id": "accounts"}, "People at those companies."),
+        Table("campaigns", "M", {
+            "campaign_id": "id", "name": "str", "channel": "str", "start_date": "datetime", "end_date": "datetime",
+            "budget": "float", "actual_cost": "float", "impressions": "int", "clicks": "int", "emails_sent": "int",
+            "owner_id": "id",
+        }, {"owner_id": "users"}, "Marketing programmes and what they cost."),
+        Table("leads", "L", {
+            "lead_id": "id", "contact_id": "id", "account_id": "id", "company": "str", "title": "str",
+            "seniority": "str", "industry": "str", "employees": "int", "country": "str", "segment": "str",
+            "email": "str", "source_channel": "str", "campaign_id": "id", "owner_id": "id",
+            "created_at": "datetime", "first_response_at": "datetime", "fit_score": "int",
+            "engagement_score": "int", "lifecycle_stage": "str", "status": "str", "mql_at": "datetime",
+            "sal_at": "datetime", "sql_at": "datetime", "rejection_reason": "str", "opportunity_id": "id",
+        }, {"contact_id": "contacts", "account_id": "accounts", "campaign_id": "campaigns",
+            "owner_id": "users", "opportunity_id": "opportunities"},
+            "Inbound and outbound leads and how far each got in the funnel."),
+        Table("lifecycle_history", "", {
+            "lead_id": "id", "stage": "str", "entered_at": "datetime",
+        }, {"lead_id": "leads"}, "One row each time a lead entered a lifecycle stage."),
+        Table("touchpoints", "T", {
+            "touchpoint_id": "id", "lead_id": "id", "occurred_at": "datetime", "channel": "str",
+            "event_type": "str", "campaign_id": "id",
+        }, {"lead_id": "leads", "campaign_id": "campaigns"}, "Every marketing interaction of a lead."),
+        Table("campaign_members", "", {
+            "campaign_id": "id", "lead_id": "id", "status": "str", "responded_at": "datetime",
+        }, {"campaign_id": "campaigns", "lead_id": "leads"}, "Who each campaign reached and who responded."),
+        Table("opportunities", "O", {
+            "opportunity_id": "id", "account_id": "id", "lead_id": "id", "owner_id": "id", "campaign_id": "id",
+            "name": "str", "segment": "str", "created_at": "datetime", "close_date": "datetime", "stage": "str",
+            "probability": "int", "amount": "float", "discount_pct": "float", "is_closed": "bool",
+            "is_won": "bool", "forecast_category": "str", "loss_reason": "str", "competitor": "str",
+            **{flag: "bool" for flag in MEDDPICC_FLAGS},
+        }, {"account_id": "accounts", "lead_id": "leads", "owner_id": "users", "campaign_id": "campaigns"},
+            "Deals (HubSpot: deals), open and closed."),
+        Table("opportunity_history", "", {
+            "opportunity_id": "id", "changed_at": "datetime", "stage": "str", "amount": "float",
+            "probability": "int", "close_date": "datetime",
+        }, {"opportunity_id": "opportunities"}, "Each change of a deal's stage or close date."),
+        Table("activities", "V", {
+            "activity_id": "id", "lead_id": "id", "opportunity_id": "id", "owner_id": "id", "type": "str",
+            "occurred_at": "datetime", "duration_min": "int", "outcome": "str",
+        }, {"lead_id": "leads", "opportunity_id": "opportunities", "owner_id": "users"},
+            "Calls, emails and meetings by SDRs and AEs."),
+        Table("call_notes", "N", {
+            "note_id": "id", "opportunity_id": "id", "occurred_at": "datetime", "speaker": "str", "text": "str",
+            "objection_category": "str", "laer_steps": "str", "response_quality": "str",
+            "framework_tags": "str",
+        }, {"opportunity_id": "opportunities"},
+            "Snippets from sales calls: the buyer's objection and the rep's reply, tagged."),
+    ]
+}
+
+# Lifecycle stages in order, and who owns a lead at each one.
+LIFECYCLE_STAGES = ("lead", "mql", "sal", "sql", "opportunity", "customer")
+STAGE_OWNER = {"lead": "marketing", "mql": "marketing", "sal": "sdr", "sql": "sdr", "opportunity": "ae", "customer": "csm"}
+
+# Opportunity stages (Salesforce defaults, snake_case) and their probabilities.
+DEAL_STAGES = {
+    "prospecting": 10,
+    "qualification": 10,
+    "needs_analysis": 20,
+    "value_proposition": 50,
+    "id_decision_makers": 60,
+    "perception_analysis": 70,
+    "proposal_price_quote": 75,
+    "negotiation_review": 90,
+    "closed_won": 100,
+    "closed_lost": 0,
+}
+OPEN_DEAL_STAGES = tuple(s for s in DEAL_STAGES if not s.startswith("closed"))
+LAER_STEPS = ("listen", "acknowledge", "explore", "respond")

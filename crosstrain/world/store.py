@@ -1,0 +1,152 @@
+"""Writing a world to disk atomically, and reading its description back.
+
+A world folder holds ``parquet/<table>.parquet``, ``csv/<table>.csv`` and
+``world.json`` (recipe, seed, versions, row counts, CSV hashes). It is written
+into a temporary sibling folder and renamed into place, so a crash or a full
+disk never leaves a half-written world where a loader would find it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from crosstrain.errors import CrosstrainError
+
+INFO_FILE = "world.json"
+FORMATS = ("parquet", "csv")
+
+
+def check_target(out: Path, force: bool) -> None:
+    """Refuse to replace a folder with content unless ``force``; fail early if unwritable."""
+    if out.exists() and not out.is_dir():
+        raise CrosstrainError(f"{out} exists and is not a folder: choose another output folder")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise CrosstrainError(f"{out} already exists and is not empty: pass --force to replace it, or choose another folder")
+    parent = _existing_parent(out)
+    if not os.access(parent, os.W_OK):
+        raise CrosstrainError(f"cannot write to {parent}: choose a folder you can write to (--out) or fix its permissions")
+
+
+class WorldWriter:
+    """Writes a world table by table into a temporary folder, renamed into place on success.
+
+    Tables are written as they are made (on a background thread, while the next
+    one is built), so a million-lead world never has to sit in memory whole.
+    """
+
+    def __init__(self, out: Path, formats: Iterable[str] = FORMATS, force: bool = False, progress=None):
+        self.out = Path(out)
+        self.formats = tuple(formats)
+        unknown = set(self.formats) - set(FORMATS)
+        if unknown or not self.formats:
+            raise CrosstrainError(f"unknown format(s) {', '.join(sorted(unknown)) or '(none)'}: choose from {', '.join(FORMATS)}")
+        check_target(self.out, force)
+        self.progress = progress
+        self.hashes: dict[str, str] = {}
+        self.rows: dict[str, int] = {}
+        self._pending = []
+
+    def __enter__(self) -> "WorldWriter":
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.", suffix=".tmp", dir=self.out.parent))
+            for folder in self.formats:
+                (self.tmp / folder).mkdir()
+        except OSError as exc:
+            raise CrosstrainError(f"cannot write to {self.out.parent} ({exc.strerror}): choose a folder you can write to") from None
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        return self
+
+    def add(self, name: str, table: pa.Table) -> None:
+        """Queue ``table`` for writing; at most one write runs behind the caller."""
+        self.rows[name] = table.num_rows
+        self._drain(keep=0)
+        self._pending.append((name, self._pool.submit(self._write, name, table)))
+
+    def finish(self, info: dict) -> Path:
+        self._drain(keep=0)
+        info = dict(info, row_counts=self.rows, csv_sha256=self.hashes, formats=list(self.formats))
+        (self.tmp / INFO_FILE).write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        _swap_into_place(self.tmp, self.out)
+        return self.out
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        if exc_type is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def _drain(self, keep: int) -> None:
+        while len(self._pending) > keep:
+            name, future = self._pending.pop(0)
+            digest = future.result()
+            if digest is not None:
+                self.hashes[name] = digest
+            if self.progress is not None:
+                self.progress.update(1)
+
+    def _write(self, name: str, table: pa.Table) -> str | None:
+        if "parquet" in self.formats:
+            pq.write_table(table, self.tmp / "parquet" / f"{name}.parquet", compression="zstd")
+        if "csv" not in self.formats:
+            return None
+        csv_path = self.tmp / "csv" / f"{name}.csv"
+        pacsv.write_csv(table, csv_path)
+        return _sha256(csv_path)
+
+
+def read_info(path: Path) -> dict:
+    """The ``world.json`` of a world folder, or a one-line error saying how to get one."""
+    file = Path(path) / INFO_FILE
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CrosstrainError(f"{path} is not a generated world (no {INFO_FILE}): generate one with `crosstrain data generate`") from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise CrosstrainError(f"{file} is damaged: regenerate the world with `crosstrain data generate --force`") from None
+
+
+def _swap_into_place(tmp: Path, out: Path) -> None:
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.rename(out, old)
+        try:
+            os.rename(tmp, out)
+        except OSError:
+            os.rename(old, out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        try:
+            os.rename(tmp, out)
+        except OSError:
+            # Another process finished the same world first: keep theirs.
+            if (out / INFO_FILE).is_file():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                raise
+
+
+def _existing_parent(path: Path) -> Path:
+    path = path.resolve()
+    while not path.exists():
+        path = path.parent
+    return path
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
