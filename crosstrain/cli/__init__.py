@@ -10,10 +10,10 @@ import sys
 import click
 
 from crosstrain.errors import CrosstrainError
-from crosstrain.cli import course as _course
 from crosstrain.cli import data as _data
 from crosstrain.cli import demo as _demo
 
+VERBS = [_demo.demo, _data.data]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
