@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 from importlib.metadata import version
@@ -93,15 +94,25 @@ def ensure_world(preset: str, *, seed=None, variant: str = "clean", progress: bo
     base = load_recipe(preset)
     recipe = base.with_overrides(seed=seed) if seed is not None else base
     out = world_dir(recipe, variant, base)
-    info_file = out / store.INFO_FILE
-    if info_file.is_file():
-        try:
-            info = json.loads(info_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            info = {}
-        if info.get("recipe_sha256") == recipe_hash(recipe) and info.get("versions", {}).get("faker") == version("faker"):
-            return out
+    if _is_current(out, recipe):
+        return out
     try:
-        return generate(recipe, out, variant=variant, force=True, progress=progress)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        # One generator per world at a time: parallel notebooks or test workers wait for it.
+        with open(out.parent / f".{out.name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not _is_current(out, recipe):
+                generate(recipe, out, variant=variant, force=True, progress=progress)
+        return out
     except PermissionError as exc:
         raise CrosstrainError(f"cannot write the world to {out} ({exc.strerror}): set CROSSTRAIN_DATA_DIR to a folder you can write to") from None
+
+
+def _is_current(out: Path, recipe: Recipe) -> bool:
+    """Is the world in ``out`` complete and made from this recipe with these pinned versions?"""
+    try:
+        info = json.loads((out / store.INFO_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    pinned = {package: version(package) for package in PINNED}
+    return info.get("recipe_sha256") == recipe_hash(recipe) and all(info.get("versions", {}).get(p) == v for p, v in pinned.items())
