@@ -10,10 +10,13 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test setup bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml course/hub/package.json course/hub/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -e '.[test]'
+	@# JupyterHub's proxy (only needed to run the course on a hub, and by its test).
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix course/hub --no-audit --no-fund --loglevel=error; \
+	 else echo "note: npm not found, skipping JupyterHub's proxy (course/hub); the hub will not start"; fi
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -77,12 +77,12 @@ DISCOUNT_REPLY = 5
 # Discovery: (question, answer, framework tags) per MEDDPICC element the deal has.
 DISCOVERY = {
     "has_metrics": ("What would success look like in numbers?", "We'd need to cut reporting time by a third for this to pay off.", "meddpicc.metrics"),
-    "has_economic_buyer": ("Who signs off on a purchase like this?", "Our CFO approves anything above {amount}.", "bant.authority;meddpicc.economic_buyer"),
+    "has_economic_buyer": ("Who signs off on a purchase like this?", "Our CFO, {name}, approves anything above {amount}.", "bant.authority;meddpicc.economic_buyer"),
     "has_decision_criteria": ("How will you compare the options?", "We'll judge vendors on integrations, security and price.", "meddpicc.decision_criteria"),
     "has_decision_process": ("What are the steps to a decision?", "We shortlist this month, run a pilot, then the steering committee decides.", "meddpicc.decision_process"),
     "has_paper_process": ("What happens once you've chosen?", "Legal needs three weeks for the contract and procurement sends a security questionnaire.", "meddpicc.paper_process"),
     "has_identified_pain": ("What's the cost of the problem today?", "We lose about 15 hours a week reconciling pipeline reports by hand.", "bant.need;meddpicc.identified_pain"),
-    "has_champion": ("Who else wants this to happen?", "I'll set up the meeting with my boss and walk her through the business case myself.", "meddpicc.champion"),
+    "has_champion": ("Who else wants this to happen?", "I'll set up the meeting with my boss, {name}, and walk them through the business case myself.", "meddpicc.champion"),
     "has_competition_known": ("Who else are you looking at?", "We're also talking to {competitor}.", "meddpicc.competition"),
 }
 CATEGORY_TAGS = {"price": "meddpicc.decision_criteria", "budget": "bant.budget", "timing": "bant.timeline",
@@ -119,11 +119,14 @@ def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor
     lis = rng.integers(0, len(LISTEN), m)
     variant = rng.integers(0, 4, m)
     quarter = [f"Q{q}" for q in rng.integers(1, 5, m)]
+    person = [f"{f} {l}" for f, l in zip(pools.first_names[rng.integers(0, len(pools.first_names), m)],
+                                           pools.last_names[rng.integers(0, len(pools.last_names), m)])]
     texts, steps, quality, tags, speaker = [], [], [], [], []
     for i in range(m):
         d = deal[i]
         slots = {"phrase": phrase[i], "competitor": competitor[d] or COMPETITORS[d % len(COMPETITORS)],
-                 "amount": f"${int(amount[d]):,}", "quarter": quarter[i], "industry": industry[d], "pct": pct[i]}
+                 "amount": f"${int(amount[d]):,}", "quarter": quarter[i], "industry": industry[d], "pct": pct[i],
+                 "name": person[i]}
         if category[i] >= 0:
             cat = categories[category[i]]
             options = OBJECTIONS[cat]

@@ -108,8 +108,8 @@ def build_campaigns(ctx: Context) -> None:
     start = st["campaign_start"]
     quarter = [f"{y}-Q{(m - 1) // 3 + 1}" for y, m in zip(start.astype("datetime64[s]").astype("datetime64[Y]").astype(int) + 1970,
                                                             start.astype("datetime64[s]").astype("datetime64[M]").astype(int) % 12 + 1)]
-    themes = ctx.pools.catch_phrases[rng.integers(0, len(ctx.pools.catch_phrases), n)]
-    names = np.array([f"{q} {channels[c].replace('_', ' ').title()}: {t.title()}" for q, c, t in zip(quarter, channel, themes)], dtype=object)
+    themes = ctx.pools.themes[rng.integers(0, len(ctx.pools.themes), n)]
+    names = np.array([f"{q} {channels[c].replace('_', ' ').title()}: {t}" for q, c, t in zip(quarter, channel, themes)], dtype=object)
     owners = users_with(ctx, "marketing")
     ctx.tables["campaigns"] = {
         "campaign_id": Ref(np.arange(n), "campaigns"),

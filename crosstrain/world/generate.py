@@ -71,8 +71,17 @@ def describe_recipe(recipe: Recipe, variant: str) -> dict:
         "reference_date": recipe.reference_date.isoformat(),
         "recipe": recipe.data,
         "recipe_sha256": recipe_hash(recipe),
+        "generator_sha256": generator_hash(),
         "versions": {package: version(package) for package in ("crosstrain",) + PINNED},
     }
+
+
+def generator_hash() -> str:
+    """A fingerprint of the generator's code: a world made by older code is regenerated."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def recipe_hash(recipe: Recipe) -> str:
@@ -115,4 +124,5 @@ def _is_current(out: Path, recipe: Recipe) -> bool:
     except (OSError, ValueError):
         return False
     pinned = {package: version(package) for package in PINNED}
-    return info.get("recipe_sha256") == recipe_hash(recipe) and all(info.get("versions", {}).get(p) == v for p, v in pinned.items())
+    return (info.get("recipe_sha256") == recipe_hash(recipe) and info.get("generator_sha256") == generator_hash()
+            and all(info.get("versions", {}).get(p) == v for p, v in pinned.items()))

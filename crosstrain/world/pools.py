@@ -3,7 +3,7 @@
 Faker costs about 120 us a call here, so per-row calls cannot build a million
 leads in seconds. Instead Faker supplies the vocabulary (its locale name lists,
 company formats, catch phrases) and numpy draws from it: about 0.03 us a value.
-The pools depend only on the pinned Faker version and the seed.
+The pools depend only on the pinned Faker version.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 
 import numpy as np
-from faker import Faker
 
 NAME_LOCALES = ("en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "en_PK", "en_TH")
 COMPANY_WORDS = (
@@ -21,6 +20,20 @@ COMPANY_WORDS = (
     "Studios", "Therapeutics", "Freight", "Software", "Ventures", "Instruments", "Brands",
     "Consulting", "Industries", "Data", "Mobility", "Payments", "Care", "Materials", "Foundry",
     "Outfitters",
+)
+
+
+USE_CASES = (
+    "pipeline reporting", "lead routing", "marketing attribution", "forecast dashboards", "customer health scoring",
+    "campaign analytics", "territory planning", "quota tracking", "churn prediction", "win-loss analysis",
+    "board reporting", "revenue forecasting", "account scoring", "funnel analytics", "sales coaching insights",
+    "renewal tracking", "ad spend reporting", "web analytics", "data cleanup", "CRM reporting",
+)
+THEMES = (
+    "Pipeline Visibility", "Forecast Accuracy", "Revenue Operations 101", "The Data-Driven CFO", "Attribution Myths",
+    "Benchmark Report", "Analytics Roadshow", "Customer Stories", "Product Launch", "Year-End Planning",
+    "Sales and Marketing Alignment", "Dashboard Makeover", "Free Trial Push", "ROI Calculator", "Industry Summit",
+    "Partner Spotlight", "Referral Rewards", "Spring Webinar Series", "Analyst Briefing", "Executive Dinner",
 )
 
 
@@ -44,11 +57,10 @@ class Pools:
         company = importlib.import_module("faker.providers.company.en_US").Provider
         self.company_suffixes = np.array(company.company_suffixes, dtype=object)
         self.company_words = np.array(COMPANY_WORDS, dtype=object)
-        fake = Faker("en_US")
-        fake.seed_instance(seed)
-        # Product phrases for call-note text ("our real-time data pipeline").
-        self.phrases = np.array(sorted({fake.bs() for _ in range(400)}), dtype=object)
-        self.catch_phrases = np.array(sorted({fake.catch_phrase().lower() for _ in range(300)}), dtype=object)
+        # What buyers use the product for, and campaign themes: written for this domain,
+        # because Faker's own business phrases ("mesh proactive markets") read as nonsense.
+        self.phrases = np.array(USE_CASES, dtype=object)
+        self.themes = np.array(THEMES, dtype=object)
 
     def company_names(self, n: int, rng: np.random.Generator) -> np.ndarray:
         """``n`` distinct company names in Faker's formats plus an industry word."""

@@ -61,6 +61,8 @@ class WorldWriter:
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
             self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.", suffix=".tmp", dir=self.out.parent))
+            # mkdtemp makes a private folder; a world is shared (hub users read it), so open it up.
+            self.tmp.chmod(0o777 & ~_umask())
             for folder in self.formats:
                 (self.tmp / folder).mkdir()
         except OSError as exc:
@@ -135,6 +137,12 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
                 shutil.rmtree(tmp, ignore_errors=True)
             else:
                 raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _existing_parent(path: Path) -> Path:

@@ -39,3 +39,12 @@ def test_parallel_first_use_is_safe(tmp_path):
     assert all(p.returncode == 0 for p in procs), outputs
     assert len({out for out, _ in outputs}) == 1
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["tiny"]
+
+
+def test_a_world_from_older_generator_code_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("CROSSTRAIN_DATA_DIR", str(tmp_path))
+    world = load_world("tiny", progress=False)
+    info = json.loads((world.path / "world.json").read_text())
+    info["generator_sha256"] = "older code"
+    (world.path / "world.json").write_text(json.dumps(info))
+    assert load_world("tiny", progress=False).info["generator_sha256"] != "older code"

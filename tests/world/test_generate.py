@@ -98,3 +98,9 @@ def test_ids_are_prefixed_strings(tiny_world):
 def test_emails_use_example_domains_only(tiny_world):
     for frame in (tiny_world.leads, tiny_world.users, tiny_world.contacts):
         assert frame["email"].str.contains(r"@[a-z0-9.]+\.example$").all()
+
+
+def test_a_world_is_readable_by_other_users(tiny_world):
+    """On a shared hub, learners read the world an admin generated."""
+    for path in [tiny_world.path, tiny_world.path / "parquet", tiny_world.path / "parquet" / "leads.parquet", tiny_world.path / "world.json"]:
+        assert path.stat().st_mode & 0o004, path

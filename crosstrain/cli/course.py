@@ -1,0 +1,59 @@
+"""``crosstrain build`` and ``crosstrain validate``: module sources to proven nbgrader assignments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR
+
+_course = click.option("--course", "course_root", type=click.Path(path_type=Path), default=COURSE_DIR,
+                       help="The course folder (nbgrader's course root).", show_default=False)
+_quiet = click.option("--quiet", is_flag=True, help="No progress bar.")
+
+
+@click.command("build")
+@click.argument("modules", nargs=-1)
+@_course
+@_quiet
+def build(modules, course_root, quiet) -> None:
+    """Build MODULES (all if none): world, nbgrader source notebooks, release.
+
+    \b
+    Examples:
+      crosstrain build                   # every module in course/syllabus.yml
+      crosstrain build 00-orientation    # one module
+    """
+    from crosstrain.grading.build import build as run
+
+    for built in run(modules, course_root, MODULES_DIR, progress=not quiet):
+        what = "built" if built.status == "built" else "unchanged, nothing to do"
+        click.echo(f"{built.module}: {what} (release: {built.release})")
+
+
+@click.command("validate")
+@click.argument("modules", nargs=-1)
+@_course
+@_quiet
+def validate(modules, course_root, quiet) -> None:
+    """Prove MODULES' graders (all if none) through nbgrader's real autograde.
+
+    The reference solution must earn full marks, the blank release zero, and every
+    known-wrong answer in graders/ must lose its exercise's points. Exits 1 on any failure.
+
+    \b
+    Examples:
+      crosstrain validate 00-orientation
+      CROSSTRAIN_WORLD=large crosstrain validate   # prove the graders on another world
+    """
+    from crosstrain.grading.validate import format_report, validate as run
+
+    reports = run(modules, course_root, MODULES_DIR, GRADERS_DIR, progress=not quiet)
+    for report in reports:
+        click.echo(format_report(report) + "\n")
+    failed = [r.module for r in reports if not r.ok]
+    if failed:
+        click.echo(f"validation failed for {', '.join(failed)}", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(f"all graders proven for {', '.join(r.module for r in reports)}")

@@ -1,0 +1,99 @@
+"""``crosstrain lab``, ``crosstrain progress`` and ``crosstrain submit``: the learner's day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.paths import COURSE_DIR
+
+_workspace = click.option("--workspace", type=click.Path(path_type=Path), default=None,
+                          help="The learner's folder (default: ./workspace if it exists, else ~/crosstrain-workspace).")
+_course = click.option("--course", "course_root", type=click.Path(path_type=Path), default=COURSE_DIR,
+                       help="The course folder (nbgrader's course root).", show_default=False)
+
+
+def _ws(workspace: Path | None) -> Path:
+    from crosstrain.learner.workspace import default_workspace
+
+    return workspace if workspace is not None else default_workspace()
+
+
+@click.command("lab")
+@click.option("--path", "path", default="all", show_default=True, help="Learner path: marketing, sales, everyone or all.")
+@_workspace
+@click.option("--port", type=int, default=None, help="Port for JupyterLab (default: the first free one from 8888).")
+@click.option("--no-browser", is_flag=True, help="Do not open a browser; print the address instead.")
+@click.option("--trainer", is_flag=True, help="Start from course/ so nbgrader's formgrader finds the course.")
+@_course
+def lab(path, workspace, port, no_browser, trainer, course_root) -> None:
+    """Prepare the workspace with your path's notebooks and open JupyterLab there.
+
+    Notebooks you have changed are never overwritten.
+
+    \b
+    Examples:
+      crosstrain lab --path sales                 # a sales hire's modules
+      crosstrain lab --workspace ~/course --port 8899 --no-browser
+      crosstrain lab --trainer                    # formgrader on course/
+    """
+    from crosstrain.learner.lab import check_port, lab_argv, run, trainer_root
+
+    if port is not None:
+        check_port(port)  # before anything is copied: a clash changes nothing
+    if trainer:
+        if workspace is not None:
+            raise CrosstrainError("--trainer starts JupyterLab in the course folder: drop --workspace")
+        root = trainer_root(course_root)
+    else:
+        from crosstrain.learner.workspace import prepare
+
+        report = prepare(_ws(workspace), path, course_root)
+        for line in report.lines:
+            click.echo(line)
+        click.echo(f"workspace {report.workspace}: {len(report.modules)} module(s) on path '{path}'")
+        root = report.workspace
+    run(lab_argv(root, port, open_browser=not no_browser), cwd=root)
+
+
+@click.command("progress")
+@_workspace
+@_course
+def progress(workspace, course_root) -> None:
+    """Show which exercises are answered and self-checked, and the minutes left.
+
+    Read from your notebooks as last saved: save (Ctrl-S) before you look.
+
+    \b
+    Examples:
+      crosstrain progress
+      crosstrain progress --workspace ~/course
+    """
+    from crosstrain.learner.progress import scan, table
+
+    click.echo(table(scan(_ws(workspace), course_root)))
+
+
+@click.command("submit")
+@click.argument("module")
+@_workspace
+@click.option("--learner", default=None, help="Your learner id (letters, digits, - and .); remembered once given.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the zip (default: the workspace's outbox/).")
+@_course
+def submit(module, workspace, learner, out_dir, course_root) -> None:
+    """Pack MODULE's notebook into <learner>_<module>.zip to e-mail to your trainer.
+
+    \b
+    Examples:
+      crosstrain submit 00-orientation --learner alice
+      crosstrain submit 00                        # by number, learner remembered
+    """
+    from crosstrain.learner.submit import submit as pack
+
+    done = pack(module, _ws(workspace), learner, out_dir, course_root)
+    for line in done.warnings:
+        click.echo(f"warning: {line}", err=True)
+    click.echo(f"packed {done.archive}: send this file to your trainer")

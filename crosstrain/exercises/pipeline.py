@@ -1,0 +1,530 @@
+"""Module 06, pipeline, forecasting and closing: weighted pipeline, coverage, velocity,
+slipped deals, the forecast roll-up and what discounts buy.
+
+"This quarter" is always the calendar quarter that contains ``world.reference_date``
+(the CRM's "today"); its open pipeline is the open deals whose close date falls from
+the reference date to the quarter's end. Rates that describe recent performance (win
+rate, average deal, cycle length) are measured on deals closed in the ``WINDOW_DAYS``
+before the reference date.
+
+The formulas are small pure functions on the world's tables, tested on hand-made rows
+against the domain brief; every expected value is recomputed from the world the
+notebook loaded. Answer kinds come from ``answers`` and module 02 (``ByLabel``, ``Parts``);
+the one kind added here, ``CoverageNeeded``, adds a sanity check for the classic mistake
+of multiplying by the win rate.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from crosstrain.exercises.measuring import ByLabel, Parts, closed, cycle_days, won
+from crosstrain.learn.answers import Amount, Count, Label, Share
+from crosstrain.learn.exercise import Exercise, Mistake
+from crosstrain.world.schema import DEAL_STAGES
+
+MODULE = "06-pipeline"
+WINDOW_DAYS = 365  # recent performance: deals closed in the year before the reference date
+LEVER_CHANGE = 0.10  # q4: improve each velocity lever by 10%
+LEVERS = ("opportunities", "average_deal", "win_rate", "cycle_length")
+DISCOUNT_BANDS = ("none", "under_10", "10_to_20", "20_plus")  # discount_pct: 0, (0, 10), [10, 20), 20 and more
+
+
+# --- the formulas (domain brief, "Formulas") -------------------------------------------
+
+def quarter_bounds(reference_date) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Start and end of the calendar quarter that contains the reference date."""
+    quarter = pd.Timestamp(reference_date).to_period("Q")
+    return quarter.start_time, quarter.end_time
+
+
+def is_open(deals: pd.DataFrame) -> pd.Series:
+    return ~deals.is_closed.fillna(False).astype(bool)
+
+
+def open_this_quarter(deals: pd.DataFrame, reference_date) -> pd.DataFrame:
+    """Open deals whose close date falls from the reference date to the end of its quarter."""
+    today = pd.Timestamp(reference_date)
+    _, end = quarter_bounds(today)
+    return deals[is_open(deals) & (deals.close_date >= today) & (deals.close_date <= end)]
+
+
+def stage_probability(deals: pd.DataFrame) -> pd.Series:
+    """Each deal's probability from its stage (Salesforce defaults, in percent)."""
+    return deals.stage.map(DEAL_STAGES)
+
+
+def weighted_pipeline(deals: pd.DataFrame) -> float:
+    """sum(amount x stage probability / 100)."""
+    return float((deals.amount * stage_probability(deals) / 100).sum())
+
+
+def team_quota(users: pd.DataFrame) -> float:
+    """The quarter's quota of the team: every AE's quarterly_quota added up."""
+    return float(users.loc[users.role == "ae", "quarterly_quota"].sum())
+
+
+def bookings_so_far(deals: pd.DataFrame, reference_date) -> float:
+    """Won amount closed from the start of the current quarter up to the reference date."""
+    today = pd.Timestamp(reference_date)
+    start, _ = quarter_bounds(today)
+    wins = won(deals)
+    return float(wins.loc[(wins.close_date >= start) & (wins.close_date <= today), "amount"].sum())
+
+
+def remaining_quota(deals: pd.DataFrame, users: pd.DataFrame, reference_date) -> float:
+    """Team quota - bookings so far in the quarter."""
+    return team_quota(users) - bookings_so_far(deals, reference_date)
+
+
+def coverage(open_pipeline: float, remaining: float) -> float:
+    """Coverage = open pipeline (unweighted) / remaining quota."""
+    return open_pipeline / remaining
+
+
+def coverage_needed(win_rate: float) -> float:
+    """About 1 / win rate: to book $1 at a 25% win rate you need $4 of pipeline. Never x win rate."""
+    return 1 / win_rate
+
+
+def recent_closed(deals: pd.DataFrame, reference_date, days: int = WINDOW_DAYS) -> pd.DataFrame:
+    """Deals closed (won or lost) in the ``days`` before the reference date."""
+    today = pd.Timestamp(reference_date)
+    done = closed(deals)
+    return done[(done.close_date >= today - pd.Timedelta(days=days)) & (done.close_date <= today)]
+
+
+def win_rate_by_value(done: pd.DataFrame) -> float:
+    """won amount / (won + lost) amount, over the closed deals given."""
+    return float(won(done).amount.sum() / done.amount.sum())
+
+
+def velocity(opportunities: float, average_deal: float, win_rate: float, cycle_length: float) -> float:
+    """Sales velocity = opportunities x average deal x win rate / cycle length in days ($ per day)."""
+    return opportunities * average_deal * win_rate / cycle_length
+
+
+def velocity_inputs(deals: pd.DataFrame, reference_date, how: str = "median") -> dict:
+    """The four levers for a set of deals: open deals now; average won deal, win rate by
+    count and median cycle (decimal days) of the deals closed in the window."""
+    recent = recent_closed(deals, reference_date)
+    wins = won(recent)
+    return {
+        "opportunities": int(is_open(deals).sum()),
+        "average_deal": float(wins.amount.mean()),
+        "win_rate": len(wins) / len(recent) if len(recent) else math.nan,
+        "cycle_length": float(getattr(cycle_days(wins), how)()),
+    }
+
+
+def velocity_by_owner(deals: pd.DataFrame, reference_date) -> pd.Series:
+    """Sales velocity of each AE who won at least one deal in the window."""
+    recent = recent_closed(deals, reference_date)
+    owners = sorted(won(recent).owner_id.unique())
+    return pd.Series({o: velocity(**velocity_inputs(deals[deals.owner_id == o], reference_date)) for o in owners}, dtype=float)
+
+
+def lever_velocities(inputs: dict, change: float = LEVER_CHANGE) -> dict:
+    """Velocity after improving each lever by ``change`` alone: 10% more opportunities, a
+    10% bigger average deal, a 10% higher win rate (relative), a 10% shorter cycle."""
+    result = {}
+    for lever in LEVERS:
+        moved = dict(inputs)
+        moved[lever] = inputs[lever] * (1 - change if lever == "cycle_length" else 1 + change)
+        result[lever] = velocity(**moved)
+    return result
+
+
+def slips_per_deal(history: pd.DataFrame) -> pd.Series:
+    """How many times each deal's close date moved later: rows whose close_date is after
+    the previous row's, in the order of changed_at (stage changes do not count)."""
+    h = history.sort_values(["opportunity_id", "changed_at"], kind="stable")
+    previous = h.groupby("opportunity_id").close_date.shift()
+    return (h.close_date > previous).groupby(h.opportunity_id).sum().astype(int)
+
+
+def with_slips(deals: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
+    return deals.assign(slips=deals.opportunity_id.map(slips_per_deal(history)).fillna(0).astype(int))
+
+
+def win_rate(done: pd.DataFrame) -> float:
+    """won / (won + lost) by count over the closed deals given."""
+    done = closed(done)
+    return len(won(done)) / len(done) if len(done) else math.nan
+
+
+def forecast_rollup(deals: pd.DataFrame, reference_date) -> dict:
+    """Commit = closed won so far this quarter + open commit deals closing this quarter;
+    best case = commit + open best-case deals closing this quarter (full amounts)."""
+    booked = bookings_so_far(deals, reference_date)
+    pipe = open_this_quarter(deals, reference_date)
+    commit = booked + float(pipe.loc[pipe.forecast_category == "commit", "amount"].sum())
+    return {"commit": commit, "best_case": commit + float(pipe.loc[pipe.forecast_category == "best_case", "amount"].sum())}
+
+
+def discount_band(discount_pct: pd.Series) -> pd.Series:
+    """'none' (0%), 'under_10' (above 0, under 10%), '10_to_20' (10% to under 20%), '20_plus'."""
+    pct = discount_pct.fillna(0).to_numpy()
+    labels = np.select([pct <= 0, pct < 10, pct < 20], list(DISCOUNT_BANDS[:3]), DISCOUNT_BANDS[3])
+    return pd.Series(labels, index=discount_pct.index, name="discount_band")
+
+
+def discount_table(deals: pd.DataFrame) -> pd.DataFrame:
+    """Per discount band: closed deals, win rate (won / closed) and the median won amount."""
+    done = closed(deals)
+    band = discount_band(done.discount_pct)
+    wins = won(done)
+    table = pd.DataFrame({
+        "closed_deals": done.groupby(band).size(),
+        "win_rate": done.is_won.astype(bool).groupby(band).mean(),
+        "median_won_amount": wins.amount.groupby(band[wins.index]).median(),
+    })
+    return table.reindex([b for b in DISCOUNT_BANDS if b in table.index])
+
+
+def deal_risks(deals: pd.DataFrame, history: pd.DataFrame, reference_date) -> pd.DataFrame:
+    """This quarter's commit and best-case deals with what a forecast call asks about them:
+    amount, stage, slips so far, days left to the close date and the MEDDPICC elements missing."""
+    pipe = open_this_quarter(with_slips(deals, history), reference_date)
+    pipe = pipe[pipe.forecast_category.isin(["commit", "best_case"])]
+    flags = [c for c in pipe.columns if c.startswith("has_")]
+    missing = pipe[flags].apply(lambda row: ", ".join(f.removeprefix("has_") for f in flags if not row[f]), axis=1)
+    table = pd.DataFrame({
+        "name": pipe.name, "forecast_category": pipe.forecast_category, "stage": pipe.stage, "amount": pipe.amount,
+        "close_in_days": ((pipe.close_date - pd.Timestamp(reference_date)) / pd.Timedelta(days=1)).round(0).astype(int),
+        "slips": pipe.slips, "meddpicc_missing": missing.astype(str),
+    })
+    table.index = pipe.opportunity_id
+    return table.sort_values(["forecast_category", "amount"], ascending=[False, False])
+
+
+# --- an answer kind this module adds ---------------------------------------------------
+
+@dataclass(frozen=True)
+class CoverageNeeded(Amount):
+    """A coverage ratio the team needs: more than 1 whenever some deals are lost."""
+
+    of: str = "the coverage needed"
+
+    def sanity(self, answer: Any, world) -> str | None:
+        if problem := super().sanity(answer, world):
+            return problem
+        if answer < 1:
+            return (f"A coverage needed of {answer:.3g}x would mean less open pipeline than quota is enough, which only "
+                    "a team that wins more than it sells could do. Did you multiply by the win rate instead of dividing by it?")
+        return None
+
+
+# --- what each exercise computes, right and wrong ---------------------------------------
+
+def _today(world):
+    return world.reference_date
+
+
+def _pipe(world):
+    return open_this_quarter(world.opportunities, _today(world))
+
+
+def _weighted_closed_included(world) -> float:
+    _, end = quarter_bounds(_today(world))
+    deals = world.opportunities
+    return weighted_pipeline(deals[deals.close_date <= end])
+
+
+def _coverage_parts(world, pipeline=None, win=None) -> dict:
+    deals = world.opportunities
+    remaining = remaining_quota(deals, world.users, _today(world))
+    pipe_amount = float(_pipe(world).amount.sum()) if pipeline is None else pipeline(world)
+    rate = win_rate_by_value(recent_closed(deals, _today(world))) if win is None else win(world)
+    return {"coverage": coverage(pipe_amount, remaining), "coverage_needed": coverage_needed(rate),
+            "pipeline_needed": remaining / rate}
+
+
+def _coverage_times_win_rate(world) -> dict:
+    parts = _coverage_parts(world)
+    rate = win_rate_by_value(recent_closed(world.opportunities, _today(world)))
+    remaining = remaining_quota(world.opportunities, world.users, _today(world))
+    return {**parts, "coverage_needed": rate, "pipeline_needed": remaining * rate}
+
+
+def _velocity_dict(world, **changes) -> dict:
+    return {str(k): float(v) for k, v in _velocity_variant(world, **changes).items()}
+
+
+def _velocity_variant(world, how="median", average="won", opportunities="open", whole_days=False) -> pd.Series:
+    deals, today = world.opportunities, _today(world)
+    recent = recent_closed(deals, today)
+    wins = won(recent)
+    result = {}
+    for owner in sorted(wins.owner_id.unique()):
+        mine, mine_recent, mine_wins = deals[deals.owner_id == owner], recent[recent.owner_id == owner], wins[wins.owner_id == owner]
+        days = (mine_wins.close_date - mine_wins.created_at).dt.days if whole_days else cycle_days(mine_wins)
+        n = int(is_open(mine).sum()) if opportunities == "open" else len(mine)
+        avg = float(mine_wins.amount.mean()) if average == "won" else float(mine_recent.amount.mean())
+        result[owner] = velocity(n, avg, len(mine_wins) / len(mine_recent), float(getattr(days, how)()))
+    return pd.Series(result, dtype=float)
+
+
+def _window_winners(world) -> list[str]:
+    return sorted(won(recent_closed(world.opportunities, _today(world))).owner_id.unique())
+
+
+def _levers(world, win_points=False, cycle_longer=False) -> dict:
+    inputs = velocity_inputs(world.opportunities, _today(world))
+    levers = lever_velocities(inputs)
+    if win_points:
+        levers["win_rate"] = velocity(**{**inputs, "win_rate": inputs["win_rate"] + LEVER_CHANGE})
+    if cycle_longer:
+        levers["cycle_length"] = velocity(**{**inputs, "cycle_length": inputs["cycle_length"] * (1 + LEVER_CHANGE)})
+    return {"levers": levers, "biggest": max(levers, key=levers.get)}
+
+
+def _slip_parts(world, at_least=2, never=0, rows=False, open_included=False) -> dict:
+    deals = with_slips(world.opportunities, world.opportunity_history)
+    if rows:
+        counted = world.opportunity_history.groupby("opportunity_id").size() - 1
+        deals = deals.assign(slips=deals.opportunity_id.map(counted).fillna(0).astype(int))
+    slipped = deals[deals.slips >= at_least]
+    steady = deals[deals.slips == 0] if never == 0 else deals[deals.slips < at_least]
+
+    def rate(group):
+        if open_included:
+            return len(won(group)) / len(group) if len(group) else math.nan
+        return win_rate(group)
+
+    return {"n_slipped": len(slipped), "win_rate_slipped": rate(slipped), "win_rate_never_slipped": rate(steady)}
+
+
+def _rollup_variant(world, weighted=False, all_time_closed=False, best_case_alone=False, any_quarter=False) -> dict:
+    deals, today = world.opportunities, _today(world)
+    booked = float(won(deals).amount.sum()) if all_time_closed else bookings_so_far(deals, today)
+    pipe = deals[is_open(deals)] if any_quarter else open_this_quarter(deals, today)
+    value = pipe.amount * (stage_probability(pipe) / 100 if weighted else 1)
+    commit_open = float(value[pipe.forecast_category == "commit"].sum())
+    best_open = float(value[pipe.forecast_category == "best_case"].sum())
+    commit = booked + commit_open
+    return {"commit": commit, "best_case": best_open if best_case_alone else commit + best_open}
+
+
+def _closed_bands(world) -> list[str]:
+    return list(discount_table(world.opportunities).index)
+
+
+def _won_bands(world) -> list[str]:
+    return list(discount_table(world.opportunities).median_won_amount.dropna().index)
+
+
+def _discount_parts(world, amount="median", amount_of="won", open_included=False) -> dict:
+    deals = world.opportunities
+    done = closed(deals)
+    table = discount_table(deals)
+    if open_included:
+        band = discount_band(deals.discount_pct)
+        rate = deals.is_won.astype(bool).groupby(band).mean()
+    else:
+        rate = table.win_rate
+    pool = won(done) if amount_of == "won" else done
+    amounts = getattr(pool.amount.groupby(discount_band(pool.discount_pct)), amount)()
+    return {"win_rate": {str(k): float(v) for k, v in rate.items()},
+            "median_won_amount": {str(k): float(v) for k, v in amounts.dropna().items()}}
+
+
+_Q1_SOLUTION = """quarter_end = today.to_period("Q").end_time
+open_deals = deals[~deals.is_closed]
+this_quarter = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)]
+weighted = (this_quarter.amount * this_quarter.stage.map(DEAL_STAGES) / 100).sum()"""
+
+_Q2_SOLUTION = """quarter_start, quarter_end = today.to_period("Q").start_time, today.to_period("Q").end_time
+open_deals = deals[~deals.is_closed]
+pipeline = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)].amount.sum()
+wins = deals[deals.is_won]
+booked = wins[(wins.close_date >= quarter_start) & (wins.close_date <= today)].amount.sum()
+remaining = users.loc[users.role == "ae", "quarterly_quota"].sum() - booked
+recent = deals[deals.is_closed & (deals.close_date >= today - pd.Timedelta(days=365))]
+win_rate_value = recent[recent.is_won].amount.sum() / recent.amount.sum()
+coverage = {"coverage": pipeline / remaining, "coverage_needed": 1 / win_rate_value, "pipeline_needed": remaining / win_rate_value}"""
+
+_Q3_SOLUTION = """recent = deals[deals.is_closed & (deals.close_date >= today - pd.Timedelta(days=365))]
+wins = recent[recent.is_won]
+per_ae = pd.DataFrame({
+    "opportunities": deals[~deals.is_closed].groupby("owner_id").size(),
+    "average_deal": wins.groupby("owner_id").amount.mean(),
+    "win_rate": recent.groupby("owner_id").is_won.mean(),
+    "cycle_length": ((wins.close_date - wins.created_at) / pd.Timedelta(days=1)).groupby(wins.owner_id).median(),
+})
+per_ae = per_ae.dropna(subset=["average_deal"]).fillna({"opportunities": 0})
+velocity = per_ae.opportunities * per_ae.average_deal * per_ae.win_rate / per_ae.cycle_length"""
+
+_Q4_SOLUTION = """recent = deals[deals.is_closed & (deals.close_date >= today - pd.Timedelta(days=365))]
+wins = recent[recent.is_won]
+n, avg, rate = (~deals.is_closed).sum(), wins.amount.mean(), recent.is_won.mean()
+cycle = ((wins.close_date - wins.created_at) / pd.Timedelta(days=1)).median()
+levers = {
+    "opportunities": (n * 1.1) * avg * rate / cycle,
+    "average_deal": n * (avg * 1.1) * rate / cycle,
+    "win_rate": n * avg * (rate * 1.1) / cycle,
+    "cycle_length": n * avg * rate / (cycle * 0.9),
+}
+velocity_levers = {"levers": levers, "biggest": max(levers, key=levers.get)}"""
+
+_Q5_SOLUTION = """h = history.sort_values(["opportunity_id", "changed_at"])
+moved_later = h.close_date > h.groupby("opportunity_id").close_date.shift()
+slips = moved_later.groupby(h.opportunity_id).sum()
+deals_slips = deals.assign(slips=deals.opportunity_id.map(slips).fillna(0))
+done = deals_slips[deals_slips.is_closed]
+slipped = {
+    "n_slipped": int((deals_slips.slips >= 2).sum()),
+    "win_rate_slipped": done[done.slips >= 2].is_won.mean(),
+    "win_rate_never_slipped": done[done.slips == 0].is_won.mean(),
+}"""
+
+_Q6_SOLUTION = """quarter_start, quarter_end = today.to_period("Q").start_time, today.to_period("Q").end_time
+wins = deals[deals.is_won]
+booked = wins[(wins.close_date >= quarter_start) & (wins.close_date <= today)].amount.sum()
+open_deals = deals[~deals.is_closed]
+this_quarter = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)]
+by_category = this_quarter.groupby("forecast_category").amount.sum()
+commit = booked + by_category.get("commit", 0)
+forecast = {"commit": commit, "best_case": commit + by_category.get("best_case", 0)}"""
+
+_Q7_SOLUTION = """done = deals[deals.is_closed]
+band = discount_band(done.discount_pct)
+wins = done[done.is_won]
+discounts = {
+    "win_rate": done.is_won.groupby(band).mean(),
+    "median_won_amount": wins.amount.groupby(band[wins.index]).median(),
+}"""
+
+
+EXERCISES = [
+    Exercise(
+        MODULE, "q1", "weighted", "What is the weighted pipeline of the open deals closing this quarter (from the reference date to the quarter's end)?",
+        Amount(of="a weighted pipeline"),
+        compute=lambda w: weighted_pipeline(_pipe(w)),
+        hint_text="Keep the open deals (not is_closed) whose close_date is from today to today.to_period('Q').end_time. Weight each amount by its stage probability (deals.stage.map(DEAL_STAGES), in percent: divide by 100) and add up.",
+        solution_text=_Q1_SOLUTION,
+        points=2,
+        mistakes=(
+            Mistake("all_open_deals", lambda w: weighted_pipeline(w.opportunities[is_open(w.opportunities)]),
+                    "you weighted every open deal, including those expected to close in later quarters. This quarter's pipeline is the open deals whose close_date falls before the quarter ends."),
+            Mistake("unweighted", lambda w: float(_pipe(w).amount.sum()),
+                    "that is the unweighted pipeline, every amount counted in full. Multiply each amount by its stage probability / 100 before adding up."),
+            Mistake("closed_included", _weighted_closed_included,
+                    "your total includes closed deals: every won deal, at 100%, is still in it. The weighted pipeline is open deals only (not is_closed) with a close_date from today to the quarter's end."),
+            Mistake("percent", lambda w: weighted_pipeline(_pipe(w)) * 100,
+                    "your total is 100 times too big: the probability is in percent, so weight by probability / 100."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q2", "coverage", "This quarter: pipeline coverage of the remaining quota, the coverage needed at the recent win rate by value, and the pipeline needed in dollars?",
+        Parts((("coverage", Amount(of="a coverage ratio")), ("coverage_needed", CoverageNeeded()),
+               ("pipeline_needed", Amount(of="the pipeline needed")))),
+        compute=lambda w: _coverage_parts(w),
+        hint_text="Coverage = open pipeline closing this quarter (full amounts, not weighted) / (the AEs' quarterly_quota summed - won amount closed since the quarter began). Win rate by value over deals closed in the last 365 days: won amount / closed amount. Coverage needed = 1 / that win rate; pipeline needed = remaining quota / that win rate.",
+        solution_text=_Q2_SOLUTION,
+        points=3,
+        mistakes=(
+            Mistake("multiplied_by_win_rate", _coverage_times_win_rate,
+                    "you multiplied by the win rate. If you win a quarter of your pipeline's value, you need four times the quota in pipeline: the coverage needed is 1 / win rate, and the pipeline needed is remaining quota / win rate."),
+            Mistake("weighted_pipeline", lambda w: _coverage_parts(w, pipeline=lambda x: weighted_pipeline(_pipe(x))),
+                    "you divided the weighted pipeline by the quota. Coverage uses the open pipeline at full amounts: the win rate already does the discounting when you compare it with the coverage needed."),
+            Mistake("all_open_deals", lambda w: _coverage_parts(w, pipeline=lambda x: float(x.opportunities[is_open(x.opportunities)].amount.sum())),
+                    "your coverage counts every open deal, including those expected to close in later quarters. Only the deals closing this quarter can cover this quarter's quota."),
+            Mistake("win_rate_by_count", lambda w: _coverage_parts(w, win=lambda x: win_rate(recent_closed(x.opportunities, _today(x)))),
+                    "you used the win rate by count. Coverage compares dollars of pipeline with dollars of quota, so use the win rate by value: won amount / closed amount."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q3", "velocity", "What is the sales velocity (dollars per day) of each AE who won at least one deal in the last 365 days?",
+        ByLabel(_window_winners, of="AE", measure="velocity",
+                extra_hint=" The AEs are those who won at least one deal closed in the last 365 days (owner_id)."),
+        compute=lambda w: {str(k): float(v) for k, v in velocity_by_owner(w.opportunities, _today(w)).items()},
+        hint_text="Per owner_id: opportunities = open deals now (0 if none); over deals closed in the last 365 days: average deal = mean amount of the won ones, win rate = won / closed, cycle length = median of (close_date - created_at) / pd.Timedelta(days=1) of the won ones. Velocity = opportunities x average deal x win rate / cycle length.",
+        solution_text=_Q3_SOLUTION,
+        points=2,
+        mistakes=(
+            Mistake("mean_cycle", lambda w: _velocity_dict(w, how="mean"),
+                    "you used the mean cycle. A few very long deals pull the mean up: the cycle length is the median days to close of won deals."),
+            Mistake("average_of_closed", lambda w: _velocity_dict(w, average="closed"),
+                    "your average deal averages lost deals too. The win rate already counts the losses: the average deal is the mean amount of the won deals."),
+            Mistake("all_deals_as_opportunities", lambda w: _velocity_dict(w, opportunities="all"),
+                    "you counted every deal the AE ever had as opportunities. Velocity asks how fast today's pipeline turns into revenue: count the open deals."),
+            Mistake("whole_days", lambda w: _velocity_dict(w, whole_days=True),
+                    "you measured the cycle in whole days (.dt.days). Use decimal days: (close_date - created_at) / pd.Timedelta(days=1)."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q4", "velocity_levers", "The team's velocity after improving each lever by 10% alone, and which lever moves it most?",
+        Parts((("levers", ByLabel(lambda w: list(LEVERS), of="lever", measure="velocity")),
+               ("biggest", Label(of="lever", choices=lambda w: list(LEVERS))))),
+        compute=lambda w: _levers(w),
+        hint_text="Compute the four levers for the whole team as in q3 (open deals now; average won deal, win rate and median cycle of deals closed in the last 365 days). Then redo velocity four times, changing one lever each time: x 1.1 for opportunities, average deal and win rate, x 0.9 for the cycle (10% shorter is better).",
+        solution_text=_Q4_SOLUTION,
+        points=2,
+        mistakes=(
+            Mistake("win_rate_plus_ten_points", lambda w: _levers(w, win_points=True),
+                    "you raised the win rate by 10 percentage points (say 20% to 30%), which is a 50% improvement, not 10%. Improve it by 10% of itself: win rate x 1.1."),
+            Mistake("cycle_longer", lambda w: _levers(w, cycle_longer=True),
+                    "you made the cycle 10% longer. A better cycle is a shorter one: cycle x 0.9, and since it divides, velocity grows by 1/0.9 - 1, about 11%."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q5", "slipped", "How many deals had their close date pushed later at least twice, and the win rates of those and of deals that never slipped?",
+        Parts((("n_slipped", Count(of="deals")), ("win_rate_slipped", Share(of="the slipped deals that closed")),
+               ("win_rate_never_slipped", Share(of="the never-slipped deals that closed")))),
+        compute=lambda w: _slip_parts(w),
+        hint_text="Sort world.opportunity_history by opportunity_id and changed_at; a slip is a row whose close_date is later than the previous row's of the same deal (groupby(...).close_date.shift()). Count slips per deal; deals with 2 or more slipped at least twice (open ones count too). Win rates: won / closed, over the closed deals of each group.",
+        solution_text=_Q5_SOLUTION,
+        points=3,
+        mistakes=(
+            Mistake("history_rows", lambda w: _slip_parts(w, rows=True),
+                    "you counted history rows, but most rows are stage changes, and every closed deal has at least two. A slip is a row whose close_date is later than the previous row's."),
+            Mistake("open_included", lambda w: _slip_parts(w, open_included=True),
+                    "your win rates count open deals as not won. Win rate = won / (won + lost): keep the closed deals of each group."),
+            Mistake("compared_with_the_rest", lambda w: _slip_parts(w, never=1),
+                    "you compared the slipped deals with all the others, deals that slipped once included. The question compares them with deals that never slipped (0 slips)."),
+            Mistake("three_or_more", lambda w: _slip_parts(w, at_least=3),
+                    "you kept deals that slipped more than twice. At least twice means 2 slips or more: >= 2."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q6", "forecast", "This quarter's forecast roll-up: commit (closed won so far + commit deals) and best case (commit + best-case deals)?",
+        Parts((("commit", Amount(of="the commit forecast")), ("best_case", Amount(of="the best-case forecast")))),
+        compute=lambda w: forecast_rollup(w.opportunities, _today(w)),
+        hint_text="Closed won so far: won deals with close_date from the quarter's start to today. Then the open deals closing this quarter, summed by forecast_category at full amounts. Commit = closed won so far + the commit deals; best case = commit + the best_case deals.",
+        solution_text=_Q6_SOLUTION,
+        points=2,
+        mistakes=(
+            Mistake("weighted", lambda w: _rollup_variant(w, weighted=True),
+                    "you weighted the amounts by probability. A forecast category is the rep's call on each deal: a commit deal counts in full, so the roll-up adds full amounts."),
+            Mistake("all_time_closed", lambda w: _rollup_variant(w, all_time_closed=True),
+                    "you added every deal ever won (forecast_category 'closed'). Only deals won since this quarter began count towards this quarter."),
+            Mistake("best_case_alone", lambda w: _rollup_variant(w, best_case_alone=True),
+                    "your best case is only the best_case deals. Best case sits on top of commit: commit + the best_case deals."),
+            Mistake("any_quarter", lambda w: _rollup_variant(w, any_quarter=True),
+                    "you rolled up open deals of every quarter. This quarter's forecast only counts deals closing before the quarter ends."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q7", "discounts", "By discount band: the win rate over closed deals and the median amount of won deals?",
+        Parts((("win_rate", ByLabel(_closed_bands, of="discount band", measure="win rate", share=True)),
+               ("median_won_amount", ByLabel(_won_bands, of="discount band", measure="median won amount")))),
+        compute=lambda w: _discount_parts(w),
+        hint_text="Keep closed deals; band = discount_band(done.discount_pct). Win rate: done.is_won grouped by band, .mean(). Median won amount: the won deals' amount grouped by their band, .median().",
+        solution_text=_Q7_SOLUTION,
+        points=2,
+        mistakes=(
+            Mistake("mean_amount", lambda w: _discount_parts(w, amount="mean"),
+                    "that is the mean amount. A few very large deals pull the mean around: the question asks for the median."),
+            Mistake("open_included", lambda w: _discount_parts(w, open_included=True),
+                    "your win rates count open deals as not won. Win rate = won / (won + lost): keep the closed deals."),
+            Mistake("lost_amounts_included", lambda w: _discount_parts(w, amount_of="closed"),
+                    "your median amount includes lost deals. What a discount costs shows in the amounts actually signed: the won deals."),
+        ),
+    ),
+]

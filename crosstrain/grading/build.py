@@ -1,0 +1,84 @@
+"""``crosstrain build``: the world, then nbgrader source notebooks, then the release.
+
+Idempotent: a module whose compiled notebook is byte-identical to the one on disk, with
+its release present and the assignment in the gradebook, is left alone. A changed module
+is recompiled and regenerated in place (nbgrader updates the gradebook's copy).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from tqdm.auto import tqdm
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.grading.atomic import write_text_atomic
+from crosstrain.grading.compile import compile_module, points_of
+from crosstrain.grading.config import checked, course_config, nbgrader_api, nbgrader_on_path, require_course
+from crosstrain.grading.sources import source_path
+from crosstrain.grading.syllabus import load_syllabus
+from crosstrain.paths import COURSE_DIR, MODULES_DIR
+
+
+@dataclass(frozen=True)
+class Built:
+    module: str
+    status: str  # "built" or "unchanged"
+    release: Path
+
+
+def notebook_path(course_root: Path, folder: str, module_id: str) -> Path:
+    """Where nbgrader keeps a module's notebook in ``source``, ``release``, ..."""
+    return Path(course_root) / folder / module_id / f"{module_id}.ipynb"
+
+
+def build(module_ids=(), course_root: Path = COURSE_DIR, modules_dir: Path = MODULES_DIR, progress: bool = True, world: bool = True) -> list[Built]:
+    """Build the named modules (all if none), returning what was done to each."""
+    root = require_course(course_root)
+    modules = load_syllabus(root).select(module_ids)
+    if world:
+        _ensure_world(progress)
+    api = None
+    done = []
+    in_gradebook = _gradebook_assignments(root)
+    for module in tqdm(modules, desc="build", unit="module", disable=not progress):
+        notebook = compile_module(module, source_path(modules_dir, module.id))
+        if points_of(notebook) != module.points:
+            raise CrosstrainError(f"{module.id} is worth {points_of(notebook):g} points in its source but {module.points:g} in course/syllabus.yml: make them agree")
+        text = nbformat.writes(notebook) + "\n"
+        source = notebook_path(root, "source", module.id)
+        release = notebook_path(root, "release", module.id)
+        if module.id in in_gradebook and _up_to_date(source, release, text):
+            done.append(Built(module.id, "unchanged", release))
+            continue
+        write_text_atomic(source, text)
+        api = api or nbgrader_api(root)
+        checked(api.generate_assignment(module.id, force=True, create=True), f"generate the release of {module.id}")
+        done.append(Built(module.id, "built", release))
+    return done
+
+
+def _up_to_date(source: Path, release: Path, text: str) -> bool:
+    return (source.is_file() and release.is_file() and source.read_text(encoding="utf-8") == text
+            and release.stat().st_mtime >= source.stat().st_mtime)
+
+
+def _gradebook_assignments(root: Path) -> set[str]:
+    """Assignments the course's gradebook knows (opening it once: each open is slow)."""
+    config = course_config(root).CourseDirectory
+    if not (root / "gradebook.db").is_file():
+        return set()
+    from nbgrader.api import Gradebook
+
+    nbgrader_on_path()
+    with Gradebook(config.db_url) as gradebook:
+        return {assignment.name for assignment in gradebook.assignments}
+
+
+def _ensure_world(progress: bool) -> None:
+    from crosstrain import load_world
+    from crosstrain.learn.session import world_preset
+
+    load_world(world_preset(), progress=progress)

@@ -1,0 +1,306 @@
+"""``crosstrain grade``: from a folder of hand-ins to grades, feedback, a CSV and a report.
+
+The steps, each in its own module: ``collect`` the hand-ins into the course,
+``preflight`` them, run nbgrader's autograde pipeline (``pipeline``) with execution
+in parallel sandboxed kernels (``runner``, ``sandbox``), ``recheck`` every autograded
+cell out of the kernel, write ``feedback`` without hidden tests, then the grade sheet
+(``export``) and the cohort ``report``. All gradebook writes happen on this thread,
+one submission at a time, so the gradebook stays consistent whatever the workers do.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import sqlalchemy.exc
+from nbgrader.api import Gradebook
+from tqdm import tqdm
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.grading import gradebook
+from crosstrain.grading.atomic import write_text_atomic
+from crosstrain.grading.collect import Collected, collect, digest
+from crosstrain.grading.config import course_config, nbgrader_on_path, require_course
+from crosstrain.grading.export import grade_sheet, write_csv
+from crosstrain.grading.feedback import FeedbackWriter
+from crosstrain.grading.ledger import Entry, Ledger
+from crosstrain.grading.pipeline import Pipeline, open_submission, zero_missing
+from crosstrain.grading.preflight import expected_notebooks, preflight
+from crosstrain.grading.recheck import rechecker_for
+from crosstrain.grading.report import objectives_of, write_report
+from crosstrain.grading.runner import Job, Outcome, Runner
+from crosstrain.grading.sandbox import Limits, isolation
+from crosstrain.paths import COURSE_DIR, generated_dir
+
+
+@dataclass
+class LearnerResult:
+    learner: str
+    status: str                      # graded, skipped (unchanged), not graded
+    flags: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    assignment: str
+    results: list[LearnerResult]
+    csv: Path
+    report: Path
+    feedback: Path
+    log: Path
+    isolation: str
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def flagged(self) -> list[LearnerResult]:
+        return [r for r in self.results if r.flags and r.status != "skipped (unchanged)"]
+
+    def lines(self) -> list[str]:
+        out = [f"{self.assignment}: graded {self.count('graded')}, skipped {self.count('skipped (unchanged)')} unchanged, "
+               f"not graded {self.count('not graded')}, flagged {len(self.flagged)} for review"]
+        for result in self.results:
+            if result.status == "skipped (unchanged)":
+                continue
+            for flag in result.flags:
+                out.append(f"  {'NOT GRADED' if result.status == 'not graded' else 'flagged'} {result.learner}: {flag}")
+            for repair in result.repairs:
+                out.append(f"  repaired {result.learner}: {repair}")
+        out += [f"  note: {note}" for note in self.notes]
+        out += [f"grades:   {self.csv}", f"report:   {self.report}", f"feedback: {self.feedback}/<learner>/{self.assignment}/",
+                f"log:      {self.log}", f"kernels:  {self.isolation}"]
+        return out
+
+
+def grade(assignment: str, source: Path, *, course_root: Path = COURSE_DIR, workers: int | None = None,
+          force: bool = False, limits: Limits = Limits(), progress: bool = True, scratch: Path | None = None) -> Summary:
+    """Grade every hand-in of ``assignment`` found in ``source``; see the module docstring."""
+    root = require_course(course_root).resolve()
+    config = course_config(root)
+    nbgrader_on_path()
+    db_url = config.CourseDirectory.db_url
+    gradebook.check(db_url, assignment)
+    reports = root / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    log_path = reports / f"{assignment}-grading.log"
+    with _nbgrader_log(log_path) as log:
+        batch = _Batch(assignment, root, config, db_url, log, workers or os.cpu_count() or 1, force, limits, progress)
+        gradebook.backup(db_url, root / "autograded" / ".crosstrain" / "gradebook-before-grade.db")
+        collected = collect(Path(source), assignment, root / "submitted", _named_regexp(config))
+        batch.run(collected, secrets=[root, Path(source).resolve()], scratch=scratch)
+    sheet = grade_sheet(db_url, assignment, batch.ledger)
+    csv_path = write_csv(sheet, reports / f"{assignment}-grades.csv")
+    summary = Summary(assignment, batch.results, csv_path, reports / f"{assignment}-report.html",
+                      root / "feedback", log_path, batch.isolation_text, batch.notes)
+    write_report(sheet, objectives_of(root, assignment), summary.report, summary.lines())
+    return summary
+
+
+class _Batch:
+    """One run: the queue of hand-ins, the workers, and the per-learner bookkeeping."""
+
+    def __init__(self, assignment, root, config, db_url, log, workers, force, limits, progress):
+        self.assignment, self.root, self.config, self.db_url, self.log = assignment, root, config, db_url, log
+        self.workers, self.force, self.limits, self.progress = workers, force, limits, progress
+        self.ledger = Ledger.of(root / "autograded", assignment)
+        self.expected = expected_notebooks(db_url, assignment, root / "release" / assignment)
+        self.fingerprint = digest(root / "source" / assignment) if (root / "source" / assignment).is_dir() else ""
+        self.pipeline = Pipeline.from_config(config, log)
+        self.rechecker = rechecker_for(assignment)
+        self.feedback = FeedbackWriter(config, log)
+        self.results: list[LearnerResult] = []
+        self.notes: list[str] = []
+        self.isolation_text = ""
+        self._open: dict[str, tuple[Entry, LearnerResult, int]] = {}
+        if self.rechecker is None:
+            self.notes.append(f"no exercises registered for {assignment}: scores are nbgrader's alone, not re-checked")
+
+    def run(self, collected: list[Collected], secrets: list[Path], scratch: Path | None) -> None:
+        shared = [self.rechecker.world.path] if self.rechecker is not None else []
+        iso = isolation(secrets, needed=[*shared, generated_dir()])
+        self.isolation_text = iso.describe()
+        todo = deque(collected)
+        in_flight = 0
+        bar = tqdm(total=len(collected), desc=f"grade {self.assignment}", unit="learner", disable=not self.progress)
+        with Runner(workers=self.workers, limits=self.limits, isolation=iso, config=self.config,
+                    scratch=scratch, shared=shared) as runner:
+            while todo or in_flight:
+                while todo and in_flight < 2 * self.workers:
+                    item = todo.popleft()
+                    jobs = self._guarded(item.learner, self._prepare, item, len(self.results) + len(self._open)) or []
+                    for job in jobs:
+                        runner.submit(job)
+                    in_flight += len(jobs)
+                    if not jobs:
+                        bar.update(1)
+                if not in_flight:
+                    continue
+                outcome = runner.get(timeout=0.05 if todo else None)
+                if outcome is None:
+                    continue
+                in_flight -= 1
+                if self._guarded(outcome.job.learner, self._save, outcome):
+                    bar.update(1)
+        bar.close()
+        self.ledger.save()
+
+    def _guarded(self, learner: str, step, *args):
+        """Run one learner's step; a failure fails that learner, never the batch."""
+        try:
+            return step(*args)
+        except CrosstrainError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported per learner, details in the log
+            if isinstance(exc, sqlalchemy.exc.OperationalError):
+                raise CrosstrainError(f"the gradebook failed while grading {learner} ({str(exc.orig)[:80]}): "
+                                      "close other programs using it and run again (finished learners are skipped)") from None
+            self.log.exception("grading %s failed", learner)
+            entry, result, _ = self._open.pop(learner, (Entry(), LearnerResult(learner, "graded"), 0))
+            if not any(r.learner == learner for r in self.results):
+                result.status = "not graded"
+                result.flags.append(f"grading failed ({type(exc).__name__}: {str(exc)[:100]}): see the log")
+                entry.status, entry.digest = "not graded", ""
+                self._close(learner, entry, result)
+            return True
+
+    # -- before execution -----------------------------------------------------
+    def _prepare(self, item: Collected, number: int) -> list[Job]:
+        result = LearnerResult(item.learner, "graded", list(item.problems))
+        previous = self.ledger.get(item.learner)
+        if item.folder is None:
+            result.status = "not graded"
+            self.results.append(result)
+            self.ledger.put(item.learner, Entry(previous.digest, "not graded", result.flags, [], previous.rechecked))
+            return []
+        key = f"{item.digest}:{self.fingerprint}"
+        if not self.force and previous.digest == key and previous.status == "graded":
+            self.results.append(LearnerResult(item.learner, "skipped (unchanged)", previous.flags, previous.repairs))
+            return []
+        prepared = preflight(item.folder, self.expected)
+        result.flags += prepared.flags
+        result.repairs += prepared.repairs
+        entry = Entry(key, "graded", [], [], {})
+        open_submission(self.db_url, self.assignment, item.learner, item.timestamp)
+        self._forget_rechecks(item.learner, previous)
+        jobs = []
+        for name, nb in prepared.notebooks.items():
+            resources = self.pipeline.resources(item.learner, self.assignment, name)
+            if nb is not None:
+                try:
+                    nb = self.pipeline.run_sanitize(nb, resources)
+                except Exception as exc:  # noqa: BLE001 - metadata nbgrader cannot repair
+                    self.log.exception("sanitizing %s of %s failed", name, item.learner)
+                    result.flags.append(f"{name}.ipynb has nbgrader metadata that cannot be repaired ({type(exc).__name__}): scored zero")
+                    nb = None
+            if nb is None:
+                zero_missing(self.db_url, self.assignment, item.learner, name)
+                continue
+            jobs.append(Job(number * 100 + len(jobs), item.learner, name, nb, resources, files=item.folder))
+        if jobs:
+            self._open[item.learner] = (entry, result, len(jobs))
+        else:
+            self._close(item.learner, entry, result)
+        return jobs
+
+    def _forget_rechecks(self, learner: str, previous: Entry) -> None:
+        """Undo the re-check's own manual scores from a previous run (a human's stay)."""
+        if not previous.rechecked:
+            return
+        with Gradebook(self.db_url) as gb:
+            for notebook, scores in previous.rechecked.items():
+                for grade_id, score in scores.items():
+                    grade = gb.find_grade(grade_id, notebook, self.assignment, learner)
+                    if grade.manual_score is not None and abs(grade.manual_score - score) < 1e-9:
+                        grade.manual_score = None
+            gb.db.commit()
+
+    # -- after execution -------------------------------------------------------
+    def _save(self, outcome: Outcome) -> bool:
+        """Record one executed notebook; True when its learner is complete."""
+        job = outcome.job
+        entry, result, left = self._open[job.learner]
+        result.flags += outcome.problems
+        if outcome.kernel_log:
+            self.log.warning("kernel of %s/%s ended with:\n%s", job.learner, job.notebook, outcome.kernel_log)
+        nb = nbformat.from_dict(self.pipeline.run_save(outcome.nb, job.resources))
+        path = self.root / "autograded" / job.learner / self.assignment / f"{job.notebook}.ipynb"
+        write_text_atomic(path, nbformat.writes(nb))
+        if self.rechecker is not None:
+            self._recheck(job, nb, entry, result)
+        self.feedback.write(nb, job.resources)
+        if left > 1:
+            self._open[job.learner] = (entry, result, left - 1)
+            return False
+        del self._open[job.learner]
+        self._close(job.learner, entry, result)
+        return True
+
+    def _recheck(self, job: Job, nb, entry: Entry, result: LearnerResult) -> None:
+        with Gradebook(self.db_url) as gb:
+            submitted = gb.find_submission_notebook(job.notebook, self.assignment, job.learner)
+            scores = {g.name: g.auto_score for g in submitted.grades}
+            changes = self.rechecker.adjustments(nb, scores)
+            for change in changes:
+                grade = gb.find_grade(change.grade_id, job.notebook, self.assignment, job.learner)
+                grade.manual_score = change.trusted
+                grade.needs_manual_grade = False
+                entry.rechecked.setdefault(job.notebook, {})[change.grade_id] = change.trusted
+                result.flags.append(f"re-check lowered {change.describe()}")
+            if changes:
+                submitted.flagged = True
+            gb.db.commit()
+
+    def _close(self, learner: str, entry: Entry, result: LearnerResult) -> None:
+        entry.flags, entry.repairs = result.flags, result.repairs
+        self.ledger.put(learner, entry)
+        self.results.append(result)
+
+
+def _named_regexp(config) -> str:
+    try:
+        return str(config.FileNameCollectorPlugin.named_regexp or "")
+    except AttributeError:
+        return ""
+
+
+class _nbgrader_log:
+    """Send nbgrader's and traitlets' log lines to a file, not over the progress bar."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.log = logging.getLogger("crosstrain.grade")
+
+    def __enter__(self) -> logging.Logger:
+        self.handler = logging.FileHandler(self.path, mode="w", encoding="utf-8")
+        self.handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.loggers = [self.log, logging.getLogger("traitlets"), logging.getLogger("nbgrader")]
+        self.saved = [(lg.handlers[:], lg.propagate, lg.level) for lg in self.loggers]
+        for lg in self.loggers:
+            lg.handlers = [self.handler]
+            lg.propagate = False
+            lg.setLevel(logging.INFO)
+        self.warnings = warnings.catch_warnings()
+        self.warnings.__enter__()
+        warnings.simplefilter("ignore")  # SQLAlchemy's spurious "not in session" and friends
+        return self.log
+
+    def __exit__(self, *exc) -> None:
+        self.warnings.__exit__(*exc)
+        for lg, (handlers, propagate, level) in zip(self.loggers, self.saved):
+            lg.handlers, lg.propagate, lg.level = handlers, propagate, level
+        self.handler.close()
+
+
+def check_source(source: Path) -> Path:
+    if not Path(source).exists():
+        raise CrosstrainError(f"{source} does not exist: give --from the folder that holds the learners' submissions")
+    return Path(source)

@@ -1,0 +1,113 @@
+"""Re-score every autograded cell out of the learner's kernel, and never trust more.
+
+nbgrader's verdict comes from inside the kernel, which the submission controls: it can
+rebind the helpers the tests call, return objects whose ``__eq__`` always says yes,
+patch builtins, swallow errors with ``get_ipython()``, or act differently when graded.
+Each test cell also hands the answer out as plain data (``crosstrain.learn.capture``);
+here it is decoded and scored by the exercise itself, in the grader's own process, on
+the world the course grades with. Where nbgrader gave more than that, the gradebook
+gets the trusted score as a manual score and the submission is flagged with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nbformat import NotebookNode
+from nbgrader import utils as nbutils
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.learn.capture import decode, payloads
+
+TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """An autograded cell whose nbgrader score was more than the trusted one."""
+
+    grade_id: str
+    nbgrader: float
+    trusted: float
+    reason: str
+
+    def describe(self) -> str:
+        return f"{self.grade_id}: nbgrader gave {self.nbgrader:g}, re-check {self.trusted:g} ({self.reason})"
+
+
+class Rechecker:
+    """Scores captured answers of one assignment against the course's world."""
+
+    def __init__(self, module: str):
+        from crosstrain.exercises import exercises_of
+
+        self.module = module
+        self.exercises = exercises_of(module)  # CrosstrainError if the module has none
+        self._world = None
+
+    @property
+    def world(self):
+        if self._world is None:
+            from crosstrain.learn.session import world_preset
+
+            self._world = course_world(world_preset())
+        return self._world
+
+    def world_id(self) -> dict:
+        return {"name": self.world.name, "seed": self.world.seed, "variant": self.world.variant}
+
+    def trusted(self, nb: NotebookNode, grade_id: str, max_score: float, found: dict) -> tuple[float, str]:
+        """The points this cell earns by the out-of-kernel score, and why if not all."""
+        payload = found.get(grade_id)
+        if payload is None:
+            return 0.0, "the test cell handed in no answer"
+        if payload["module"] != self.module or payload["exercise"] != grade_id or grade_id not in self.exercises:
+            return 0.0, f"the answer claims to be {payload['module']}/{payload['exercise']}"
+        if payload["world"] != self.world_id():
+            return 0.0, f"the answer was computed on world {_show(payload['world'])}, not the course's {_show(self.world_id())}"
+        try:
+            value = decode(payload["value"])
+        except ValueError as exc:
+            return 0.0, f"the answer could not be decoded ({exc})"
+        try:
+            share = self.exercises[grade_id].score(value, self.world)
+        except Exception as exc:  # noqa: BLE001 - a strange value must not stop the batch
+            return 0.0, f"the answer could not be scored ({type(exc).__name__})"
+        return round(share * max_score, 6), "the answer is not right"
+
+    def adjustments(self, nb: NotebookNode, nbgrader_scores: dict[str, float | None]) -> list[Adjustment]:
+        """Cells where nbgrader's ``auto_score`` exceeds the trusted score."""
+        found = payloads(nb)
+        out = []
+        for cell in nb.cells:
+            if cell["cell_type"] != "code" or not nbutils.is_grade(cell) or nbutils.is_solution(cell):
+                continue
+            meta = cell["metadata"]["nbgrader"]
+            given = nbgrader_scores.get(meta["grade_id"])
+            if not given:
+                continue
+            trusted, reason = self.trusted(nb, meta["grade_id"], float(meta["points"]), found)
+            if given > trusted + TOLERANCE:
+                out.append(Adjustment(meta["grade_id"], float(given), trusted, reason))
+        return out
+
+
+def _show(world: dict) -> str:
+    return f"{world.get('name')}/seed {world.get('seed')}/{world.get('variant')}"
+
+
+@lru_cache(maxsize=4)
+def course_world(preset: str):
+    """The world a learner's kernel loads for ``preset`` (``CROSSTRAIN_WORLD`` or the default)."""
+    from crosstrain import load_world
+
+    return load_world(preset, progress=False)
+
+
+def rechecker_for(module: str) -> Rechecker | None:
+    """A rechecker, or None when the assignment has no registered exercises."""
+    try:
+        return Rechecker(module)
+    except CrosstrainError:
+        return None

@@ -1,0 +1,333 @@
+"""Run one learner's kernel inside limits, so hostile code harms nobody else.
+
+A submission is untrusted code. Its kernel is started through this module
+(``python -m crosstrain.grading.sandbox ... -- <kernel command>``), which, before
+handing over to ipykernel:
+
+- caps address space, CPU time, file size, process count and core dumps;
+- builds the environment from an allow-list (no ``NBGRADER_*`` hint that grading
+  is under way, no host secrets), with HOME and every cache inside the job folder;
+- sends the kernel's own stdout/stderr to ``kernel.log`` in the job folder;
+- when started as root and Linux allows it: enters a private mount namespace that
+  hides the course folder (gradebook, solutions, other learners), the collected
+  submissions and the other jobs' folders, then becomes a uid of its own. The
+  kernel then cannot read or write anything that reaches the gradebook.
+
+``Limits`` carries the numbers. This module imports nothing but the standard
+library: it runs once per kernel and must start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+#: Variables a kernel may inherit; everything else (tokens, NBGRADER_*, ...) is dropped.
+ENV_ALLOWED = ("PATH", "LANG", "LC_ALL", "TZ", "CROSSTRAIN_DATA_DIR", "CROSSTRAIN_WORLD", "PYTHONHASHSEED",
+               # where the interpreter finds its own shared library and Jupyter its data files
+               "LD_LIBRARY_PATH", "JUPYTER_PATH")
+#: Fixed settings: one BLAS thread keeps memory and CPU inside the limits.
+ENV_FIXED = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+}
+FIRST_UID = 62000
+UID_RANGE = 10000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one submission may use. Times in seconds, sizes in bytes."""
+
+    timeout: float = 120.0          # wall clock for the whole notebook
+    cell_timeout: int = 30          # one cell (nbgrader's Execute.timeout)
+    memory: int = 2 * 1024**3       # resident memory of the kernel (watched by the runner)
+    output: int = 1024**2           # output kept per cell; the rest is cut
+    file_size: int = 64 * 1024**2   # largest file the kernel may write
+    processes: int = 256            # threads and processes of the kernel's uid
+
+    @property
+    def address_space(self) -> int:
+        """A hard backstop: pyarrow and BLAS reserve far more address space than they use."""
+        return max(4 * self.memory, 8 * 1024**3)
+
+
+#: Shared areas a kernel gets a private, empty, size-capped copy of (mode, size).
+PRIVATE_AREAS = {"/tmp": "mode=1777,size=64m", "/var/tmp": "mode=1777,size=64m",
+                 "/dev/shm": "mode=1777,size=64m", "/home": "mode=0755,size=1m", "/root": "mode=0755,size=1m"}
+
+
+@dataclass
+class Isolation:
+    """How a kernel is walled off; decided once per batch (see ``isolation()``).
+
+    In the kernel's mount namespace, ``areas`` (/tmp, /home, ...) are replaced by empty
+    private ones; ``reveal`` brings back, read-only, what the kernel needs from them (the
+    Python install, the project, the world data); ``secrets`` (the course folder, the
+    hand-ins) are then hidden even where they were revealed; ``overlays`` show a readable
+    copy in place of a folder only root may read.
+    """
+
+    namespace: bool                 # private mount namespace + own uid
+    areas: dict[str, str] = field(default_factory=dict)
+    reveal: list[str] = field(default_factory=list)
+    secrets: list[str] = field(default_factory=list)
+    overlays: list[tuple[str, str]] = field(default_factory=list)  # (readable copy, shown at)
+
+    def describe(self) -> str:
+        if self.namespace:
+            return "own uid, private /tmp and /home, course folder and other hand-ins hidden"
+        return "own temporary folder only (not root, or mount namespaces unavailable): use a root-run grader for untrusted cohorts"
+
+    def with_scratch(self, scratch: Path, overlays: list[tuple[str, str]]) -> "Isolation":
+        return Isolation(self.namespace, self.areas, self.reveal, [*self.secrets, str(scratch)], overlays)
+
+
+def isolation(secrets: list[Path], needed: list[Path] = ()) -> Isolation:
+    """The strongest isolation this machine allows for kernels started from here.
+
+    ``secrets``: folders no kernel may see; ``needed``: folders kernels must read.
+    """
+    if os.geteuid() != 0 or not sys.platform.startswith("linux"):
+        return Isolation(False)
+    probe = subprocess.run([sys.executable, __file__, "--probe"], capture_output=True, text=True, timeout=30)
+    if probe.returncode != 0:
+        return Isolation(False)
+    project = Path(__file__).resolve().parents[2]
+    reveal = {Path(sys.base_prefix), Path(sys.prefix), Path(sys.executable).parent, project, *needed}
+    areas = {k: v for k, v in PRIVATE_AREAS.items() if os.path.isdir(k)}
+    return Isolation(True, areas, sorted({str(p.resolve()) for p in reveal if p.exists()}),
+                     sorted({str(Path(p).resolve()) for p in secrets}))
+
+
+def readable_copy(folder: Path, scratch: Path) -> tuple[str, str] | None:
+    """If others may not read ``folder`` (e.g. a world made with mkdtemp, mode 0700), a
+    world-readable copy under ``scratch`` to show in its place; None if it is readable."""
+    import shutil
+
+    folder = Path(folder).resolve()
+    closed = [p for p in [folder, *folder.rglob("*")]
+              if not p.stat().st_mode & (0o005 if p.is_dir() else 0o004)]
+    if not closed:
+        return None
+    copy = Path(scratch) / f"shared-{abs(hash(str(folder)))}"
+    shutil.copytree(folder, copy, symlinks=False)
+    for p in [copy, *copy.rglob("*")]:
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    return str(copy), str(folder)
+
+
+def uid_for(job_number: int) -> int:
+    """A uid of its own for each running job, so jobs cannot read each other."""
+    return FIRST_UID + job_number % UID_RANGE
+
+
+def kill_uid(uid: int) -> None:
+    """Kill every process left running as ``uid`` (daemons a submission forked off)."""
+    if os.geteuid() != 0:
+        return
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - child
+        try:
+            os.setgid(uid)
+            os.setuid(uid)
+            os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def launcher_spec(limits: Limits, job_dir: Path, uid: int | None, iso: Isolation) -> dict:
+    """The JSON the launcher reads: everything it needs to wall one kernel in."""
+    return {
+        "limits": {**asdict(limits), "address_space": limits.address_space},
+        "job_dir": str(job_dir),
+        "uid": uid if iso.namespace else None,
+        "areas": iso.areas, "reveal": iso.reveal, "secrets": iso.secrets, "overlays": iso.overlays,
+    }
+
+
+# --- the launcher process ----------------------------------------------------
+
+_CLONE_NEWNS = 0x00020000
+_MS_RDONLY, _MS_NOSUID, _MS_NODEV = 1, 2, 4
+_MS_BIND, _MS_REC, _MS_PRIVATE = 4096, 16384, 1 << 18
+_MS_REMOUNT = 32
+
+
+def _libc():
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
+    return libc
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _private_namespace(spec: dict) -> None:
+    """Build the kernel's view of the file system (see ``Isolation``)."""
+    libc = _libc()
+    _check(libc.unshare(_CLONE_NEWNS), "unshare")
+    _check(libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), "make / private")
+    job_dir = spec["job_dir"]
+    # open everything to bring back before anything is covered up
+    keep = [(os.open(p, os.O_PATH), p, True) for p in spec["reveal"] if os.path.exists(p)]
+    keep += [(os.open(copy, os.O_PATH), target, True) for copy, target in spec["overlays"]]
+    keep.append((os.open(job_dir, os.O_PATH), job_dir, False))
+    for area, options in spec["areas"].items():
+        _tmpfs(libc, area, options)
+    for fd, path, read_only in keep:
+        if os.path.isdir(path) and not _covered(path, spec["areas"]) and path not in dict(spec["overlays"]).values():
+            os.close(fd)
+            continue  # never covered: already visible as it is
+        os.makedirs(path, exist_ok=True)
+        _check(libc.mount(f"/proc/self/fd/{fd}".encode(), path.encode(), None, _MS_BIND | _MS_REC, None), f"show {path}")
+        if read_only:
+            flags = _MS_BIND | _MS_REMOUNT | _MS_RDONLY | _MS_NOSUID | _MS_NODEV
+            _check(libc.mount(None, path.encode(), None, flags, None), f"read-only {path}")
+        os.close(fd)
+    for secret in sorted(spec["secrets"], key=len):
+        if os.path.isdir(secret) and not (job_dir == secret or job_dir.startswith(secret + "/")):
+            _tmpfs(libc, secret, "mode=0755,size=1m")
+
+
+def _covered(path: str, areas) -> bool:
+    return any(path == a or path.startswith(a + "/") for a in areas)
+
+
+def _tmpfs(libc, path: str, options: str) -> None:
+    _check(libc.mount(b"tmpfs", path.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, options.encode()), f"hide {path}")
+
+
+def _set_limits(limits: dict) -> None:
+    soft_hard = lambda n: (n, n)  # noqa: E731 - a one-line pairing
+    resource.setrlimit(resource.RLIMIT_AS, soft_hard(limits["address_space"]))
+    resource.setrlimit(resource.RLIMIT_CPU, soft_hard(int(limits["timeout"]) + 5))
+    resource.setrlimit(resource.RLIMIT_FSIZE, soft_hard(limits["file_size"]))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NPROC, soft_hard(limits["processes"]))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-big write fails, it does not kill
+
+
+def environment(job_dir: str) -> dict[str, str]:
+    env = {k: os.environ[k] for k in ENV_ALLOWED if k in os.environ}
+    env.update(ENV_FIXED)
+    env.update(HOME=job_dir, TMPDIR=job_dir, IPYTHONDIR=f"{job_dir}/.ipython",
+               MPLCONFIGDIR=f"{job_dir}/.matplotlib", JUPYTER_RUNTIME_DIR=f"{job_dir}/.runtime",
+               JUPYTER_CONFIG_DIR=f"{job_dir}/.jupyter", JUPYTER_DATA_DIR=f"{job_dir}/.jupyter-data",
+               JUPYTER_PLATFORM_DIRS="1")
+    return env
+
+
+def launch(spec: dict, cmd: list[str]) -> None:
+    """Wall the current process in as ``spec`` says, then become the kernel.
+
+    With a zygote (``crosstrain.grading.zygote``) the kernel is forked from it instead,
+    its libraries already imported, and this process stays as the kernel's stand-in for
+    jupyter_client: it forwards signals and exits when the kernel does."""
+    if spec.get("zygote"):
+        _stand_in(spec, cmd)
+        return
+    wall_in(spec)
+    os.execve(cmd[0], cmd, environment(spec["job_dir"]))
+
+
+def wall_in(spec: dict) -> None:
+    """Namespace, ownership, log, working folder, limits, then the job's own uid."""
+    job_dir = spec["job_dir"]
+    log = os.open(os.path.join(job_dir, "kernel.log"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    uid = spec.get("uid")
+    if uid is not None:
+        _private_namespace(spec)
+        for root, dirs, files in os.walk(job_dir):
+            for name in [*dirs, *files]:
+                os.lchown(os.path.join(root, name), uid, uid)
+        os.chown(job_dir, uid, uid)
+        os.fchown(log, uid, uid)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(log)
+    os.chdir(job_dir)
+    _set_limits(spec["limits"])
+    if uid is not None:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+
+
+def _stand_in(spec: dict, cmd: list[str]) -> None:
+    import socket
+
+    kernel_gone, gone_end = os.pipe()      # EOF here: the kernel has exited
+    me_alive, alive_end = os.pipe()        # EOF there: this stand-in was killed
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.connect(spec["zygote"])
+        socket.send_fds(conn, [json.dumps({"spec": spec, "argv": cmd}).encode()], [gone_end, me_alive])
+        os.close(gone_end)
+        os.close(me_alive)
+        pid = int(conn.recv(64).decode() or 0)
+    if not pid:
+        os._exit(1)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2):
+        signal.signal(sig, lambda number, _frame: _forward(pid, number))
+    while True:
+        try:
+            if not os.read(kernel_gone, 1):
+                break
+        except InterruptedError:
+            continue
+    os._exit(0)
+
+
+def _forward(pid: int, number: int) -> None:
+    try:
+        os.kill(pid, number)
+    except ProcessLookupError:
+        pass
+
+
+def _probe() -> int:
+    """Exit 0 if this machine lets us build the private namespace the launcher uses."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            libc = _libc()
+            _check(libc.unshare(_CLONE_NEWNS), "unshare")
+            _check(libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), "make / private")
+            _check(libc.mount(b"tmpfs", scratch.encode(), b"tmpfs", 0, b"size=1m"), "tmpfs")
+            _check(libc.umount2(scratch.encode(), 0), "umount")
+        except OSError:
+            return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="crosstrain.grading.sandbox")
+    parser.add_argument("--spec", help="JSON from launcher_spec()")
+    parser.add_argument("--probe", action="store_true")
+    parser.add_argument("cmd", nargs=argparse.REMAINDER)
+    args = parser.parse_args(argv)
+    if args.probe:
+        return _probe()
+    cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
+    launch(json.loads(args.spec), cmd)
+    return 1  # execve does not return
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""``crosstrain validate``: prove every grader through nbgrader's real autograde path.
+
+In a temporary copy of the course, nbgrader itself generates the release and autogrades
+three kinds of submission built from it: the reference solution (must earn full marks),
+the blank release (must earn zero on every autograded cell) and each known-wrong answer
+from ``graders/`` (must lose that exercise's points). For every autograded cell the
+out-of-kernel re-score (``exercise.score`` on the decoded payload, as the batch grader
+does it, with ``crosstrain.grading.recheck``) must agree with nbgrader's verdict.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from tqdm.auto import tqdm
+
+from crosstrain.exercises import exercises_of
+from crosstrain.grading import graders
+from crosstrain.grading.build import build, notebook_path
+from crosstrain.grading.compile import BEGIN_SOLUTION, END_SOLUTION
+from crosstrain.grading.config import checked, course_config, nbgrader_api
+from crosstrain.grading.recheck import Rechecker
+from crosstrain.learn.capture import payloads
+from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR
+
+SOLUTION, BLANK = "solution", "blank"
+TOLERANCE = 1e-6
+
+
+@dataclass
+class Row:
+    """One graded cell: its points and what each submission earned (None: manual)."""
+
+    name: str
+    points: float
+    autograded: bool
+    solution: float | None = None
+    blank: float | None = None
+    wrong: dict[str, float | None] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    module: str
+    rows: list[Row]
+    problems: list[str]
+    rechecked: int = 0  # autograded cells whose out-of-kernel re-score was compared
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def validate(module_ids=(), course_root: Path = COURSE_DIR, modules_dir: Path = MODULES_DIR, graders_dir: Path = GRADERS_DIR, progress: bool = True) -> list[Report]:
+    """Build, then validate the named modules (all if none)."""
+    built = build(module_ids, course_root, modules_dir, progress=progress)
+    return [_validate(b.module, Path(course_root), Path(graders_dir), progress) for b in built]
+
+
+def format_report(report: Report) -> str:
+    """The per-exercise table, then one line per problem."""
+    header = ["exercise", "points", "solution", "blank", "wrong answers"]
+    lines = [[r.name, f"{r.points:g}", _cell(r.solution), _cell(r.blank),
+              ", ".join(f"{m} {_cell(s)}" for m, s in r.wrong.items()) or ("rubric" if not r.autograded else "-")]
+             for r in report.rows]
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *lines)]
+    table = [report.module, "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
+    table += ["  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip() for line in lines]
+    table.append(f"out-of-kernel re-score compared with nbgrader on {report.rechecked} autograded cells")
+    table += [f"FAIL {p}" for p in report.problems] or ["ok: every grader proven"]
+    return "\n".join(table)
+
+
+def _cell(score: float | None) -> str:
+    return "manual" if score is None else f"{score:g}"
+
+
+def _validate(module_id: str, course_root: Path, graders_dir: Path, progress: bool) -> Report:
+    exercises = exercises_of(module_id)
+    source = nbformat.read(notebook_path(course_root, "source", module_id), as_version=4)
+    grade_cells = [c.metadata["nbgrader"] for c in source.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    written = [m["grade_id"] for m in grade_cells if m["solution"]]
+    problems = graders.problems(module_id, list(exercises), written, graders_dir)
+    wrong = [w for w in graders.wrong_answers(module_id, graders_dir) if w.exercise in exercises]
+    with tempfile.TemporaryDirectory(prefix=f"crosstrain-validate-{module_id}-") as tmp:
+        course = Path(tmp)
+        shutil.copytree(course_root / "source" / module_id, course / "source" / module_id)
+        api = nbgrader_api(course, ipc_dir=course / ".ipc")
+        checked(api.generate_assignment(module_id, force=True, create=True), f"generate {module_id} in a scratch course")
+        release = nbformat.read(notebook_path(course, "release", module_id), as_version=4)
+        submissions = _submissions(release, source, wrong)
+        for student, notebook in tqdm(submissions.items(), desc=f"validate {module_id}", unit="notebook", disable=not progress):
+            nbformat.write(notebook, _mkparents(notebook_path(course / "submitted" / student, "", module_id)))
+            with warnings.catch_warnings():  # nbgrader's harmless SAWarning on first grading
+                warnings.simplefilter("ignore")
+                checked(api.autograde(module_id, student, force=True, create=True), f"autograde the {student} submission of {module_id}")
+        scores = _nbgrader_scores(course, module_id, submissions)
+        rechecker = Rechecker(module_id)
+        rechecks = {s: _rechecks(course, module_id, s, exercises, rechecker) for s in submissions}
+    rows, rechecked = [], 0
+    for meta in grade_cells:
+        name, points, auto = meta["grade_id"], float(meta["points"]), not meta["solution"]
+        row = Row(name, points, auto, scores[SOLUTION][name], scores[BLANK][name],
+                  {a.mistake: scores[f"wrong-{a.exercise}-{a.mistake}"][name] for a in wrong if a.exercise == name})
+        rows.append(row)
+        problems += _judge(row)
+        if auto:
+            rechecked += len(submissions)
+            problems += [f"{name}: nbgrader gave the {s} submission {scores[s][name]:g} but the out-of-kernel re-score gives {rechecks[s][name]:g}"
+                         for s in submissions if abs((scores[s][name] or 0) - rechecks[s][name]) > TOLERANCE]
+    return Report(module_id, rows, problems, rechecked)
+
+
+def _judge(row: Row) -> list[str]:
+    found = []
+    if row.autograded and row.solution != row.points:
+        found.append(f"{row.name}: the reference solution earns {_cell(row.solution)} of {row.points:g}")
+    if not row.autograded and row.solution is not None:
+        found.append(f"{row.name}: a written answer should wait for a manual grade, but nbgrader scored it {row.solution:g}")
+    if row.blank not in (0, None) or (row.autograded and row.blank is None):
+        found.append(f"{row.name}: the blank release earns {_cell(row.blank)} instead of 0")
+    for mistake, score in row.wrong.items():
+        if score is None or score >= row.points:
+            found.append(f"{row.name}: the known-wrong answer '{mistake}' earns {_cell(score)} of {row.points:g} (it must lose points)")
+    return found
+
+
+def _submissions(release, source, wrong: list) -> dict:
+    """Learner id to notebook: the solution, the blank release, one per known-wrong answer."""
+    found = {SOLUTION: _solved(release, source), BLANK: release}
+    for answer in wrong:
+        found[f"wrong-{answer.exercise}-{answer.mistake}"] = _with_answer(_solved(release, source), answer.exercise, answer.code)
+    return found
+
+
+def _solved(release, source):
+    """The release with every answer and written cell filled in from the source."""
+    reference = {c.metadata["nbgrader"]["grade_id"]: c.source for c in source.cells if c.metadata.get("nbgrader", {}).get("solution")}
+    notebook = nbformat.reads(nbformat.writes(release), as_version=4)
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in reference:
+            cell.source = "\n".join(line for line in reference[grade_id].splitlines() if line.strip() not in (BEGIN_SOLUTION, END_SOLUTION))
+    return notebook
+
+
+def _with_answer(notebook, exercise: str, code: str):
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == f"{exercise}_answer":
+            cell.source = code
+    return notebook
+
+
+def _mkparents(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _nbgrader_scores(course: Path, module_id: str, students) -> dict[str, dict[str, float | None]]:
+    from nbgrader.api import Gradebook
+
+    scores = {}
+    with Gradebook(course_config(course).CourseDirectory.db_url) as gradebook:
+        for student in students:
+            notebook = gradebook.find_submission_notebook(module_id, module_id, student)
+            scores[student] = {g.name: (None if g.auto_score is None and g.manual_score is None else g.score) for g in notebook.grades}
+    return scores
+
+
+def _rechecks(course: Path, module_id: str, student: str, exercises: dict, rechecker) -> dict[str, float]:
+    """Each exercise's points as the batch grader re-scores them, out of the kernel."""
+    notebook = nbformat.read(notebook_path(course / "autograded" / student, "", module_id), as_version=4)
+    found = payloads(notebook)
+    return {name: rechecker.trusted(notebook, name, float(e.points), found)[0] for name, e in exercises.items()}

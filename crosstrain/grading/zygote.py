@@ -1,0 +1,123 @@
+"""A fork server for kernels: start each learner's kernel from a warm, pre-imported process.
+
+A fresh Python kernel spends most of a small notebook's CPU importing ipykernel,
+pandas, pyarrow and the course library. The zygote imports them once per batch, then
+forks one child per submission; each child walls itself in exactly as the plain
+launcher does (``sandbox.wall_in``: namespace, own uid, limits) and only then runs
+ipykernel. Children share nothing with each other but the read-only imported code,
+so one learner's kernel still cannot touch another's.
+
+Used only when kernels get their own uid and namespace (root); otherwise each kernel
+is a fresh process as before.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+
+#: Imported once in the zygote; what a course notebook's first cell needs.
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "pyarrow.parquet",
+           "crosstrain", "crosstrain.learn", "crosstrain.learn.session", "crosstrain.exercises")
+_PR_SET_PDEATHSIG = 1
+
+
+def serve(address: str) -> None:
+    """Preload, then fork a kernel for each request on the Unix socket ``address``."""
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a missing extra only costs speed
+            pass
+    _preload_exercises()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)   # children are reaped by the kernel
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(address)
+    os.chmod(address, 0o600)
+    server.listen(64)
+    print("ready", flush=True)
+    while True:
+        conn, _ = server.accept()
+        with conn:
+            message, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 2)
+            pid = os.fork()
+            if pid == 0:
+                server.close()
+                conn.close()
+                _child(json.loads(message), *fds)
+            for fd in fds:
+                os.close(fd)
+            conn.sendall(str(pid).encode())
+
+
+def _preload_exercises() -> None:
+    try:
+        from crosstrain.exercises import MODULES
+    except Exception:  # noqa: BLE001
+        return
+    for module in MODULES.values():
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _child(request: dict, kernel_gone: int, stand_in_alive: int) -> None:
+    """In the forked child: wall in, watch the stand-in, become the kernel. Never returns."""
+    code = 1
+    try:
+        from crosstrain.grading.sandbox import environment, wall_in
+
+        os.setsid()
+        for sig in (signal.SIGCHLD, signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
+            signal.signal(sig, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        spec, argv = request["spec"], request["argv"]
+        env = environment(spec["job_dir"])
+        wall_in(spec)
+        os.environ.clear()
+        os.environ.update(env)
+        threading.Thread(target=_die_with, args=(stand_in_alive,), daemon=True).start()
+        _ = kernel_gone  # held open until this process exits: its EOF tells the stand-in
+        sys.argv = argv[2:] if argv[1:2] == ["-m"] else argv
+        from ipykernel.kernelapp import IPKernelApp
+
+        IPKernelApp.launch_instance(argv=_kernel_args(argv))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:  # noqa: BLE001 - report on the kernel's log, then go
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        os._exit(code)
+
+
+def _kernel_args(argv: list[str]) -> list[str]:
+    """``python -m ipykernel_launcher -f conn ...`` -> ``['-f', conn, ...]``."""
+    if "-m" in argv:
+        return argv[argv.index("-m") + 2:]
+    return argv[1:]
+
+
+def _die_with(fd: int) -> None:
+    """Exit when the stand-in goes (jupyter_client killed it): read returns EOF."""
+    try:
+        while os.read(fd, 1):
+            pass
+    except OSError:
+        pass
+    os._exit(1)
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])

@@ -1,0 +1,56 @@
+"""Start JupyterLab on a learner's workspace, or on ``course/`` for a trainer.
+
+The formgrader only finds the course when Lab runs from the folder that holds
+``nbgrader_config.py``, so the trainer's Lab is started there. The port is checked
+before Lab starts so a clash is one clear line, not a page of Tornado log.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import sys
+from pathlib import Path
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.grading.config import require_course
+
+HOST = "127.0.0.1"
+
+
+def check_port(port: int, host: str = HOST) -> None:
+    """Raise a one-line error if something already listens on ``port``."""
+    if not 1 <= port <= 65535:
+        raise CrosstrainError(f"port {port} is not a port number: use one between 1024 and 65535")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise CrosstrainError(f"port {port} is in use (another Jupyter?): pick a free one with --port, or stop what runs there") from None
+            raise CrosstrainError(f"cannot use port {port} ({exc.strerror}): pick another with --port") from None
+
+
+def lab_argv(root: Path, port: int | None, open_browser: bool) -> list[str]:
+    """The ``jupyter lab`` command line serving ``root``."""
+    argv = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={Path(root).resolve()}", f"--ServerApp.ip={HOST}"]
+    if port is not None:
+        argv += [f"--ServerApp.port={port}", "--ServerApp.port_retries=0"]
+    if not open_browser:
+        argv.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        argv.append("--allow-root")  # containers and CI run as root; Jupyter refuses without this
+    return argv
+
+
+def trainer_root(course_root: Path) -> Path:
+    return require_course(course_root).resolve()
+
+
+def run(argv: list[str], cwd: Path) -> None:
+    """Replace this process with JupyterLab, so Ctrl-C and signals reach it directly."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.chdir(cwd)
+    os.execv(argv[0], argv)

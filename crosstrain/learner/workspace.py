@@ -1,0 +1,158 @@
+"""A learner's workspace: the release notebooks of their path, never overwriting their work.
+
+Layout: ``<workspace>/<module>/<module>.ipynb`` (with whatever else the release folder
+holds) and ``<workspace>/.crosstrain/workspace.json``, the manifest. The manifest keeps
+the SHA-256 of every file as it was copied. A file whose hash still matches is ours and
+may be refreshed from a newer release; a file that differs, or that we never copied, is
+the learner's and is left alone (and the learner is told so, in one line).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from crosstrain.errors import CrosstrainError
+from crosstrain.grading.atomic import write_text_atomic
+from crosstrain.grading.build import notebook_path
+from crosstrain.grading.syllabus import load_syllabus
+from crosstrain.learner.catalog import is_written, on_path
+from crosstrain.paths import COURSE_DIR, MODULES_DIR
+
+MANIFEST = Path(".crosstrain") / "workspace.json"
+LOCAL_DEFAULT = Path("workspace")
+HOME_DEFAULT = Path.home() / "crosstrain-workspace"
+
+
+def default_workspace() -> Path:
+    """``./workspace`` if the current folder already has one, else ``~/crosstrain-workspace``."""
+    if (LOCAL_DEFAULT / MANIFEST).is_file():
+        return LOCAL_DEFAULT.resolve()
+    return HOME_DEFAULT
+
+
+def find_workspace(start: Path | str = ".") -> Path | None:
+    """The workspace holding ``start`` (a module folder inside it, say), or None."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MANIFEST).is_file():
+            return folder
+    return None
+
+
+def module_notebook(workspace: Path, module_id: str) -> Path:
+    return Path(workspace) / module_id / f"{module_id}.ipynb"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def read_manifest(workspace: Path) -> dict:
+    path = Path(workspace) / MANIFEST
+    if not path.is_file():
+        return {"files": {}}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data.get("files"), dict):
+            raise ValueError("no files")
+        return data
+    except (ValueError, AttributeError):
+        raise CrosstrainError(f"{path} is damaged: delete it and run crosstrain lab again (your notebooks are kept, none is overwritten)") from None
+
+
+def write_manifest(workspace: Path, manifest: dict) -> None:
+    write_text_atomic(Path(workspace) / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+
+
+@dataclass
+class Prepared:
+    """What ``prepare`` did, as lines for the learner."""
+
+    workspace: Path
+    modules: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+
+def prepare(workspace: Path | str, path: str = "all", course_root: Path = COURSE_DIR,
+            modules_dir: Path = MODULES_DIR, build=None) -> Prepared:
+    """Copy the release of every written module on ``path`` into ``workspace``.
+
+    A missing release is built first with the course engine's ``build`` (or the
+    ``build`` given, for tests). Returns one line per notebook that was copied,
+    refreshed, or kept because the learner changed it.
+    """
+    workspace = Path(workspace).expanduser().resolve()
+    syllabus = load_syllabus(course_root)
+    modules = on_path(syllabus, path)
+    if workspace.exists() and not workspace.is_dir():
+        raise CrosstrainError(f"{workspace} is a file, not a folder: give --workspace a folder")
+    workspace.mkdir(parents=True, exist_ok=True)
+    manifest = read_manifest(workspace)
+    manifest["path"] = path
+    report = Prepared(workspace)
+    for module in modules:
+        release = notebook_path(course_root, "release", module.id)
+        if not release.is_file():
+            if not is_written(module.id, modules_dir):
+                report.lines.append(f"{module.id}: not written yet, skipped")
+                continue
+            _build(module.id, course_root, modules_dir, build)
+        report.modules.append(module.id)
+        for src in sorted(p for p in release.parent.rglob("*") if p.is_file() and not _hidden(p, release.parent)):
+            rel = src.relative_to(release.parent.parent).as_posix()
+            line = _sync(src, workspace / rel, rel, manifest["files"])
+            if line:
+                report.lines.append(line)
+    manifest["updated_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    write_manifest(workspace, manifest)
+    return report
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _build(module_id: str, course_root: Path, modules_dir: Path, build) -> None:
+    if build is None:
+        from crosstrain.grading.build import build
+    build([module_id], course_root, modules_dir, progress=False)
+    if not notebook_path(course_root, "release", module_id).is_file():
+        raise CrosstrainError(f"building {module_id} made no release notebook: run crosstrain build {module_id} and read its output")
+
+
+def _sync(src: Path, dest: Path, rel: str, files: dict) -> str | None:
+    """Copy one release file unless the learner owns the copy; a line saying what happened."""
+    new_hash = sha256(src)
+    copied = files.get(rel, {}).get("sha256")
+    if not dest.exists():
+        _copy_atomic(src, dest)
+        files[rel] = {"sha256": new_hash}
+        return f"{rel}: copied"
+    current = sha256(dest)
+    if current == new_hash:
+        files[rel] = {"sha256": new_hash}  # identical to the release: ours, whatever the manifest said
+        return None
+    if copied is not None and current == copied:
+        _copy_atomic(src, dest)
+        files[rel] = {"sha256": new_hash}
+        return f"{rel}: updated to the course's newer version (you had not changed it)"
+    return f"{rel}: yours (changed since it was copied), kept as it is"
+
+
+def _copy_atomic(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

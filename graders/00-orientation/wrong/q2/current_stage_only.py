@@ -1,0 +1,2 @@
+# mistake: only leads whose stage is MQL today, missing those that moved on
+mql_share = (world.leads.lifecycle_stage == "mql").mean()

@@ -1,0 +1,2 @@
+# mistake: the mean won amount instead of the median
+median_won = world.opportunities[world.opportunities.is_won].amount.mean()

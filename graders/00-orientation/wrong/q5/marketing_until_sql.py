@@ -1,0 +1,2 @@
+# mistake: marketing keeps the lead until it is sales-qualified
+owners = {"lead": "marketing", "mql": "marketing", "sal": "marketing", "sql": "marketing", "opportunity": "ae", "customer": "csm"}

@@ -1,0 +1,2 @@
+# mistake: divided by every deal, open ones included, instead of closed deals (won + lost)
+win_rate = world.opportunities.groupby("segment").is_won.mean()

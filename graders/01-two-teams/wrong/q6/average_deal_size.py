@@ -1,0 +1,3 @@
+# mistake: divided the won amount by won deals only (average deal size), ignoring lost deals
+won = world.opportunities[world.opportunities.is_won]
+revenue_per_deal = won.groupby("segment").amount.mean()

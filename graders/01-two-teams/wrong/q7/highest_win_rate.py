@@ -1,0 +1,3 @@
+# mistake: ranked segments by win rate, ignoring that their deals differ in size
+closed = world.opportunities[world.opportunities.is_closed]
+icp_segment = closed.groupby("segment").is_won.mean().idxmax()

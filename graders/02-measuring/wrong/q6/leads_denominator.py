@@ -1,0 +1,9 @@
+# mistake: divided the wins by all of the segment's leads instead of its closed deals
+seg = deals[deals.segment == "mid_market"]
+seg_done = seg[seg.is_closed]
+seg_wins = seg_done[seg_done.is_won]
+mid_market = {
+    "win_rate_by_count": len(seg_wins) / (leads.segment == "mid_market").sum(),
+    "win_rate_by_value": seg_wins.amount.sum() / seg_done.amount.sum(),
+    "average_deal_size": seg_wins.amount.sum() / len(seg_wins),
+}

@@ -1,0 +1,2 @@
+# mistake: counted the reasons of every lead, disqualified ones included, not only the rejected MQLs
+top_reasons = world.leads.rejection_reason.value_counts().index[:3].tolist()

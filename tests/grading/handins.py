@@ -1,0 +1,107 @@
+"""Hand-ins for the batch grader's tests: a built course of module 00 and learners' files.
+
+``Kit`` is what a fixture under ``tests/fixtures/submissions/`` gets to make its hand-in;
+``hand_in_all`` writes a folder of hand-ins from fixture files (or kinds) per learner.
+"""
+
+from __future__ import annotations
+
+import atexit
+import copy
+import importlib.util
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import nbformat
+
+from crosstrain.grading.cohort import answered, released
+from crosstrain.paths import COURSE_DIR
+
+MODULE = "00-orientation"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "submissions"
+
+
+@contextmanager
+def tiny_world():
+    """Kernels and re-check load the small world (CROSSTRAIN_WORLD is passed to kernels)."""
+    saved = os.environ.get("CROSSTRAIN_WORLD")
+    os.environ["CROSSTRAIN_WORLD"] = "tiny"
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("CROSSTRAIN_WORLD", None)
+        else:
+            os.environ["CROSSTRAIN_WORLD"] = saved
+
+
+def build_course(root: Path) -> Path:
+    """A scratch course with module 00 built (source, release, gradebook)."""
+    from crosstrain.grading.build import build
+
+    course = Path(root) / "course"
+    course.mkdir(parents=True)
+    for name in ("nbgrader_config.py", "syllabus.yml"):
+        shutil.copy(COURSE_DIR / name, course / name)
+    build([MODULE], course_root=course, progress=False, world=False)
+    return course
+
+
+_BUILT: list[Path] = []
+
+
+def fresh_course(dest: Path) -> Path:
+    """A copy of module 00's course, built once per process, so each test has its own gradebook."""
+    if not _BUILT:
+        scratch = Path(tempfile.mkdtemp(prefix="crosstrain-built-"))
+        atexit.register(shutil.rmtree, scratch, True)
+        _BUILT.append(build_course(scratch))
+    return Path(shutil.copytree(_BUILT[0], Path(dest) / "course"))
+
+
+class Kit:
+    name = f"{MODULE}.ipynb"
+
+    def __init__(self, course: Path):
+        self._solved = answered(course, MODULE, 1.0)
+        self._blank = released(course, MODULE)
+
+    def solved(self):
+        return copy.deepcopy(self._solved)
+
+    def blank(self):
+        return copy.deepcopy(self._blank)
+
+    @staticmethod
+    def cell(nb, grade_id: str):
+        return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+    def answer(self, nb, exercise: str, code: str) -> None:
+        self.cell(nb, f"{exercise}_answer").source = code
+
+
+def load_fixture(name: str):
+    spec = importlib.util.spec_from_file_location(f"handin_{name}", FIXTURES / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fixture_names() -> list[str]:
+    return sorted(p.stem for p in FIXTURES.glob("*.py"))
+
+
+def write_hand_in(dest: Path, learner: str, files: dict) -> None:
+    """Write one learner's files: a folder ``dest/<learner>/``, or ``dest/<learner>.zip``."""
+    for name, content in files.items():
+        path = Path(dest) / f"{learner}.zip" if name == "<zip>" else Path(dest) / learner / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, nbformat.NotebookNode):
+            nbformat.write(content, path)
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
