@@ -21,6 +21,7 @@ MODULES = {
     "05-objections": "crosstrain.exercises.objections",
     "06-pipeline": "crosstrain.exercises.pipeline",
     "07-attribution": "crosstrain.exercises.attribution",
+    "08-alignment": "crosstrain.exercises.alignment",
 }
 
 

@@ -53,6 +53,33 @@ REPLY_STEPS = {
 }
 
 
+# A first-match keyword classifier for the buyer's words: the rules are tried in order,
+# so "Our CFO signs anything above $50,000" is authority before any price word matches.
+KEYWORDS = (
+    ("budget", ("budget", "froze", "spend")),
+    ("authority", ("vp", "procurement", "cfo", "decides", "signs", "my boss")),
+    ("competitor", ("already use", "offered us", "happy with", "switch")),
+    ("trust", ("heard of", "customers like us", "let us down", "around in", "references")),
+    ("timing", ("not a good time", "next quarter", "re-org", "on our plate", "revisit", "later")),
+    ("need", ("spreadsheets", "what problem", "works well", "fine with", "don't need")),
+    ("price", ("expensive", "pay", "justify", "%", "price", "cost")),
+)
+
+
+def classify_objection(words: str, keywords=KEYWORDS) -> str | None:
+    """The category of the first rule whose keyword occurs in the buyer's words (None if none)."""
+    low = str(words).lower()
+    for category, cues in keywords:
+        if any(cue in low for cue in cues):
+            return category
+    return None
+
+
+def buyer_words(text: pd.Series) -> pd.Series:
+    """What the buyer said in each objection note (between 'Buyer: "' and '" Rep:')."""
+    return text.str.extract(r'^Buyer: "(.*?)" Rep:', expand=False)
+
+
 # --- the analyses (domain brief, "Objection handling" and "Formulas") --------------------
 
 def objection_notes(notes: pd.DataFrame) -> pd.DataFrame:
@@ -94,10 +121,15 @@ def win_rate_of(deals: pd.DataFrame, ids) -> float:
 
 
 def win_rate_by_category(notes: pd.DataFrame, deals: pd.DataFrame) -> pd.Series:
-    """Win rate of the closed deals that heard at least one objection of each category."""
-    obj = objection_notes(notes)
-    return pd.Series({cat: win_rate_of(deals, group.opportunity_id)
-                      for cat, group in obj.groupby("objection_category")}).sort_index()
+    """Win rate of the closed deals that heard at least one objection of each category.
+
+    Deal-level: each (category, deal) pair counts once, however many notes it has.
+    """
+    pairs = objection_notes(notes)[["objection_category", "opportunity_id"]].drop_duplicates()
+    done = closed_deals(deals)
+    outcome = pd.DataFrame({"opportunity_id": done.opportunity_id, "won": _is_won(done)})
+    joined = pairs.merge(outcome, on="opportunity_id")
+    return joined.groupby("objection_category").won.mean().astype(float).sort_index()
 
 
 def deal_quality(notes: pd.DataFrame) -> pd.Series:
@@ -207,17 +239,11 @@ def _respond_first(world, rule="no_explore", all_notes=False) -> float:
     return float(flag.fillna(False).astype(bool).mean())
 
 
-def _note_level(world, key: str, keep_open=False) -> dict:
-    """Win rate counted over notes (each note a vote), the mistake of joining without deduplicating."""
-    deals = world.opportunities if keep_open else closed_deals(world.opportunities)
-    obj = objection_notes(world.call_notes)
-    if key == "quality":
-        obj = obj.assign(quality=obj.response_quality)
-        key = "quality"
-    else:
-        key = "objection_category"
-    joined = obj.merge(deals[["opportunity_id", "is_won"]], on="opportunity_id")
-    return _dict(joined.is_won.fillna(False).astype(bool).groupby(joined[key]).mean())
+def _note_level(world, key: str) -> dict:
+    """Win rate counted over notes (each note a vote): joining notes to deals without reducing to deals."""
+    column = "response_quality" if key == "quality" else "objection_category"
+    joined = objection_notes(world.call_notes).merge(closed_deals(world.opportunities)[["opportunity_id", "is_won"]], on="opportunity_id")
+    return _dict(joined.is_won.fillna(False).astype(bool).groupby(joined[column]).mean())
 
 
 def _with_open(world, by: str) -> dict:

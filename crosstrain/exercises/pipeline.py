@@ -56,7 +56,7 @@ def open_this_quarter(deals: pd.DataFrame, reference_date) -> pd.DataFrame:
 
 def stage_probability(deals: pd.DataFrame) -> pd.Series:
     """Each deal's probability from its stage (Salesforce defaults, in percent)."""
-    return deals.stage.map(DEAL_STAGES)
+    return deals.stage.map(DEAL_STAGES).astype(float)  # float even for no deals (an empty map keeps the text dtype)
 
 
 def weighted_pipeline(deals: pd.DataFrame) -> float:
@@ -284,8 +284,12 @@ def _levers(world, win_points=False, cycle_longer=False) -> dict:
     return {"levers": levers, "biggest": max(levers, key=levers.get)}
 
 
-def _slip_parts(world, at_least=2, never=0, rows=False, open_included=False) -> dict:
+def _slip_parts(world, at_least=2, never=0, rows=False, open_included=False, ungrouped=False) -> dict:
     deals = with_slips(world.opportunities, world.opportunity_history)
+    if ungrouped:  # shift() over the whole table: each deal's first row is compared with the previous deal's last
+        h = world.opportunity_history.sort_values(["opportunity_id", "changed_at"], kind="stable")
+        counted = (h.close_date > h.close_date.shift()).groupby(h.opportunity_id).sum()
+        deals = deals.assign(slips=deals.opportunity_id.map(counted).fillna(0).astype(int))
     if rows:
         counted = world.opportunity_history.groupby("opportunity_id").size() - 1
         deals = deals.assign(slips=deals.opportunity_id.map(counted).fillna(0).astype(int))
@@ -488,6 +492,8 @@ EXERCISES = [
                     "your win rates count open deals as not won. Win rate = won / (won + lost): keep the closed deals of each group."),
             Mistake("compared_with_the_rest", lambda w: _slip_parts(w, never=1),
                     "you compared the slipped deals with all the others, deals that slipped once included. The question compares them with deals that never slipped (0 slips)."),
+            Mistake("shift_across_deals", lambda w: _slip_parts(w, ungrouped=True),
+                    "you shifted over the whole table, so each deal's first row is compared with the previous deal's last row. Shift within each deal: groupby('opportunity_id').close_date.shift()."),
             Mistake("three_or_more", lambda w: _slip_parts(w, at_least=3),
                     "you kept deals that slipped more than twice. At least twice means 2 slips or more: >= 2."),
         ),

@@ -85,6 +85,7 @@ def write_csv(sheet: Sheet, path: Path) -> Path:
             "yes" if row.needs_manual_grading else "no", " | ".join(row.flags),
         ])
     write_text_atomic(Path(path), buffer.getvalue())
+    Path(path).chmod(0o644)
     return Path(path)
 
 

@@ -14,6 +14,7 @@ import logging
 import os
 import warnings
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,15 +29,15 @@ from crosstrain.grading.atomic import write_text_atomic
 from crosstrain.grading.collect import Collected, collect, digest
 from crosstrain.grading.config import course_config, nbgrader_on_path, require_course
 from crosstrain.grading.export import grade_sheet, write_csv
-from crosstrain.grading.feedback import FeedbackWriter
+from crosstrain.grading.feedback import FeedbackPool
 from crosstrain.grading.ledger import Entry, Ledger
 from crosstrain.grading.pipeline import Pipeline, open_submission, zero_missing
 from crosstrain.grading.preflight import expected_notebooks, preflight
-from crosstrain.grading.recheck import rechecker_for
+from crosstrain.grading.recheck import describe, rechecker_for
 from crosstrain.grading.report import objectives_of, write_report
 from crosstrain.grading.runner import Job, Outcome, Runner
 from crosstrain.grading.sandbox import Limits, isolation
-from crosstrain.paths import COURSE_DIR, generated_dir
+from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR, generated_dir
 
 
 @dataclass
@@ -68,7 +69,7 @@ class Summary:
     def lines(self) -> list[str]:
         out = [f"{self.assignment}: graded {self.count('graded')}, skipped {self.count('skipped (unchanged)')} unchanged, "
                f"not graded {self.count('not graded')}, flagged {len(self.flagged)} for review"]
-        for result in self.results:
+        for result in sorted(self.results, key=lambda r: r.learner):
             if result.status == "skipped (unchanged)":
                 continue
             for flag in result.flags:
@@ -96,7 +97,9 @@ def grade(assignment: str, source: Path, *, course_root: Path = COURSE_DIR, work
         batch = _Batch(assignment, root, config, db_url, log, workers or os.cpu_count() or 1, force, limits, progress)
         gradebook.backup(db_url, root / "autograded" / ".crosstrain" / "gradebook-before-grade.db")
         collected = collect(Path(source), assignment, root / "submitted", _named_regexp(config))
-        batch.run(collected, secrets=[root, Path(source).resolve()], scratch=scratch)
+        # kernels never see the course (gradebook, solutions, other learners), the hand-ins,
+        # nor the module sources and graders (reference answers)
+        batch.run(collected, secrets=[root, Path(source).resolve(), MODULES_DIR, GRADERS_DIR], scratch=scratch)
     sheet = grade_sheet(db_url, assignment, batch.ledger)
     csv_path = write_csv(sheet, reports / f"{assignment}-grades.csv")
     summary = Summary(assignment, batch.results, csv_path, reports / f"{assignment}-report.html",
@@ -116,7 +119,7 @@ class _Batch:
         self.fingerprint = digest(root / "source" / assignment) if (root / "source" / assignment).is_dir() else ""
         self.pipeline = Pipeline.from_config(config, log)
         self.rechecker = rechecker_for(assignment)
-        self.feedback = FeedbackWriter(config, log)
+        self.feedback = FeedbackPool(config)
         self.results: list[LearnerResult] = []
         self.notes: list[str] = []
         self.isolation_text = ""
@@ -132,11 +135,11 @@ class _Batch:
         in_flight = 0
         bar = tqdm(total=len(collected), desc=f"grade {self.assignment}", unit="learner", disable=not self.progress)
         with Runner(workers=self.workers, limits=self.limits, isolation=iso, config=self.config,
-                    scratch=scratch, shared=shared) as runner:
+                    scratch=scratch, shared=shared) as runner, _saving(self.ledger):
             while todo or in_flight:
                 while todo and in_flight < 2 * self.workers:
                     item = todo.popleft()
-                    jobs = self._guarded(item.learner, self._prepare, item, len(self.results) + len(self._open)) or []
+                    jobs = self._guarded(item.learner, [], self._prepare, item, len(self.results) + len(self._open))
                     for job in jobs:
                         runner.submit(job)
                     in_flight += len(jobs)
@@ -148,13 +151,14 @@ class _Batch:
                 if outcome is None:
                     continue
                 in_flight -= 1
-                if self._guarded(outcome.job.learner, self._save, outcome):
+                if self._guarded(outcome.job.learner, True, self._save, outcome):
                     bar.update(1)
         bar.close()
-        self.ledger.save()
+        for learner, problem in self.feedback.finish().items():
+            next(r for r in self.results if r.learner == learner).flags.append(problem)
 
-    def _guarded(self, learner: str, step, *args):
-        """Run one learner's step; a failure fails that learner, never the batch."""
+    def _guarded(self, learner: str, failed, step, *args):
+        """Run one learner's step; a failure fails that learner (returning ``failed``), never the batch."""
         try:
             return step(*args)
         except CrosstrainError:
@@ -170,7 +174,7 @@ class _Batch:
                 result.flags.append(f"grading failed ({type(exc).__name__}: {str(exc)[:100]}): see the log")
                 entry.status, entry.digest = "not graded", ""
                 self._close(learner, entry, result)
-            return True
+            return failed
 
     # -- before execution -----------------------------------------------------
     def _prepare(self, item: Collected, number: int) -> list[Job]:
@@ -204,7 +208,9 @@ class _Batch:
             if nb is None:
                 zero_missing(self.db_url, self.assignment, item.learner, name)
                 continue
-            jobs.append(Job(number * 100 + len(jobs), item.learner, name, nb, resources, files=item.folder))
+            # the learner's other files, then the assignment's own (as nbgrader does: they win)
+            files = (item.folder, self.root / "source" / self.assignment)
+            jobs.append(Job(number * 100 + len(jobs), item.learner, name, nb, resources, files=files))
         if jobs:
             self._open[item.learner] = (entry, result, len(jobs))
         else:
@@ -236,7 +242,7 @@ class _Batch:
         write_text_atomic(path, nbformat.writes(nb))
         if self.rechecker is not None:
             self._recheck(job, nb, entry, result)
-        self.feedback.write(nb, job.resources)
+        self.feedback.submit(path, job.resources)
         if left > 1:
             self._open[job.learner] = (entry, result, left - 1)
             return False
@@ -254,7 +260,7 @@ class _Batch:
                 grade.manual_score = change.trusted
                 grade.needs_manual_grade = False
                 entry.rechecked.setdefault(job.notebook, {})[change.grade_id] = change.trusted
-                result.flags.append(f"re-check lowered {change.describe()}")
+            result.flags += describe(changes)
             if changes:
                 submitted.flagged = True
             gb.db.commit()
@@ -263,6 +269,15 @@ class _Batch:
         entry.flags, entry.repairs = result.flags, result.repairs
         self.ledger.put(learner, entry)
         self.results.append(result)
+
+
+@contextmanager
+def _saving(ledger: Ledger):
+    """Save what was graded even if the batch stops half-way (then a re-run skips it)."""
+    try:
+        yield
+    finally:
+        ledger.save()
 
 
 def _named_regexp(config) -> str:

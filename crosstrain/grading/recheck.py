@@ -32,8 +32,16 @@ class Adjustment:
     trusted: float
     reason: str
 
-    def describe(self) -> str:
-        return f"{self.grade_id}: nbgrader gave {self.nbgrader:g}, re-check {self.trusted:g} ({self.reason})"
+
+def describe(changes: list[Adjustment]) -> list[str]:
+    """One line per reason: 're-check lowered q1 (1 -> 0), q2 (1 -> 0): <reason>'."""
+    by_reason: dict[str, list[Adjustment]] = {}
+    for change in changes:
+        by_reason.setdefault(change.reason, []).append(change)
+    return [
+        "re-check lowered " + ", ".join(f"{c.grade_id} ({c.nbgrader:g} -> {c.trusted:g})" for c in group) + f": {reason}"
+        for reason, group in by_reason.items()
+    ]
 
 
 class Rechecker:

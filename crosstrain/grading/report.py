@@ -82,6 +82,7 @@ def write_report(sheet: Sheet, objectives, path: Path, summary_lines: list[str])
         "img{max-width:100%}</style></head><body>" + "\n".join(parts) + "</body></html>"
     )
     write_text_atomic(Path(path), page)
+    Path(path).chmod(0o644)
     return Path(path)
 
 
@@ -102,8 +103,9 @@ def _distribution(rows):
 def _difficulty(sheet: Sheet, rows):
     shares = []
     for column in sheet.columns:
-        got = [r.cells.get(column) for r in rows if r.cells.get(column) is not None]
-        shares.append(np.mean(got) / sheet.max_points[column] if got and sheet.max_points[column] else np.nan)
+        got = [r.cells.get(column) for r in rows]
+        pending = any(g is None for g in got) or not sheet.max_points[column]
+        shares.append(np.nan if pending else np.mean(got) / sheet.max_points[column])
     fig, ax = plt.subplots(figsize=(6, 0.4 * len(sheet.columns) + 1))
     ax.barh(sheet.columns[::-1], shares[::-1], color="#55a868")
     ax.set(xlim=(0, 1), xlabel="average share of points earned (grey: awaiting manual grading)")

@@ -56,7 +56,7 @@ class Job:
     notebook: str
     nb: NotebookNode
     resources: dict
-    files: Path | None = None        # folder whose other files the kernel may read
+    files: tuple[Path, ...] = ()     # folders whose other files the kernel gets, later ones winning
 
 
 @dataclass
@@ -131,7 +131,7 @@ class Runner:
         # jobs must not see each other's folders either
         overlays = [o for o in (readable_copy(p, self.scratch) for p in shared) if o] if isolation.namespace else []
         self.isolation = isolation.with_scratch(self.scratch, overlays)
-        self._zygote = _start_zygote(self.scratch) if isolation.namespace and warm else None
+        self._zygote = _start_zygote(self.scratch) if warm else None
         self._execute_config = _execute_config(config, limits)
         self._todo: queue.Queue = queue.Queue()
         self._done: queue.Queue = queue.Queue()
@@ -198,10 +198,11 @@ class Runner:
 
     def _start(self, job: Job) -> SandboxKernelManager:
         folder = self.scratch / f"job-{job.number}"
-        if job.files is not None:
-            shutil.copytree(job.files, folder, ignore=shutil.ignore_patterns("*.ipynb"))
-        else:
-            folder.mkdir()
+        folder.mkdir()
+        for files in job.files:
+            if Path(files).is_dir():
+                shutil.copytree(files, folder, ignore=shutil.ignore_patterns("*.ipynb", ".*", "timestamp.txt"),
+                                dirs_exist_ok=True)
         uid = uid_for(job.number)
         km = SandboxKernelManager(
             kernel_name=job.nb.metadata.get("kernelspec", {}).get("name", "python3"),
@@ -210,6 +211,7 @@ class Runner:
         km.sandbox = launcher_spec(self.limits, folder, uid, self.isolation)
         if self._zygote is not None:
             km.sandbox["zygote"] = str(self.scratch / "zygote.sock")
+            km.sandbox["pid_file"] = str(self.scratch / f"job-{job.number}.pid")
         run_sync(km.start_kernel)(cwd=str(folder), extra_arguments=["--HistoryManager.hist_file=:memory:"])
         return km
 
@@ -220,7 +222,8 @@ class Runner:
             _void_unrun(job.nb, 0, "the kernel did not start")
             return outcome
         ep = SandboxExecute(config=self._execute_config, output_limit=self.limits.output)
-        watchdog = _Watchdog(km, self.limits, uid_for(job.number) if self.isolation.namespace else None)
+        watchdog = _Watchdog(km, self.limits, uid_for(job.number) if self.isolation.namespace else None,
+                             self.scratch / f"job-{job.number}.pid")
         try:
             nb, _ = ep.preprocess(job.nb, job.resources, km=km)
             outcome.nb = nb
@@ -254,9 +257,9 @@ class _Watchdog(threading.Thread):
     a memory bomb from pyarrow reserving (but not using) a lot of virtual memory.
     """
 
-    def __init__(self, km, limits: Limits, uid: int | None, every: float = 0.2):
+    def __init__(self, km, limits: Limits, uid: int | None, pid_file: Path, every: float = 0.2):
         super().__init__(daemon=True)
-        self.km, self.limits, self.uid, self.every = km, limits, uid, every
+        self.km, self.limits, self.uid, self.pid_file, self.every = km, limits, uid, pid_file, every
         self.fired = ""
         self._halt = threading.Event()
         self.start()
@@ -266,7 +269,7 @@ class _Watchdog(threading.Thread):
         while not self._halt.wait(self.every):
             if time.monotonic() > deadline:
                 self.fired = f"time limit: the notebook ran past {self.limits.timeout:g} s"
-            elif _resident(self.km, self.uid) > self.limits.memory:
+            elif _resident(self.km, self.uid, self.pid_file) > self.limits.memory:
                 self.fired = f"memory limit: the kernel used more than {self.limits.memory // 1024**2} MB"
             if self.fired:
                 _kill(self.km)
@@ -276,9 +279,10 @@ class _Watchdog(threading.Thread):
         self._halt.set()
 
 
-def _resident(km, uid: int | None) -> int:
+def _resident(km, uid: int | None, pid_file: Path) -> int:
     """Resident memory of the kernel and everything it started, in bytes: all processes
-    of the job's own uid, or else the kernel's process tree."""
+    of the job's own uid, or else the process tree of the kernel (forked by the zygote,
+    which notes its pid, or started by jupyter_client)."""
     if uid is not None:
         total = 0
         for p in psutil.process_iter(["uids", "memory_info"]):
@@ -287,12 +291,13 @@ def _resident(km, uid: int | None) -> int:
                 total += info["memory_info"].rss
         return total
     process = getattr(km.provisioner, "process", None) if km.provisioner else None
-    if process is None:
-        return 0
     try:
-        root = psutil.Process(process.pid)
+        pid = int(pid_file.read_text()) if pid_file.is_file() else process.pid if process else 0
+        if not pid:
+            return 0
+        root = psutil.Process(pid)
         return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
-    except psutil.Error:
+    except (psutil.Error, ValueError, OSError):
         return 0
 
 

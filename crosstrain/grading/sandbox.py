@@ -240,8 +240,11 @@ def launch(spec: dict, cmd: list[str]) -> None:
     its libraries already imported, and this process stays as the kernel's stand-in for
     jupyter_client: it forwards signals and exits when the kernel does."""
     if spec.get("zygote"):
-        _stand_in(spec, cmd)
-        return
+        try:
+            _stand_in(spec, cmd)
+            return
+        except OSError:
+            pass  # the zygote is gone: start this kernel the slow way
     wall_in(spec)
     os.execve(cmd[0], cmd, environment(spec["job_dir"]))
 
@@ -275,7 +278,7 @@ def _stand_in(spec: dict, cmd: list[str]) -> None:
     kernel_gone, gone_end = os.pipe()      # EOF here: the kernel has exited
     me_alive, alive_end = os.pipe()        # EOF there: this stand-in was killed
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-        conn.connect(spec["zygote"])
+        conn.connect(spec["zygote"])  # OSError if the zygote is gone: the caller falls back
         socket.send_fds(conn, [json.dumps({"spec": spec, "argv": cmd}).encode()], [gone_end, me_alive])
         os.close(gone_end)
         os.close(me_alive)

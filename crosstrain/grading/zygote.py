@@ -7,8 +7,7 @@ launcher does (``sandbox.wall_in``: namespace, own uid, limits) and only then ru
 ipykernel. Children share nothing with each other but the read-only imported code,
 so one learner's kernel still cannot touch another's.
 
-Used only when kernels get their own uid and namespace (root); otherwise each kernel
-is a fresh process as before.
+If the zygote does not come up, each kernel is a fresh process as before.
 """
 
 from __future__ import annotations
@@ -24,12 +23,16 @@ import threading
 
 #: Imported once in the zygote; what a course notebook's first cell needs.
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "pyarrow.parquet",
-           "crosstrain", "crosstrain.learn", "crosstrain.learn.session", "crosstrain.exercises")
+           "matplotlib.pyplot", "crosstrain", "crosstrain.learn", "crosstrain.learn.session", "crosstrain.exercises")
+#: The backend a kernel would pick; set before matplotlib is preloaded, since it reads
+#: it on import. The backend module itself loads on a kernel's first plot, in the child.
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 _PR_SET_PDEATHSIG = 1
 
 
 def serve(address: str) -> None:
     """Preload, then fork a kernel for each request on the Unix socket ``address``."""
+    os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     for name in PRELOAD:
         try:
             importlib.import_module(name)
@@ -53,7 +56,15 @@ def serve(address: str) -> None:
                 _child(json.loads(message), *fds)
             for fd in fds:
                 os.close(fd)
+            _note_pid(json.loads(message)["spec"].get("pid_file"), pid)
             conn.sendall(str(pid).encode())
+
+
+def _note_pid(path: str | None, pid: int) -> None:
+    """Where the runner's memory watchdog finds the kernel (it is not the stand-in's child)."""
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(str(pid))
 
 
 def _preload_exercises() -> None:

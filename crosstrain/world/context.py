@@ -6,7 +6,7 @@ import datetime as dt
 
 import numpy as np
 
-from crosstrain.world.pools import Pools
+from crosstrain.world.pools import pools
 from crosstrain.world.recipe import Recipe
 
 DAY = 86_400
@@ -36,7 +36,7 @@ class Context:
         self.recipe = recipe
         seeds = np.random.SeedSequence(recipe.seed).spawn(len(STREAMS))
         self.rng = {name: np.random.default_rng(s) for name, s in zip(STREAMS, seeds)}
-        self.pools = Pools(recipe.seed)
+        self.pools = pools()
         ref = dt.datetime.combine(recipe.reference_date, dt.time())
         self.now = int(ref.replace(tzinfo=dt.timezone.utc).timestamp())
         self.start = self.now - recipe.world["history_days"] * DAY

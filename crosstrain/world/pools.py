@@ -8,6 +8,7 @@ The pools depend only on the pinned Faker version.
 
 from __future__ import annotations
 
+import functools
 import importlib
 
 import numpy as np
@@ -37,25 +38,34 @@ THEMES = (
 )
 
 
+# Faker's locale data, imported with this module (not on the first generation).
+PERSON_PROVIDERS = [importlib.import_module(f"faker.providers.person.{locale}").Provider for locale in NAME_LOCALES]
+COMPANY_PROVIDER = importlib.import_module("faker.providers.company.en_US").Provider
+
+
 def _names(attribute: str) -> list[str]:
     """Union of a person-provider list across English locales, in a stable order."""
     seen: dict[str, None] = {}
-    for locale in NAME_LOCALES:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    for provider in PERSON_PROVIDERS:
         for name in getattr(provider, attribute, ()):
             if name.isalpha():
                 seen.setdefault(name, None)
     return list(seen)
 
 
-class Pools:
-    """Arrays of strings to index into; ``pick(pool, n, rng)`` samples from them."""
+@functools.lru_cache(maxsize=1)
+def pools() -> "Pools":
+    """The pools, built once per process (they depend only on the pinned Faker)."""
+    return Pools()
 
-    def __init__(self, seed: int):
+
+class Pools:
+    """Arrays of strings to index into (names, company words, phrases)."""
+
+    def __init__(self):
         self.first_names = np.array(_names("first_names"), dtype=object)
         self.last_names = np.array(_names("last_names"), dtype=object)
-        company = importlib.import_module("faker.providers.company.en_US").Provider
-        self.company_suffixes = np.array(company.company_suffixes, dtype=object)
+        self.company_suffixes = np.array(COMPANY_PROVIDER.company_suffixes, dtype=object)
         self.company_words = np.array(COMPANY_WORDS, dtype=object)
         # What buyers use the product for, and campaign themes: written for this domain,
         # because Faker's own business phrases ("mesh proactive markets") read as nonsense.

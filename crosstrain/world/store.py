@@ -67,14 +67,15 @@ class WorldWriter:
                 (self.tmp / folder).mkdir()
         except OSError as exc:
             raise CrosstrainError(f"cannot write to {self.out.parent} ({exc.strerror}): choose a folder you can write to") from None
-        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._pool = ThreadPoolExecutor(max_workers=2)
         return self
 
     def add(self, name: str, table: pa.Table) -> None:
-        """Queue ``table`` for writing; at most one write runs behind the caller."""
+        """Queue ``table`` for writing (Parquet and CSV side by side); one table at a time
+        is written behind the caller, which keeps memory bounded."""
         self.rows[name] = table.num_rows
         self._drain(keep=0)
-        self._pending.append((name, self._pool.submit(self._write, name, table)))
+        self._pending.append((name, [self._pool.submit(writer, name, table) for writer in self._writers()]))
 
     def finish(self, info: dict) -> Path:
         self._drain(keep=0)
@@ -90,21 +91,45 @@ class WorldWriter:
 
     def _drain(self, keep: int) -> None:
         while len(self._pending) > keep:
-            name, future = self._pending.pop(0)
-            digest = future.result()
-            if digest is not None:
-                self.hashes[name] = digest
+            name, futures = self._pending.pop(0)
+            for future in futures:
+                digest = future.result()
+                if digest is not None:
+                    self.hashes[name] = digest
             if self.progress is not None:
                 self.progress.update(1)
 
-    def _write(self, name: str, table: pa.Table) -> str | None:
-        if "parquet" in self.formats:
-            pq.write_table(table, self.tmp / "parquet" / f"{name}.parquet", compression="zstd")
-        if "csv" not in self.formats:
-            return None
-        csv_path = self.tmp / "csv" / f"{name}.csv"
-        pacsv.write_csv(table, csv_path)
-        return _sha256(csv_path)
+    def _writers(self):
+        return [w for fmt, w in (("parquet", self._write_parquet), ("csv", self._write_csv)) if fmt in self.formats]
+
+    def _write_parquet(self, name: str, table: pa.Table) -> None:
+        pq.write_table(table, self.tmp / "parquet" / f"{name}.parquet", compression="snappy")
+
+    def _write_csv(self, name: str, table: pa.Table) -> str:
+        """Write the CSV, hashing it on the way out rather than reading the file back."""
+        with open(self.tmp / "csv" / f"{name}.csv", "wb") as handle:
+            hashing = _HashingWriter(handle)
+            pacsv.write_csv(table, pa.PythonFile(hashing, mode="w"))
+        return hashing.digest.hexdigest()
+
+
+class _HashingWriter:
+    """A write-only file that hashes what passes through it."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.digest = hashlib.sha256()
+        self.closed = False
+
+    def write(self, data) -> int:
+        self.digest.update(data)
+        return self.handle.write(data)
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+    def close(self) -> None:
+        self.closed = True
 
 
 def read_info(path: Path) -> dict:

@@ -56,13 +56,13 @@ notes.groupby("speaker", dropna=False).head(1)[["speaker", "text", "objection_ca
 #
 # | Category | What the buyer says | Diagnostic probe |
 # |---|---|---|
-# | Price / value | "It's too expensive." | "Too expensive compared with what?" |
-# | Budget | "We have no budget for this." | Is the money gone, or can it be moved this quarter? |
-# | Timing | "Let's revisit next quarter." | "What changes next quarter?" |
-# | Authority | "I need to run this by my VP." | Who else is involved in the decision? |
-# | No need / no pain | "We're fine with spreadsheets." | Quantify the cost of doing nothing. |
-# | Competitor / status quo | "We already use another tool." | The cost of staying as they are; what makes us different. |
-# | Trust / risk | "We've never heard of you." | Proof: references, a pilot. |
+# | Price / value (`price`) | "It's too expensive." | "Too expensive compared with what?" |
+# | Budget (`budget`) | "We have no budget for this." | Is the money gone, or can it be moved this quarter? |
+# | Timing (`timing`) | "Let's revisit next quarter." | "What changes next quarter?" |
+# | Authority (`authority`) | "I need to run this by my VP." | Who else is involved in the decision? |
+# | No need / no pain (`need`) | "We're fine with spreadsheets." | Quantify the cost of doing nothing. |
+# | Competitor / status quo (`competitor`) | "We already use another tool." | The cost of staying as they are; what makes us different. |
+# | Trust / risk (`trust`) | "We've never heard of you." | Proof: references, a pilot. |
 #
 # Price and budget sound alike but are different problems: a price objection says the
 # value is not clear yet ("compared with what?"); a budget objection says the money is
@@ -98,8 +98,31 @@ objections.objection_category.value_counts().sort_values().plot.barh(
     title="Objections by category", figsize=(6, 3));
 
 # %% [markdown]
-# Price is the objection reps hear most, which is why "how do I handle price?" is the
-# first thing new reps ask. The rest of the module answers it: not with a number.
+# Here the CRM already carries each note's category. Where it does not (notes typed by
+# reps, call transcripts), a first step is a keyword classifier: a list of rules, tried
+# in order, each a category and the words that point to it. `classify_objection` is one;
+# scored against the CRM's labels, and with the confusions laid out (rows: the label,
+# columns: the guess):
+
+# %%
+from crosstrain.exercises.objections import KEYWORDS, buyer_words, classify_objection
+
+guess = buyer_words(objections.text).map(classify_objection)
+print("agrees with the label:", (guess == objections.objection_category).mean())
+pd.crosstab(objections.objection_category, guess.fillna("none"))
+
+# %% [markdown]
+# Read the notes it gets wrong: a keyword means one thing in one objection and another
+# elsewhere ("spend" is a budget word, until the buyer says "ad spend reporting"). A
+# keyword guess is a start; the diagnostic probe is what confirms the category on the call.
+
+# %%
+buyer_words(objections.text)[guess != objections.objection_category].head(5)
+
+# %% [markdown]
+# Price usually tops the list, in this CRM as in most B2B sales, which is why "how do I
+# handle price?" is the first thing new reps ask. The rest of the module answers it: not
+# with a number.
 #
 # ## 2. LAER: explore before you respond
 #
@@ -284,8 +307,9 @@ ex.q5.grade(win_by_quality)
 
 # %% [markdown]
 # Compare the two rates. This is an observation, not an experiment: reps who explore may
-# also be better at everything else. But it is the pattern sales managers coach on, and
-# the direction every study of objection handling finds.
+# also be better at everything else, and deals with many objections have more chances
+# to get one weak reply. Still, it is the pattern sales managers coach on: a reply that
+# explores first learns what the deal needs.
 #
 # ## 5. The discount-first reply
 #
@@ -328,15 +352,25 @@ ex.q6.check(discount_effect)
 ex.q6.grade(discount_effect)
 
 # %% [markdown]
-# The discount may buy a few more wins, but every deal it touches is signed for less.
-# The picture shows the won amounts of both groups (log scale: deal sizes span SMB to
-# enterprise):
+# Compare your two win rates and your two medians, and check how many deals each rests
+# on: with a few dozen discount-first wins, a median moves a lot from one deal to the
+# next. The CRM also records each deal's `discount_pct`, which says directly what was
+# given away:
+
+# %%
+done = deals[deals.is_closed]
+discount_first = done.opportunity_id.isin(objections.loc[rep_said.str.contains("% off"), "opportunity_id"])
+done.groupby(discount_first.map({True: "discount-first", False: "other"})).agg(
+    deals=("opportunity_id", "size"), won=("is_won", "sum"), median_discount_pct=("discount_pct", "median"))
+
+# %% [markdown]
+# And the won amounts of both groups (log scale: deal sizes span SMB to enterprise):
 
 # %%
 won = deals[deals.is_won]
 with_discount = won.opportunity_id.isin(objections.loc[rep_said.str.contains("% off"), "opportunity_id"])
 fig, ax = plt.subplots(figsize=(6, 3))
-ax.boxplot([won.amount[with_discount], won.amount[~with_discount]], vert=False, showfliers=False)
+ax.boxplot([won.amount[with_discount], won.amount[~with_discount]], orientation="horizontal", showfliers=False)
 ax.set_yticks([1, 2], ["discount-first", "other wins"])
 ax.set_xscale("log"); ax.set_xlabel("won amount ($)"); ax.set_title("Won deal amounts");
 
@@ -411,5 +445,6 @@ for letter in "CA":
 #   closed deals only (won / (won + lost)).
 # - In this CRM, deals whose replies all explored first win more often. Categories' win
 #   rates differ less than their margins of error suggest: check n before ranking.
-# - Discount-first replies are signed for less: compare the median won amount, not the
-#   mean, and weigh the discount given on every deal against the few extra wins.
+# - Discount-first replies give money away on every deal they touch: compare the median
+#   won amount (not the mean) and the discount given against the few extra wins, and
+#   check how many deals each number rests on.

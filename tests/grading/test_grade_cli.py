@@ -24,7 +24,7 @@ COHORT = {"ann": "correct", "ben": "partial", "cat": "blank", "dan": "broken"}
 def _grade(course: Path, hand_ins: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "CROSSTRAIN_WORLD": "tiny"}
     return subprocess.run(CLI + ["grade", MODULE, "--from", str(hand_ins), "--course", str(course), "--quiet",
-                                 "--timeout", "60", *extra], capture_output=True, text=True, env=env, timeout=600)
+                                 "--timeout", "600", "--cell-timeout", "300", *extra], capture_output=True, text=True, env=env, timeout=900)
 
 
 @pytest.fixture(scope="module")
@@ -69,12 +69,12 @@ def test_rerunning_skips_unchanged_hand_ins_and_force_regrades(graded):
     course, hand_ins, _ = graded
     again = _grade(course, hand_ins)
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith(f"{MODULE}: graded 0, skipped 4 unchanged, not graded 0, flagged 0 for review")
+    assert again.stdout.startswith(f"{MODULE}: graded 0, skipped 4 unchanged, not graded 0, flagged 0 for review"), again.stdout
     (hand_ins / "cat" / f"{MODULE}.ipynb").write_text((hand_ins / "ann" / f"{MODULE}.ipynb").read_text())
     changed = _grade(course, hand_ins)
-    assert changed.stdout.startswith(f"{MODULE}: graded 1, skipped 3 unchanged")
+    assert changed.stdout.startswith(f"{MODULE}: graded 1, skipped 3 unchanged"), changed.stdout
     forced = _grade(course, hand_ins, "--force")
-    assert forced.stdout.startswith(f"{MODULE}: graded 4, skipped 0 unchanged")
+    assert forced.stdout.startswith(f"{MODULE}: graded 4, skipped 0 unchanged"), forced.stdout
     with open(course / "reports" / f"{MODULE}-grades.csv", newline="") as handle:
         assert {row["learner"]: row["score"] for row in csv.DictReader(handle)}["cat"] == "6"
 

@@ -104,6 +104,8 @@ def plot_journey(world, opportunity_id: str, ax=None):
         if pd.notna(when):
             ax.axvline((when - close) / pd.Timedelta(days=1), color="black", linestyle=style, label=label)
     ax.set_xlabel("days relative to the close (0 = won)")
-    ax.set_title(f"{opportunity_id}: {len(deal)} touches, ${deal.amount.iloc[0]:,.0f} won", fontsize=10)
+    after = int((days > 0).sum())
+    ax.set_title(f"{opportunity_id}: {len(deal) - after} touches up to the close" + (f" (+{after} after)" if after else "")
+                 + f", ${deal.amount.iloc[0]:,.0f} won", fontsize=10)
     ax.legend(fontsize=8, loc="upper left")
     return ax

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from crosstrain.exercises.objections import buyer_words, objection_notes
 from crosstrain.world.calls import PROBES
 
 STEPS = ("listen", "acknowledge", "explore", "respond")
@@ -144,10 +145,8 @@ def checklist_score(steps, flags) -> tuple[int, str]:
 
 def objection_cards(world) -> pd.DataFrame:
     """One card per objection note: its category, the buyer's words and the diagnostic probe."""
-    notes = world.call_notes
-    obj = notes[notes.objection_category.notna()]
-    buyer = obj.text.str.extract(r'^Buyer: "(.*?)" Rep:', expand=False)
-    cards = pd.DataFrame({"note_id": obj.note_id, "category": obj.objection_category, "buyer": buyer})
+    obj = objection_notes(world.call_notes)
+    cards = pd.DataFrame({"note_id": obj.note_id, "category": obj.objection_category, "buyer": buyer_words(obj.text)})
     cards["probe"] = cards.category.map(PROBES)
     return cards.dropna(subset=["buyer"]).drop_duplicates(["category", "buyer"]).reset_index(drop=True)
 
@@ -229,4 +228,6 @@ def objection_roleplay(world, seed: int | None = None):
     box = widgets.VBox([widgets.HBox([category, deal, probe]), card_box, reply, score_button, result,
                         widgets.Accordion(children=[peer_box], titles=("Workshop: score a partner's spoken reply",))])
     box.cards = cards  # every card, for a closer look
+    box.controls = {"category": category, "deal": deal, "probe": probe, "card": card_box, "reply": reply,
+                    "score": score_button, "result": result, "ticks": ticks, "weak": weak, "peer": peer_result}
     return box

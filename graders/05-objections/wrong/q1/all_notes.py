@@ -1,0 +1,2 @@
+# mistake: divided by every call note, discovery notes included, instead of by the objections
+objection_shares = notes.objection_category.value_counts() / len(notes)

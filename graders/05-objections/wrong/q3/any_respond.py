@@ -1,0 +1,2 @@
+# mistake: counted every reply that responds, including those that explored first
+respond_first_share = objections.laer_steps.str.contains("respond").mean()

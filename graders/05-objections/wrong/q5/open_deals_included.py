@@ -1,0 +1,5 @@
+# mistake: included open deals in the win rate (won / all deals instead of won / (won + lost))
+any_weak = (objections.response_quality == "weak").groupby(objections.opportunity_id).any()
+quality = any_weak.map({True: "weak", False: "strong"}).rename("quality")
+joined = deals.merge(quality, left_on="opportunity_id", right_index=True)
+win_by_quality = joined.groupby("quality").is_won.mean()

@@ -1,0 +1,3 @@
+# mistake: added the full amounts without weighting them by stage probability
+in_quarter = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)]
+weighted = in_quarter.amount.sum()

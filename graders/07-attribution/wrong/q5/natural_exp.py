@@ -1,0 +1,5 @@
+# mistake: used e^(-days / 7) instead of halving every 7 days (2^(-days / 7))
+days = (path.close_date - path.occurred_at) / pd.Timedelta(days=1)
+weight = np.exp(-days / HALF_LIFE_DAYS)
+share = weight / weight.groupby(path.opportunity_id).transform("sum")
+time_decay = (share * path.amount).groupby(path.channel).sum()

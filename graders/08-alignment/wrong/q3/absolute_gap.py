@@ -1,0 +1,2 @@
+# mistake: picked the largest raw difference between plan and observed instead of the smallest ratio
+gap_stage = max(observed, key=lambda stage: abs(plan_needs[stage] - observed[stage]))

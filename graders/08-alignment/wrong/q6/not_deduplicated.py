@@ -1,0 +1,3 @@
+# mistake: counted every row (de-duplicating on lead_id, which is unique) instead of one row per person
+people = raw.leads.drop_duplicates("lead_id")
+leads_per_channel = people.source_channel.replace(channel_map).value_counts()

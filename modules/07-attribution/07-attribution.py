@@ -1,0 +1,465 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] locked welcome
+# ## Who gets credit for a won deal?
+#
+# **Closed-loop reporting** follows every won dollar back to the marketing that touched
+# the buyer: campaign to lead, lead to deal, deal to revenue. Without it, marketing can
+# only report leads and clicks, and sales can only report wins; with it, both teams can
+# see which programmes pay.
+#
+# The hard part is that a buyer touches many things before signing: an ad, a blog post,
+# a webinar, three e-mails, the pricing page. An **attribution model** is the rule that
+# shares each won deal's amount among those touches. In this module you build six models
+# yourself, compare them with Salesforce's default report, separate the pipeline
+# marketing *sourced* from the pipeline it *influenced*, and put CAC, LTV and payback on
+# one page. Run the next cell first.
+
+# %% locked setup
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from crosstrain.exercises.attribution import (
+    ANNUAL_CHURN, GROSS_MARGIN, HALF_LIFE_DAYS, HISTORY_YEARS, SALES_COST_PER_HEAD, shares, touch_path,
+)
+from crosstrain.learn import start
+
+world, ex = start("07-attribution")
+camps, leads, deals, touches = world.campaigns, world.leads, world.opportunities, world.touchpoints
+
+# %% [markdown]
+# ## 1. The default report: the primary campaign source
+#
+# Out of the box, Salesforce credits a won deal's **whole amount to one campaign**: the
+# primary campaign source, the `campaign_id` on the opportunity (here, the campaign that
+# created the lead). It is simple and everyone can check it, but it sees one touch per
+# deal and nothing of the rest. Outbound deals, which SDRs created without a campaign,
+# get no marketing credit at all:
+
+# %%
+wins = deals[deals.is_won]
+wins.campaign_id.isna().sum(), len(wins)
+
+# %% [markdown]
+# ## Exercise 1: the baseline
+#
+# Store in `primary_source` a Series (or dict) of won revenue by channel under the primary
+# campaign source: every **won** deal's amount goes to the channel of its `campaign_id`.
+# Channels with no credit may be left out.
+
+# %% answer q1
+wins = deals[deals.is_won]
+channel = wins.campaign_id.map(camps.set_index("campaign_id").channel)
+primary_source = wins.amount.groupby(channel).sum()
+primary_source
+
+# %% tests q1
+ex.q1.check(primary_source)
+# hidden
+ex.q1.grade(primary_source)
+
+# %% [markdown]
+# ## 2. The touch path: which touches count
+#
+# `world.touchpoints` holds every marketing interaction of a lead: anonymous visits from
+# before the lead existed (attached when the form was filled), the touch that created the
+# lead, and the nurture that followed. Linking touches to won deals is a merge on
+# `lead_id`; here is one won deal's journey:
+
+# %%
+from crosstrain.learn.widgets.attribution_models import attribution_explorer, plot_journey, revenue_table
+
+journeys = touches.merge(wins[["opportunity_id", "lead_id", "amount", "created_at", "close_date"]], on="lead_id")
+example = journeys.opportunity_id.iloc[len(journeys) // 2]
+plot_journey(world, example);
+
+# %% [markdown]
+# Revenue attribution shares out **won** revenue, so it starts from the won deals. A
+# deal's **touch path** is every touch of its lead up to the conversion, the win: touches
+# with `occurred_at <= close_date`. Touches after the close (the grey dots, if the deal
+# has any) are customer marketing, not what won the deal, and they stay out. A won deal
+# with no touch in its path (an outbound deal marketing never touched) cannot be
+# attributed, so every model below shares out the won revenue of the deals that *have* a
+# path. How many touches a won deal's lead has, after the close included:
+
+# %%
+journeys.groupby("opportunity_id").size().describe()
+
+# %% [markdown]
+# ## Exercise 2: the window
+#
+# Store a dict in `window` with `"touches"`, the number of touches that count for
+# attribution (won deals, `occurred_at <= close_date`), and `"deals"`, the number of won
+# deals with at least one. Each part earns half the points.
+
+# %% answer q2
+wins = deals[deals.is_won][["opportunity_id", "lead_id", "amount", "created_at", "close_date"]]
+counted = touches.merge(wins, on="lead_id")
+counted = counted[counted.occurred_at <= counted.close_date]
+window = {"touches": len(counted), "deals": counted.opportunity_id.nunique()}
+window
+
+# %% tests q2
+ex.q2.check(window)
+# hidden
+ex.q2.grade(window)
+
+# %% [markdown]
+# From here on we all use the same path, built by the course library exactly that way
+# and sorted by deal, then time. It also carries the lead's `lead_created_at` and
+# `source_channel`, and the deal's `opp_created_at`:
+
+# %%
+path = touch_path(world)
+path[["opportunity_id", "occurred_at", "channel", "event_type", "amount", "lead_created_at", "opp_created_at", "close_date"]].head(6)
+
+# %% [markdown]
+# ## 3. Single-touch and linear models
+#
+# Every model gives each touch a **share** of its deal; the shares of a deal sum to 1,
+# and a channel's credit is the sum of share x amount over its touches. So the credit of
+# all channels always adds up to the won revenue of the attributed deals.
+#
+# - **First touch**: 100% to the earliest touch. It rewards what *found* the buyer.
+# - **Last touch**: 100% to the latest touch before the close. It rewards what *closed*.
+# - **Linear**: equal shares, 1 / (touches of the deal) each. Fair, but blind to which
+#   touch mattered.
+#
+# First touch, worked through: flag each deal's earliest touch, then sum the amounts.
+
+# %%
+is_first = path.occurred_at.eq(path.groupby("opportunity_id").occurred_at.transform("min"))
+first_touch = path.amount[is_first].groupby(path.channel[is_first]).sum()
+first_touch.sum(), path.drop_duplicates("opportunity_id").amount.sum()  # credit = won revenue of the path
+
+# %% [markdown]
+# ## Exercise 3: last touch and linear
+#
+# Store a dict in `last_linear` with two Series (or dicts) of won revenue by channel:
+# `"last_touch"` and `"linear"`, both computed on `path`. Each model earns half the points.
+
+# %% answer q3
+deal = path.groupby("opportunity_id")
+is_last = path.occurred_at.eq(deal.occurred_at.transform("max"))
+linear_share = 1 / deal.occurred_at.transform("size")
+last_linear = {
+    "last_touch": path.amount[is_last].groupby(path.channel[is_last]).sum(),
+    "linear": (linear_share * path.amount).groupby(path.channel).sum(),
+}
+
+# %% tests q3
+ex.q3.check(last_linear)
+# hidden
+ex.q3.grade(last_linear)
+
+# %% [markdown]
+# ## 4. Position-based models: U-shaped and W-shaped
+#
+# Position-based models give fixed weights to touches that play a **role** in the
+# journey, and share a smaller weight among the rest:
+#
+# | Model | First touch | Lead creation | Opportunity creation | The rest |
+# |---|---|---|---|---|
+# | U-shaped | 40% | 40% | | 20%, split equally |
+# | W-shaped | 30% | 30% | 30% | 10%, split equally |
+#
+# - **Lead-creation touch**: the touch at the lead's `created_at` (the form fill, webinar
+#   or event that made the lead). It is *not* the first touch: most buyers visited before
+#   they filled a form. Outbound leads have none, since an SDR created them.
+# - **Opportunity-creation touch**: the last touch at or before the deal's `created_at`.
+#   A deal whose touches all came later has none.
+
+# %%
+lead_creation = path.occurred_at.eq(path.lead_created_at)
+by_deal = pd.DataFrame({"first_is_lead_creation": lead_creation[~path.opportunity_id.duplicated()].values,
+                        "outbound": path.source_channel[~path.opportunity_id.duplicated()].eq("outbound").values})
+by_deal.mean()  # share of deals whose first touch is the lead-creation touch; share of outbound deals
+
+# %% [markdown]
+# **Short or incomplete paths.** A touch that plays several roles (a one-touch deal's only
+# touch is first, lead creation and opportunity creation at once) gets the sum of their
+# weights. A role with no touch (outbound lead creation) and a "rest" with no touch (two
+# or three touches that all play roles) leave weight unassigned, so after adding the
+# weights up, **rescale each deal's raw weights by their sum** so the shares sum to 1:
+#
+# | Path (W-shaped) | Raw weights | Shares |
+# |---|---|---|
+# | one touch | 0.9 | 100% |
+# | first = lead creation, then the opportunity-creation touch | 0.6, 0.3 | 67%, 33% |
+# | outbound: first, opportunity creation, two others | 0.3, 0.3, 0.05, 0.05 | 43%, 43%, 7%, 7% |
+#
+# Without the rescaling, those deals would hand out less than their amount, and the
+# report would no longer add up to the won revenue.
+#
+# ## Exercise 4: U-shaped and W-shaped
+#
+# Store a dict in `u_w` with two Series (or dicts) of won revenue by channel,
+# `"u_shaped"` and `"w_shaped"`, computed on `path` with the roles and the rescaling rule
+# above. Each model earns half the points.
+
+# %% answer q4
+deal = path.opportunity_id
+first = ~deal.duplicated()
+lead_creation = path.occurred_at.eq(path.lead_created_at)
+last_before = path.occurred_at.where(path.occurred_at <= path.opp_created_at).groupby(deal).transform("max")
+opp_creation = path.occurred_at.eq(last_before)
+
+
+def position(roles, rest):
+    raw = sum(flag * weight for flag, weight in roles)
+    no_role = ~pd.concat([flag for flag, _ in roles], axis=1).any(axis=1)
+    n_rest = no_role.groupby(deal).transform("sum")
+    raw = raw + no_role * rest / n_rest.where(n_rest > 0, 1)
+    share = raw / raw.groupby(deal).transform("sum")
+    return (share * path.amount).groupby(path.channel).sum()
+
+
+u_w = {
+    "u_shaped": position([(first, 0.4), (lead_creation, 0.4)], 0.2),
+    "w_shaped": position([(first, 0.3), (lead_creation, 0.3), (opp_creation, 0.3)], 0.1),
+}
+
+# %% tests q4
+ex.q4.check(u_w)
+# hidden
+ex.q4.grade(u_w)
+
+# %% [markdown]
+# ## 5. Time decay
+#
+# **Time decay** gives each touch a weight that halves every `HALF_LIFE_DAYS` (7) days
+# **before the conversion**: weight = 2^(-days before the close / 7), then rescaled so
+# each deal's shares sum to 1. A touch on the day of the win weighs 1, a week earlier
+# 0.5, a month earlier about 0.05, so a journey that started months before the deal
+# closed gives its first touches almost nothing:
+
+# %%
+days = pd.Series([0, 1, 7, 14, 30, 90], name="days before the close")
+(2.0 ** (-days / HALF_LIFE_DAYS)).rename("weight before rescaling").to_frame().set_index(days).round(4)
+
+# %% [markdown]
+# ## Exercise 5: time decay
+#
+# Store in `time_decay` a Series (or dict) of won revenue by channel under time decay with
+# a half-life of `HALF_LIFE_DAYS` days, computed on `path`.
+
+# %% answer q5
+days = (path.close_date - path.occurred_at) / pd.Timedelta(days=1)
+weight = 2 ** (-days / HALF_LIFE_DAYS)
+share = weight / weight.groupby(path.opportunity_id).transform("sum")
+time_decay = (share * path.amount).groupby(path.channel).sum()
+
+# %% tests q5
+ex.q5.check(time_decay)
+# hidden
+ex.q5.grade(time_decay)
+
+# %% [markdown]
+# ## 6. Same revenue, different stories
+#
+# Switch the model in the widget: the won revenue is the same, only the rule that
+# shares it changes. The black ticks show the default report for comparison. Watch
+# `direct` (website visits, no campaign): the default gives it nothing, the models that
+# favour late touches give it much more. And watch the channels that start journeys.
+
+# %%
+attribution_explorer(world)
+
+# %% [markdown]
+# The whole comparison as one table, each model's credit as a share of what it shares out:
+
+# %%
+table = revenue_table(world)
+(table / table.sum()).round(3)
+
+# %% [markdown]
+# Reading it: first touch and U-shaped give more to the channels that **open** journeys
+# (in this world, e-mail, content and paid media); last touch and time decay give more to
+# what happens just before the signature (direct website visits, webinars); W-shaped sits
+# between, and is the only one that rewards the touch that turned a lead into a deal. No model is "true": each answers
+# a different question, which is why the executive report must say which one it uses.
+
+# %% [markdown]
+# ## 7. Sourced vs influenced pipeline
+#
+# Two numbers marketing reports on **pipeline** (every deal created, open, won or lost,
+# at its amount):
+#
+# - **Marketing-sourced**: deals whose lead came from marketing, i.e. its
+#   `source_channel` is not `"outbound"`.
+# - **Marketing-influenced**: deals with at least one marketing touch at or before the
+#   deal's `created_at`, whoever created the lead. It includes the sourced deals (their
+#   lead-creation touch came first) plus outbound deals marketing warmed up.
+#
+# Influenced is usually the bigger number, which is why a report must say which it shows.
+# Pipeline created, by the lead's source channel, in $ millions:
+
+# %%
+(deals.amount.groupby(deals.lead_id.map(leads.set_index("lead_id").source_channel)).sum() / 1e6).round(2).sort_values()
+
+# %% [markdown]
+# ## Exercise 6: sourced and influenced
+#
+# Store a dict in `pipeline` with `"sourced"` and `"influenced"`, the marketing-sourced
+# and marketing-influenced pipeline in dollars. Each part earns half the points.
+
+# %% answer q6
+source = deals.lead_id.map(leads.set_index("lead_id").source_channel)
+sourced = deals.amount[source != "outbound"].sum()
+touched = touches.merge(deals[["opportunity_id", "lead_id", "created_at", "amount"]], on="lead_id")
+before = touched[touched.occurred_at <= touched.created_at]
+influenced = before.drop_duplicates("opportunity_id").amount.sum()  # each deal once
+pipeline = {"sourced": sourced, "influenced": influenced}
+pipeline
+
+# %% tests q6
+ex.q6.check(pipeline)
+# hidden
+ex.q6.grade(pipeline)
+
+# %% [markdown]
+# ## 8. Unit economics: CAC, LTV and payback
+#
+# - **CAC** = (sales + marketing spend) / new customers.
+# - **LTV** = ARPA x gross margin / churn rate (ARPA: average revenue per account).
+# - **LTV:CAC**: at least 3:1 is the usual bar.
+# - **Payback (months)** = CAC / (monthly ARPA x gross margin): under 12 months is the
+#   usual bar, under 6 for SMB.
+#
+# The CRM does not hold everything these need, so this lesson **assumes**:
+#
+# | Assumption | Value |
+# |---|---|
+# | Sales spend: per AE or SDR, a year, fully loaded (`SALES_COST_PER_HEAD`) | $120,000 |
+# | Years the CRM covers (`HISTORY_YEARS`) | 2 |
+# | Annual churn (`ANNUAL_CHURN`) | 20% |
+# | Gross margin (`GROSS_MARGIN`) | 80% |
+#
+# Marketing spend is every campaign's `actual_cost`; new customers are the distinct
+# accounts with a won deal; a deal's amount is a year of subscription, so ARPA = won
+# revenue / new customers is annual and monthly ARPA is ARPA / 12. The spend side:
+
+# %%
+world.users.role.value_counts(), camps.actual_cost.sum()
+
+# %% [markdown]
+# ## Exercise 7: CAC, LTV, LTV:CAC and payback
+#
+# Store a dict in `economics` with `"cac"`, `"ltv"` (dollars), `"ltv_to_cac"` (a ratio)
+# and `"payback_months"`, with the assumptions above. Each part earns a quarter of the points.
+
+# %% answer q7
+sales_spend = world.users.role.isin(["ae", "sdr"]).sum() * SALES_COST_PER_HEAD * HISTORY_YEARS
+marketing_spend = camps.actual_cost.sum()
+wins = deals[deals.is_won]
+customers = wins.account_id.nunique()
+cac = (sales_spend + marketing_spend) / customers
+arpa = wins.amount.sum() / customers
+ltv = arpa * GROSS_MARGIN / ANNUAL_CHURN
+economics = {"cac": cac, "ltv": ltv, "ltv_to_cac": ltv / cac, "payback_months": cac / (arpa / 12 * GROSS_MARGIN)}
+economics
+
+# %% tests q7
+ex.q7.check(economics)
+# hidden
+ex.q7.grade(economics)
+
+# %% [markdown]
+# Two things to notice: sales spend is most of the CAC, so marketing alone cannot fix it;
+# and churn is an assumption that moves LTV a lot (at 10% churn LTV doubles). Say the
+# assumptions whenever you show these numbers.
+#
+# ## 9. Campaign ROI from closed-won revenue
+#
+# **ROI = (attributed gross profit - spend) / spend**, per campaign, with the revenue
+# credited by a multi-touch model to the campaign of each touch (touches without a
+# campaign, such as direct visits, credit no campaign). The W-shaped share of each touch
+# of `path`, from the course library (the same rule as your exercise 4):
+
+# %%
+w_share = shares(path, "w_shaped")
+w_share.groupby(path.opportunity_id).sum().describe()[["min", "max"]]  # every deal shares out exactly 100%
+
+# %% [markdown]
+# ## Exercise 8: ROI of every campaign
+#
+# Store in `campaign_roi` a Series (or dict) indexed by `campaign_id`, with the ROI of
+# **every** campaign: revenue = W-shaped credit (`w_share` x amount) summed by the touch's
+# `campaign_id`, 0 for a campaign no deal credits; spend = `actual_cost`; gross margin
+# `GROSS_MARGIN`.
+
+# %% answer q8
+spend = camps.set_index("campaign_id").actual_cost
+revenue = (w_share * path.amount).groupby(path.campaign_id).sum().reindex(spend.index, fill_value=0)
+campaign_roi = (revenue * GROSS_MARGIN - spend) / spend
+
+# %% tests q8
+ex.q8.check(campaign_roi)
+# hidden
+ex.q8.grade(campaign_roi)
+
+# %% [markdown]
+# Recent campaigns look worst: their deals have not closed yet (a won deal takes months).
+# Judge a campaign's ROI only once its deals have had time to close.
+
+# %%
+started = camps.set_index("campaign_id").start_date.dt.to_period("Q")
+campaign_roi.groupby(started).median().round(2).rename("median campaign ROI by start quarter")
+
+# %% [markdown] locked exec_model_prompt
+# ## Written: the model for the executive report (graded by your trainer)
+#
+# The leadership team wants one slide, "revenue by channel", every quarter. Choose the
+# attribution model it should use and defend the choice in one or two paragraphs: what
+# question the model answers, which channels it favours and which it undervalues in this
+# CRM (quote numbers from the widget or the table above), how it treats outbound deals
+# and short paths, and what you would show next to it so nobody misreads it (the
+# default report, a second model, sourced vs influenced pipeline...).
+
+# %% [markdown] written exec_model points=4
+# I would use the **W-shaped** model for the executive slide. Leadership's question is
+# "which channels create revenue across the whole journey", and W-shaped is the only
+# model here that rewards the three moments both teams own: the first touch (marketing
+# finds the buyer), the lead-creation touch (marketing converts interest into a lead)
+# and the opportunity-creation touch (the handoff to sales), with 10% for the nurture in
+# between. Credit sums to the won revenue of the attributed deals; deals with one or two
+# touches and outbound deals (no lead-creation touch) are rescaled so each still shares
+# out 100%.
+#
+# In this CRM, last touch and time decay give direct website visits about a third of the
+# revenue, and the Salesforce default gives them nothing while crediting only each deal's
+# creating campaign and ignoring outbound deals; first touch piles credit on the channels
+# that open journeys. W-shaped sits between them. Its weakness is that the weights are a
+# convention, not measured causality, so next to it I would show the primary-campaign
+# report (what finance can audit) and the marketing-sourced vs influenced pipeline, and
+# state the window (touches up to the close of won deals).
+
+# %% [markdown] locked key_points
+# ## Key points
+#
+# - Closed-loop reporting follows won revenue back to campaigns. The Salesforce default
+#   gives 100% to the deal's primary campaign: simple, auditable, blind to every other touch.
+# - Attribute **won** deals over touches **up to the close**; every model's credit then
+#   sums to the won revenue of the attributed deals.
+# - First touch rewards what found the buyer, last touch what closed; linear shares
+#   equally; U-shaped (40/40/20) and W-shaped (30/30/30/10) reward first, lead-creation and
+#   opportunity-creation touches; time decay halves a touch's weight every 7 days
+#   **before** the conversion.
+# - The lead-creation touch is the one at the lead's creation, not the first touch;
+#   outbound leads have none. Rescale each deal's weights so short paths still sum to 1.
+# - Marketing-sourced pipeline (the lead came from marketing) is smaller than
+#   marketing-influenced pipeline (a touch before the deal was created): say which one.
+# - CAC = (sales + marketing spend) / new customers; LTV = ARPA x margin / churn; aim for
+#   LTV:CAC of 3:1 or more and payback under 12 months, and state your assumptions.
+# - ROI = (attributed gross profit - spend) / spend; judge campaigns after their deals close.

@@ -1,0 +1,396 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] locked welcome
+# ## Capstone: one plan, one CRM, one scorecard
+#
+# Marketing and sales are aligned when they share five things: **goals and definitions**
+# (one revenue target, one meaning of "MQL"), a **written SLA** for the handoff, **one
+# CRM** both trust, **closed-loop reporting** (from campaign to revenue) and **consistent
+# messaging**. This capstone does the first four on data:
+#
+# 1. turn next quarter's revenue goal into a **reverse-funnel plan** (deals, opportunities,
+#    SQLs, SALs, MQLs, leads and the marketing budget);
+# 2. find the stage where last quarter fell **furthest short of the plan**;
+# 3. run a **data-hygiene pass** on the CRM as people really typed it;
+# 4. build the **SLA scorecard** for both teams and a **joint dashboard**;
+# 5. write the joint quarterly business review.
+#
+# Run the next cell first. It loads the CRM as `world` (clean: every integrity rule holds),
+# the same CRM **before cleaning** as `raw`, and this module's exercises as `ex`.
+
+# %% locked setup
+import pandas as pd
+import matplotlib.pyplot as plt
+from crosstrain.learn import start
+from crosstrain.exercises.alignment import raw_variant, revenue_goal, plan_inputs, monthly_scorecard
+from crosstrain.world.schema import DEAL_STAGES
+
+world, ex = start("08-alignment")
+raw = raw_variant(world)  # the same CRM and seed as load_world(..., variant="raw"): with the faults real CRMs carry
+
+# %% [markdown]
+# ## 1. A shared goal, planned backwards
+#
+# Leadership gives one number: next quarter's revenue from marketing-sourced (inbound)
+# new business. Both teams then ask the same question from opposite ends: *how much
+# of each stage does that take?* A **reverse funnel** answers it by walking up the
+# funnel and **dividing** by each stage's conversion rate:
+#
+# | Stage | Needed |
+# |---|---|
+# | won deals | goal / average won deal |
+# | opportunities | deals / win rate (won / (won + lost)) |
+# | SQLs | opportunities / SQL-to-opportunity rate |
+# | SALs | SQLs / SAL-to-SQL rate |
+# | MQLs | SALs / MQL-to-SAL rate |
+# | leads | MQLs / lead-to-MQL rate |
+# | budget | leads x cost per lead |
+#
+# A tiny example: a $1,000,000 goal at a $50,000 average deal needs 20 deals; at a 20%
+# win rate that is 20 / 0.2 = 100 opportunities; at 75% SQL-to-opportunity, 133 SQLs; and
+# so on up. Each division makes the number **bigger**: that is the "coverage needed is
+# about 1 / win rate" of the domain notes, applied stage by stage.
+#
+# The rates must be **observed**, on a window both teams agree on, and **mature**: the
+# plan uses module 03's cohort (inbound leads created in the first half of 2025, whose
+# deals have all had time to close). The cost per lead is module 02's, over all campaigns.
+
+# %%
+goal = revenue_goal(world)   # 25% above the average inbound quarter of the last year
+inputs = plan_inputs(world)  # the mature cohort's rates, win rate, average won deal, and cost per lead
+print(f"Next quarter's goal: ${goal:,.0f}")
+pd.Series(inputs).round(3)
+
+# %% [markdown]
+# ## Exercise 1: the reverse-funnel plan
+#
+# Using `goal` and `inputs`, compute what the goal needs and store it in a dict
+# `plan_needs` with the keys `"deals"`, `"opportunities"`, `"sqls"`, `"sals"`, `"mqls"`,
+# `"leads"` and `"budget"` (in dollars). Do not round: keep the decimals. Each line
+# right earns part of the points.
+
+# %% answer q1
+deals = goal / inputs["average_deal"]
+opportunities = deals / inputs["win_rate"]
+sqls = opportunities / inputs["sql_to_opportunity"]
+sals = sqls / inputs["sal_to_sql"]
+mqls = sals / inputs["mql_to_sal"]
+leads = mqls / inputs["lead_to_mql"]
+plan_needs = {"deals": deals, "opportunities": opportunities, "sqls": sqls, "sals": sals,
+              "mqls": mqls, "leads": leads, "budget": leads * inputs["cost_per_lead"]}
+
+# %% tests q1
+ex.q1.check(plan_needs)
+# hidden
+ex.q1.grade(plan_needs)
+
+# %% [markdown]
+# Read the plan as a contract: marketing signs up to the leads, MQLs and budget; sales to
+# accepting and qualifying those MQLs and winning the deals. If either side's rate slips,
+# the other side's number has to grow, which is why both teams review the rates together.
+#
+# ## 2. Plan against reality: where is the gap?
+#
+# A plan is a flow per quarter, so compare it with what **happened** in a quarter: leads
+# created, MQLs, SALs and SQLs reached, opportunities created and deals won (by close date)
+# in that quarter. Here are last year's inbound MQLs per month against the plan's
+# monthly pace (a third of the quarter's need):
+
+# %%
+monthly = monthly_scorecard(world)
+last_year = monthly.loc[monthly.index >= world.reference_date.to_period("M") - 12]
+ax = last_year.mqls.plot(marker="o", figsize=(7, 3), title="MQLs per month against the plan's pace")
+ax.axhline(plan_needs["mqls"] / 3, color="grey", linestyle="--", label="plan / 3")
+ax.legend();
+
+# %% [markdown]
+# ## Exercise 2: last quarter against the plan
+#
+# For the **last complete quarter** before `world.reference_date`
+# (`world.reference_date.to_period("Q") - 1`), count the **inbound** funnel's events:
+# `"leads"` (created in it), `"mqls"`, `"sals"`, `"sqls"` (their `mql_at`, `sal_at`,
+# `sql_at` in it), `"opportunities"` (inbound leads' opportunities created in it) and
+# `"deals"` (those opportunities won, by `close_date` in it). Store, per stage, the
+# observed count divided by `plan_needs` for that stage in a dict `vs_plan`
+# (1 = on plan, 0.8 = 20% short). Each stage right earns part of the points.
+
+# %% answer q2
+quarter = world.reference_date.to_period("Q") - 1
+inbound = world.leads[world.leads.source_channel != "outbound"]
+inbound_deals = world.opportunities[world.opportunities.opportunity_id.isin(inbound.opportunity_id.dropna())]
+in_q = lambda stamps: (stamps.dt.to_period("Q") == quarter).sum()
+observed = {"leads": in_q(inbound.created_at), "mqls": in_q(inbound.mql_at), "sals": in_q(inbound.sal_at),
+            "sqls": in_q(inbound.sql_at), "opportunities": in_q(inbound_deals.created_at),
+            "deals": in_q(inbound_deals.close_date[inbound_deals.is_won])}
+vs_plan = {stage: observed[stage] / plan_needs[stage] for stage in observed}
+
+# %% tests q2
+ex.q2.check(vs_plan)
+# hidden
+ex.q2.grade(vs_plan)
+
+# %% [markdown]
+# ## Exercise 3: the largest gap
+#
+# Which stage is furthest below plan? Store its name (one of the keys of `vs_plan`) in
+# `gap_stage`.
+
+# %% answer q3
+gap_stage = min(vs_plan, key=vs_plan.get)
+
+# %% tests q3
+ex.q3.check(gap_stage)
+# hidden
+ex.q3.grade(gap_stage)
+
+# %% [markdown]
+# Compare ratios, not differences: the top of the funnel is dozens of times bigger than
+# the bottom, so a raw difference nearly always points at leads. Look at where the ratio
+# **drops** from one stage to the next: that step is where the plan's rate did not hold,
+# and the team that owns that step brings the fix to the review (module 03's owners:
+# marketing up to MQL, SDRs to SQL, AEs from opportunity to won).
+
+# %%
+pd.Series(vs_plan).plot.bar(figsize=(6, 3), title="Last quarter: observed / needed", rot=0).axhline(1, color="grey", linestyle="--");
+
+# %% [markdown]
+# ## 3. One CRM, and only if it is clean
+#
+# Closed-loop reporting joins a campaign to the revenue it brought, through the CRM. It
+# only works if the CRM is clean: a person entered twice counts twice in marketing's
+# lead numbers; a channel typed three ways splits its leads over three rows of every
+# report; a deal still open with a close date last month inflates the pipeline. `raw` is
+# this company's CRM before anyone cleaned it. Look at the channel column:
+
+# %%
+raw.leads.source_channel.value_counts()
+
+# %% [markdown]
+# The canonical labels come from tables nobody types by hand: the campaigns' channels
+# (plus `outbound`, leads SDRs found themselves) and the accounts' industries and
+# countries. People are the same person when their e-mail is, once surrounding spaces
+# and capitals are removed:
+
+# %%
+person = raw.leads.email.str.strip().str.lower()
+twice = raw.leads[person.duplicated(keep=False)].assign(person=person).sort_values(["person", "created_at"])
+twice[["lead_id", "email", "company", "source_channel", "created_at"]].head(6)
+
+# %% [markdown]
+# Deals carry faults too: an **open** deal whose `close_date` is already past
+# (`world.reference_date`) is a forecast nobody updated; a `probability` that disagrees
+# with its stage (`DEAL_STAGES`, e.g. `DEAL_STAGES["negotiation_review"]` is 90) breaks
+# the weighted pipeline; a **closed** deal whose `close_date` is before its `created_at` is
+# impossible.
+#
+# ## Exercise 4: count the faults
+#
+# On `raw`, count each fault and store the counts in a dict `fault_counts` with the keys:
+# `"duplicate_leads"` (lead rows whose normalised e-mail appeared on an earlier row: a
+# person entered three times counts 2), `"misspelt_values"` (cells of `source_channel`,
+# `industry` and `country` that are not exactly a canonical label), `"open_deals_past_close"`,
+# `"probability_mismatch"` and `"closed_before_created"`. Each count right earns a point.
+
+# %% answer q4
+leads, deals = raw.leads, raw.opportunities
+canon = {"source_channel": set(raw.campaigns.channel) | {"outbound"},
+         "industry": set(raw.accounts.industry), "country": set(raw.accounts.country)}
+fault_counts = {
+    "duplicate_leads": int(leads.email.str.strip().str.lower().duplicated().sum()),
+    "misspelt_values": int(sum((~leads[c].isin(canon[c])).sum() for c in canon)),
+    "open_deals_past_close": int((~deals.is_closed & (deals.close_date < raw.reference_date)).sum()),
+    "probability_mismatch": int((deals.probability != deals.stage.map(DEAL_STAGES)).sum()),
+    "closed_before_created": int((deals.is_closed & (deals.close_date < deals.created_at)).sum()),
+}
+
+# %% tests q4
+ex.q4.check(fault_counts)
+# hidden
+ex.q4.grade(fault_counts)
+
+# %% [markdown]
+# ## Exercise 5: the canonical channel mapping
+#
+# Build `channel_map`, a dict from every `source_channel` value of `raw.leads` that is
+# **not** a canonical channel to the canonical channel it stands for (e.g.
+# `"Paid Search": "paid_search"`). Normalising gets you most of the way (strip, lower-case,
+# spaces and hyphens to `_`); for the typos left, `difflib.get_close_matches(name, canonical, n=1)`
+# finds the nearest canonical name. Each spelling right earns part of the points.
+
+# %% answer q5
+import difflib
+
+canonical = sorted(set(raw.campaigns.channel) | {"outbound"})
+
+
+def fix(value):
+    name = value.strip().lower().replace(" ", "_").replace("-", "_")
+    return name if name in canonical else difflib.get_close_matches(name, canonical, n=1)[0]
+
+
+channel_map = {v: fix(v) for v in raw.leads.source_channel.unique() if v not in canonical}
+
+# %% tests q5
+ex.q5.check(channel_map)
+# hidden
+ex.q5.grade(channel_map)
+
+# %% [markdown]
+# ## Exercise 6: the cleaned table
+#
+# Now clean the leads: keep **one row per person** (the earliest-created row of each
+# normalised e-mail) and map the channels with `channel_map`. Store the number of leads
+# per canonical channel in `leads_per_channel` (a Series or dict indexed by channel).
+
+# %% answer q6
+ordered = raw.leads.sort_values("created_at")
+people = ordered[~ordered.email.str.strip().str.lower().duplicated()]
+leads_per_channel = people.source_channel.replace(channel_map).value_counts()
+
+# %% tests q6
+ex.q6.check(leads_per_channel)
+# hidden
+ex.q6.grade(leads_per_channel)
+
+# %% [markdown]
+# Compare your cleaned counts with `world.leads.source_channel.value_counts()`: once the
+# duplicates and spellings are fixed, the raw CRM tells the same story as the clean one.
+# That is the argument for a shared hygiene routine (validation lists instead of free
+# text, duplicate checks on entry, a monthly review of stale close dates): without it,
+# marketing's channel report and sales' pipeline are computed on different truths.
+#
+# ## 4. The SLA scorecard
+#
+# The SLA from module 03 is a promise in both directions, so its scorecard has a column
+# for each team:
+#
+# | Team | Measure | Why |
+# |---|---|---|
+# | marketing | MQL volume against the plan | did marketing deliver the quantity it signed up to? |
+# | marketing | acceptance rate: accepted / (accepted + rejected) | did it deliver the quality? (aim above 60-80%) |
+# | sales | share of MQLs touched within 4 hours (never touched = a miss) | did sales respond fast enough? |
+# | sales | follow-up attempts per MQL (calls, e-mails, meetings) | did sales try often enough? |
+#
+# MQLs nobody answered are not rejections: sales never looked at them, so they count
+# against sales' response measure, not against marketing's quality.
+#
+# ## Exercise 7: last quarter's scorecard
+#
+# Take the MQLs whose `mql_at` falls in the last complete quarter (in `world`). Store in a
+# dict `sla_scorecard`: `"mql_vs_plan"` (their number / `plan_needs["mqls"]`),
+# `"acceptance_rate"` (accepted, `sal_at` not empty, / accepted plus `status == "rejected"`),
+# `"sla_4h"` (share with a first response within 4 hours of `mql_at`, never answered
+# counting as a miss) and `"attempts_per_mql"` (rows of `world.activities` on those
+# leads / their number). Each measure right earns a point.
+
+# %% answer q7
+quarter = world.reference_date.to_period("Q") - 1
+mqls = world.leads[world.leads.mql_at.dt.to_period("Q") == quarter]
+accepted, rejected = mqls.sal_at.notna().sum(), (mqls.status == "rejected").sum()
+sla_scorecard = {
+    "mql_vs_plan": len(mqls) / plan_needs["mqls"],
+    "acceptance_rate": accepted / (accepted + rejected),
+    "sla_4h": ((mqls.first_response_at - mqls.mql_at) <= pd.Timedelta(hours=4)).mean(),
+    "attempts_per_mql": world.activities.lead_id.isin(mqls.lead_id).sum() / len(mqls),
+}
+
+# %% tests q7
+ex.q7.check(sla_scorecard)
+# hidden
+ex.q7.grade(sla_scorecard)
+
+# %% [markdown]
+# ## 5. One dashboard for both teams
+#
+# A joint dashboard puts each team's numbers next to the other's, on the same plan: a
+# marketing win that sales cannot absorb (or the reverse) shows at a glance. Four panels,
+# two per team, from the plan, the gap and the scorecard:
+
+# %%
+fig, axes = plt.subplots(2, 2, figsize=(10, 6))
+pd.Series(vs_plan).plot.bar(ax=axes[0, 0], rot=0, title="Last quarter: observed / plan").axhline(1, color="grey", ls="--")
+last_year.mqls.plot(ax=axes[0, 1], marker="o", title="MQLs per month (plan pace dashed)").axhline(plan_needs["mqls"] / 3, color="grey", ls="--")
+last_year.acceptance_rate.plot(ax=axes[1, 0], marker="o", ylim=(0, 1), title="Marketing: MQL acceptance rate").axhline(0.7, color="grey", ls="--")
+last_year.sla_4h.plot(ax=axes[1, 1], marker="o", ylim=(0, 1), title="Sales: MQLs touched within 4 h").axhline(0.9, color="grey", ls="--")
+fig.tight_layout()
+
+# %% [markdown]
+# The dashed lines on the bottom row are targets the two teams would write into the SLA
+# (70% acceptance, 90% of MQLs touched within 4 hours): choose your own in the review.
+#
+# ## 6. Try other plans
+#
+# Move the goal or a rate and watch what every stage and the budget must become. Which
+# single rate, improved by five points, saves marketing the most leads?
+
+# %%
+from crosstrain.learn.widgets.reverse_funnel import reverse_funnel_planner
+
+reverse_funnel_planner(world)
+
+# %% [markdown] locked qbr_prompt
+# ## Written: the joint quarterly business review (graded by your trainer)
+#
+# Write the one-page summary marketing and sales would present **together** at the
+# quarterly business review. Cover: (1) the goal and the plan (what each team signed up
+# to), (2) last quarter against the plan and the largest gap, with its likely cause and
+# which team owns the fix, (3) the SLA scorecard, one line per team, (4) the data-hygiene
+# findings and the rule that prevents each from coming back, and (5) two or three joint
+# commitments for next quarter, each with a number and an owner. Use numbers from this
+# notebook, and write it as "we", not "they".
+
+# %% [markdown] written qbr_summary points=5
+# **Goal and plan.** Next quarter's inbound target is about $3.0M (25% above our average
+# quarter). At the mature cohort's rates (average won deal about $52k, win rate 19%) it
+# takes about 57 deals, 300 opportunities, 380 SQLs, 730 SALs, 1,150 MQLs and 4,550 leads,
+# a budget of about $240k at $53 per lead. Marketing owns leads, MQLs and budget; SDRs
+# own SALs and SQLs; AEs own opportunities and deals.
+#
+# **Against the plan.** Last quarter we delivered well above plan at every stage up to
+# opportunities (leads 1.6x, MQLs 1.3x, opportunities 1.3x) but won only 0.87x the deals
+# the plan needs: the largest gap is at **won deals**. The ratio drops from
+# opportunities to deals, so the leak is in closing, not in demand; part of it is lag (the
+# quarter's many new opportunities have not closed yet), the rest is the win rate.
+#
+# **SLA scorecard.** Marketing: MQLs at 1.31x plan, acceptance 73% (target 70%: met).
+# Sales: only 66% of MQLs touched within 4 hours (target 90%: missed), 2.3 attempts per MQL
+# (target 6).
+#
+# **Data hygiene.** The raw CRM had 1,200 duplicated people, 4,222 misspelt category
+# values, 41 open deals with a past close date, 96 probabilities that disagree with the stage
+# and 54 deals closed before they were created. Rules: pick-lists instead of free text for
+# channel, industry and country; a duplicate check on e-mail at entry; probability set by
+# the stage, not by hand; a weekly stale-close-date report for AEs.
+#
+# **Joint commitments.** (1) Sales: 90% of MQLs touched within 4 hours by the end of next
+# quarter, owned by the SDR manager. (2) Both: a deal review of every opportunity older
+# than the median cycle, to lift the win rate back above 20%, owned by the sales director
+# with marketing providing case studies. (3) Marketing: hold lead volume at plan rather
+# than above it and shift the extra budget to the channels with the best cost per SQL,
+# owned by the demand-generation lead.
+
+# %% [markdown] locked key_points
+# ## Key points
+#
+# - Alignment is shared goals and definitions, a written SLA, one CRM, closed-loop
+#   reporting and consistent messaging; each of them can be checked on data.
+# - A reverse funnel walks from the revenue goal up: deals = goal / average won deal,
+#   opportunities = deals / win rate, then divide by each stage rate; budget = leads x cost
+#   per lead. Use mature, observed rates, never multiply by them.
+# - Compare the plan with what happened per stage as a ratio (observed / needed); the gap
+#   is the smallest ratio, and the stage that owns it brings the fix.
+# - A shared CRM only helps when it is clean: the same person is the same normalised
+#   e-mail; a category is right only when it is exactly canonical; open deals with past
+#   close dates, probabilities off their stage and impossible dates distort every report.
+# - The SLA scorecard has a column per team: MQL volume and acceptance for marketing,
+#   4-hour touch rate and attempts for sales; never-touched MQLs are sales' misses.
