@@ -29,6 +29,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_world.py
+	$(BIN)/python benchmarks/bench_grading.py
+	$(BIN)/python benchmarks/bench_course.py
 
 clean:
 	rm -rf $(VENV) datasets/generated

@@ -7,7 +7,7 @@ import click
 
 @click.command()
 def demo() -> None:
-    """Set up the course's default world and show what the course can do.
+    """Run the whole course once: world, build, a simulated cohort, grading, report.
 
     \b
     Examples:

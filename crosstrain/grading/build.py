@@ -78,7 +78,11 @@ def _gradebook_assignments(root: Path) -> set[str]:
 
 
 def _ensure_world(progress: bool) -> None:
+    """Generate the worlds notebooks read, before any of them runs: graders' sandboxes
+    and hub users may only read the data folder. The raw variant is the cleaning
+    exercise's (module 08)."""
     from crosstrain import load_world
     from crosstrain.learn.session import world_preset
 
-    load_world(world_preset(), progress=progress)
+    for variant in ("clean", "raw"):
+        load_world(world_preset(), variant=variant, progress=progress)

@@ -20,6 +20,8 @@ from crosstrain.grading.ledger import Ledger
 
 @dataclass
 class Row:
+    """One learner's line on the grade sheet."""
+
     learner: str
     assignment: str
     status: str

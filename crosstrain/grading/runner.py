@@ -35,12 +35,13 @@ from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from nbgrader import utils as nbutils
 from nbgrader.preprocessors import Execute
+from traitlets import Any
 from traitlets import Dict as TDict
 from traitlets.config import Config
 
 from crosstrain.grading import sandbox
 from crosstrain.grading.sandbox import (
-    Isolation, Limits, kill_uid, launcher_spec, readable_copy, uid_for,
+    Isolation, Limits, UidLease, launcher_spec, readable_copy,
 )
 
 #: ename of the error output put in cells the kernel never finished.
@@ -72,6 +73,7 @@ class SandboxKernelManager(AsyncKernelManager):
     """A kernel manager whose kernels start inside ``crosstrain.grading.sandbox``."""
 
     sandbox = TDict(help="Arguments for the launcher: limits, job folder, uid, isolation.")
+    lease = Any(None, allow_none=True, help="The UidLease of this kernel's own uid, if any.")
 
     def format_kernel_cmd(self, extra_arguments=None):
         cmd = super().format_kernel_cmd(extra_arguments)
@@ -131,7 +133,7 @@ class Runner:
         # jobs must not see each other's folders either
         overlays = [o for o in (readable_copy(p, self.scratch) for p in shared) if o] if isolation.namespace else []
         self.isolation = isolation.with_scratch(self.scratch, overlays)
-        self._zygote = _start_zygote(self.scratch) if warm else None
+        self._zygote = _Zygote(self.scratch) if warm else None
         self._execute_config = _execute_config(config, limits)
         self._todo: queue.Queue = queue.Queue()
         self._done: queue.Queue = queue.Queue()
@@ -164,8 +166,7 @@ class Runner:
         for thread in self._threads:
             thread.join()
         if self._zygote is not None:
-            self._zygote.kill()
-            self._zygote.wait()
+            self._zygote.stop()
         shutil.rmtree(self.scratch, ignore_errors=True)
 
     def __enter__(self) -> "Runner":
@@ -203,16 +204,22 @@ class Runner:
             if Path(files).is_dir():
                 shutil.copytree(files, folder, ignore=shutil.ignore_patterns("*.ipynb", ".*", "timestamp.txt"),
                                 dirs_exist_ok=True)
-        uid = uid_for(job.number)
+        lease = UidLease() if self.isolation.namespace else None
         km = SandboxKernelManager(
             kernel_name=job.nb.metadata.get("kernelspec", {}).get("name", "python3"),
             connection_file=str(folder / ".kernel.json"), transport="ipc", ip=str(folder / ".ipc"),
         )
-        km.sandbox = launcher_spec(self.limits, folder, uid, self.isolation)
-        if self._zygote is not None:
-            km.sandbox["zygote"] = str(self.scratch / "zygote.sock")
+        km.lease = lease
+        km.sandbox = launcher_spec(self.limits, folder, lease.uid if lease else None, self.isolation)
+        if self._zygote is not None and self._zygote.ready():
+            km.sandbox["zygote"] = self._zygote.address
             km.sandbox["pid_file"] = str(self.scratch / f"job-{job.number}.pid")
-        run_sync(km.start_kernel)(cwd=str(folder), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        try:
+            run_sync(km.start_kernel)(cwd=str(folder), extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        except BaseException:
+            if lease is not None:
+                lease.release()
+            raise
         return km
 
     def _finish(self, job: Job, km, started: float) -> Outcome:
@@ -222,7 +229,7 @@ class Runner:
             _void_unrun(job.nb, 0, "the kernel did not start")
             return outcome
         ep = SandboxExecute(config=self._execute_config, output_limit=self.limits.output)
-        watchdog = _Watchdog(km, self.limits, uid_for(job.number) if self.isolation.namespace else None,
+        watchdog = _Watchdog(km, self.limits, km.lease.uid if km.lease else None,
                              self.scratch / f"job-{job.number}.pid")
         try:
             nb, _ = ep.preprocess(job.nb, job.resources, km=km)
@@ -240,7 +247,8 @@ class Runner:
         finally:
             watchdog.stop()
             _shutdown(km)
-            kill_uid(uid_for(job.number))
+            if km.lease is not None:
+                km.lease.release()  # also kills whatever the submission left running
         outcome.problems += _cell_problems(outcome.nb, ep.cut)
         outcome.seconds = time.perf_counter() - started
         folder = self.scratch / f"job-{job.number}"
@@ -315,22 +323,33 @@ def _execute_config(config, limits: Limits) -> Config:
     return merged
 
 
-def _start_zygote(scratch: Path):
-    """Start the kernel fork server (``zygote``); None if it does not come up."""
-    import subprocess
+class _Zygote:
+    """The kernel fork server (``crosstrain.grading.zygote``), started at once and waited
+    for only when the first kernel needs it, so its preloading overlaps pre-flight."""
 
-    home = scratch / "zygote"
-    home.mkdir()
-    log = open(home / "zygote.log", "wb")
-    process = subprocess.Popen([sys.executable, "-m", "crosstrain.grading.zygote", str(scratch / "zygote.sock")],
-                               cwd=home, env=sandbox.environment(str(home)), stdout=subprocess.PIPE, stderr=log)
-    log.close()
-    ready = process.stdout.readline().strip() == b"ready"
-    if not ready:
-        process.kill()
-        process.wait()
-        return None
-    return process
+    def __init__(self, scratch: Path):
+        import subprocess
+
+        home = scratch / "zygote"
+        home.mkdir()
+        self.address = str(scratch / "zygote.sock")
+        with open(home / "zygote.log", "wb") as log:
+            self.process = subprocess.Popen([sys.executable, "-m", "crosstrain.grading.zygote", self.address],
+                                            cwd=home, env=sandbox.environment(str(home)),
+                                            stdout=subprocess.PIPE, stderr=log)
+        self._lock = threading.Lock()
+        self._ready: bool | None = None
+
+    def ready(self) -> bool:
+        """True once it serves; False for good if it failed to come up (kernels start cold)."""
+        with self._lock:
+            if self._ready is None:
+                self._ready = self.process.stdout.readline().strip() == b"ready"
+            return self._ready
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
 
 
 def _tail(path: Path, size: int = 4000) -> str:

@@ -1,8 +1,8 @@
 """Run one learner's kernel inside limits, so hostile code harms nobody else.
 
-A submission is untrusted code. Its kernel is started through this module
-(``python -m crosstrain.grading.sandbox ... -- <kernel command>``), which, before
-handing over to ipykernel:
+A submission is untrusted code. Its kernel is started through this file, run as a
+script (``python .../sandbox.py --spec JSON -- <kernel command>``), which, before
+handing over to ipykernel (or asking the ``zygote`` to fork a pre-imported kernel):
 
 - caps address space, CPU time, file size, process count and core dumps;
 - builds the environment from an allow-list (no ``NBGRADER_*`` hint that grading
@@ -10,8 +10,9 @@ handing over to ipykernel:
 - sends the kernel's own stdout/stderr to ``kernel.log`` in the job folder;
 - when started as root and Linux allows it: enters a private mount namespace that
   hides the course folder (gradebook, solutions, other learners), the collected
-  submissions and the other jobs' folders, then becomes a uid of its own. The
-  kernel then cannot read or write anything that reaches the gradebook.
+  submissions and the other jobs' folders, gives it a private /tmp, then becomes a
+  uid of its own (``UidLease``, unique across concurrent grading runs). The kernel then
+  cannot read or write anything that reaches the gradebook or another learner.
 
 ``Limits`` carries the numbers. This module imports nothing but the standard
 library: it runs once per kernel and must start fast.
@@ -128,9 +129,41 @@ def readable_copy(folder: Path, scratch: Path) -> tuple[str, str] | None:
     return str(copy), str(folder)
 
 
-def uid_for(job_number: int) -> int:
-    """A uid of its own for each running job, so jobs cannot read each other."""
-    return FIRST_UID + job_number % UID_RANGE
+class UidLease:
+    """A uid of its own for one running kernel, unique across every grading run on this
+    machine: held by an exclusive lock on ``/run/crosstrain-uids/<uid>.lock`` (or under
+    /tmp), which the system releases if the grader dies. ``uid`` is None when not root."""
+
+    def __init__(self):
+        self.uid: int | None = None
+        self._fd: int | None = None
+        if os.geteuid() != 0:
+            return
+        import fcntl
+        import random
+
+        folder = "/run/crosstrain-uids" if os.path.isdir("/run") else "/tmp/crosstrain-uids"
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        start = random.randrange(UID_RANGE)
+        for step in range(UID_RANGE):
+            uid = FIRST_UID + (start + step) % UID_RANGE
+            fd = os.open(f"{folder}/{uid}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                continue
+            self.uid, self._fd = uid, fd
+            kill_uid(uid)  # nothing left over from a crashed run may share it
+            return
+        raise RuntimeError("no free uid for a sandboxed kernel")
+
+    def release(self) -> None:
+        if self.uid is not None:
+            kill_uid(self.uid)
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 def kill_uid(uid: int) -> None:

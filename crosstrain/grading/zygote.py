@@ -32,6 +32,10 @@ _PR_SET_PDEATHSIG = 1
 
 def serve(address: str) -> None:
     """Preload, then fork a kernel for each request on the Unix socket ``address``."""
+    parent = os.getppid()
+    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # never outlive the grader
+    if os.getppid() != parent:
+        return
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     for name in PRELOAD:
         try:

@@ -318,7 +318,7 @@ ex.q7.grade(sla_scorecard)
 
 # %%
 fig, axes = plt.subplots(2, 2, figsize=(10, 6))
-pd.Series(vs_plan).plot.bar(ax=axes[0, 0], rot=0, title="Last quarter: observed / plan").axhline(1, color="grey", ls="--")
+pd.Series(vs_plan).plot.bar(ax=axes[0, 0], rot=20, title="Last quarter: observed / plan").axhline(1, color="grey", ls="--")
 last_year.mqls.plot(ax=axes[0, 1], marker="o", title="MQLs per month (plan pace dashed)").axhline(plan_needs["mqls"] / 3, color="grey", ls="--")
 last_year.acceptance_rate.plot(ax=axes[1, 0], marker="o", ylim=(0, 1), title="Marketing: MQL acceptance rate").axhline(0.7, color="grey", ls="--")
 last_year.sla_4h.plot(ax=axes[1, 1], marker="o", ylim=(0, 1), title="Sales: MQLs touched within 4 h").axhline(0.9, color="grey", ls="--")

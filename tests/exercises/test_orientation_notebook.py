@@ -1,13 +1,12 @@
-"""Module 00's solution notebook runs top to bottom, quietly, within 10 seconds."""
+"""Module 00's solution notebook runs top to bottom, quietly (its time: benchmarks/bench_course.py)."""
 
 from __future__ import annotations
 
 from crosstrain.exercises.proof import reveals, run_solution
 
 
-def test_solution_notebook_runs_in_ten_seconds_without_errors(default_world, tmp_path):
-    notebook, seconds = run_solution("00-orientation", tmp_path)
-    assert seconds < 10, f"the solution notebook took {seconds:.1f} s"
+def test_solution_notebook_runs_without_errors(default_world, tmp_path):
+    notebook, _ = run_solution("00-orientation", tmp_path)
     graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"]
     assert len(graded) == 5
     for cell in graded:

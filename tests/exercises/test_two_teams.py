@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import re
-import time
 from types import SimpleNamespace
 
 import matplotlib
@@ -239,20 +238,11 @@ def test_every_exercise_has_two_known_wrong_answers_a_hint_and_a_solution():
         assert exercise.hint() and exercise.solution()
 
 
-def test_solution_notebook_runs_in_ten_seconds_without_errors(default_world, tmp_path):
-    from nbclient import NotebookClient
+def test_solution_notebook_runs_without_errors(default_world, tmp_path):
+    """Its time is measured by benchmarks/bench_course.py, not asserted here."""
+    from crosstrain.exercises.proof import run_solution
 
-    from crosstrain.grading.compile import compile_module
-    from crosstrain.grading.syllabus import load_syllabus
-    from crosstrain.paths import COURSE_DIR
-
-    module = load_syllabus(COURSE_DIR).module(MODULE)
-    notebook = compile_module(module, source_path(MODULES_DIR, module.id))
-    started = time.monotonic()
-    NotebookClient(notebook, kernel_name="python3", shutdown_kernel="immediate", timeout=60,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
-    elapsed = time.monotonic() - started
-    assert elapsed < 10, f"the solution notebook took {elapsed:.1f} s"
+    notebook, _ = run_solution(MODULE, tmp_path)
     graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"]
     assert len(graded) == len(EXERCISES)
     for cell in graded:
