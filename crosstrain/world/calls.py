@@ -121,22 +121,25 @@ def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor
     quarter = [f"Q{q}" for q in rng.integers(1, 5, m)]
     person = [f"{f} {l}" for f, l in zip(pools.first_names[rng.integers(0, len(pools.first_names), m)],
                                            pools.last_names[rng.integers(0, len(pools.last_names), m)])]
+    # What a note may mention about its deal, formatted once per deal rather than per note.
+    deal_slots = [{"competitor": competitor[d] or COMPETITORS[d % len(COMPETITORS)], "amount": f"${int(amount[d]):,}",
+                   "industry": industry[d]} for d in range(n_deals)]
     texts, steps, quality, tags, speaker = [], [], [], [], []
-    for i in range(m):
-        d = deal[i]
-        slots = {"phrase": phrase[i], "competitor": competitor[d] or COMPETITORS[d % len(COMPETITORS)],
-                 "amount": f"${int(amount[d]):,}", "quarter": quarter[i], "industry": industry[d], "pct": pct[i],
-                 "name": person[i]}
-        if category[i] >= 0:
-            cat = categories[category[i]]
+    # The loop reads plain lists: indexing numpy arrays one element at a time is slow.
+    notes = zip(deal.tolist(), category.tolist(), reply.tolist(), pick.tolist(), variant.tolist(), lis.tolist(),
+                ack.tolist(), phrase.tolist(), pct.tolist(), quarter, person)
+    for d, cat_code, reply_code, pick_code, variant_code, lis_code, ack_code, phrase_text, pct_value, quarter_text, name in notes:
+        slots = {**deal_slots[d], "phrase": phrase_text, "quarter": quarter_text, "pct": pct_value, "name": name}
+        if cat_code >= 0:
+            cat = categories[cat_code]
             options = OBJECTIONS[cat]
-            said = options[variant[i] % len(options)].format(**slots)
-            shown, good, remark = REPLIES[reply[i]]
+            said = options[variant_code % len(options)].format(**slots)
+            shown, good, remark = REPLIES[reply_code]
             parts = []
             if "listen" in shown:
-                parts.append(LISTEN[lis[i]])
+                parts.append(LISTEN[lis_code])
             if "acknowledge" in shown:
-                parts.append(ACKNOWLEDGE[ack[i]])
+                parts.append(ACKNOWLEDGE[ack_code])
             if "explore" in shown:
                 parts.append(PROBES[cat])
             if "respond" in shown:
@@ -147,7 +150,7 @@ def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor
             tags.append(CATEGORY_TAGS[cat])
             speaker.append("buyer")
         else:
-            question, answer, tag = DISCOVERY[MEDDPICC_FLAGS[pick[i]]]
+            question, answer, tag = DISCOVERY[MEDDPICC_FLAGS[pick_code]]
             texts.append(f'Rep: "{question}" Buyer: "{answer.format(**slots)}"')
             steps.append(None)
             quality.append(None)

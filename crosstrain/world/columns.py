@@ -47,25 +47,37 @@ def ids(table: str, index: np.ndarray) -> pa.Array:
     index = np.asarray(index, dtype=np.int64)
     prefix = TABLES[table].id_prefix.encode()
     width = ID_WIDTH[table]
-    number = np.where(index < 0, 0, index + 1)
+    valid = index >= 0
+    number = np.where(valid, index + 1, 0)
     if len(number) and number.max() >= 10**width:
         raise ValueError(f"{table}: {number.max():,} rows do not fit {width}-digit ids")
     chars = np.empty((len(index), len(prefix) + width), dtype=np.uint8)
     chars[:, : len(prefix)] = np.frombuffer(prefix, dtype=np.uint8)
-    for k in range(width):
-        chars[:, len(prefix) + width - 1 - k] = 48 + (number // 10**k) % 10
+    _write_digits(chars[:, len(prefix):], number)
     size = chars.shape[1]
     offsets = pa.py_buffer((np.arange(len(index) + 1, dtype=np.int32) * size).tobytes())
-    array = pa.StringArray.from_buffers(len(index), offsets, pa.py_buffer(chars.tobytes()))
-    mask = index < 0
-    return pc.if_else(pa.array(mask), pa.scalar(None, pa.string()), array) if mask.any() else array
+    # Null ids get a validity bitmap (Arrow's bit order) rather than a second pass over the strings.
+    nulls = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+    return pa.StringArray.from_buffers(len(index), offsets, pa.py_buffer(chars), nulls)
+
+
+def _write_digits(columns: np.ndarray, number: np.ndarray) -> None:
+    """Write ``number`` as zero-padded ASCII digits into the byte columns ``columns``.
+
+    Digits are peeled off the right with int32 floor division: numpy divides by a
+    constant several times faster than it takes ``%``, and int32 faster than int64.
+    """
+    number = number.astype(np.int32)  # ids have at most 8 digits
+    for column in range(columns.shape[1] - 1, -1, -1):
+        rest = number // 10
+        columns[:, column] = number - rest * 10 + ord("0")
+        number = rest
 
 
 def decode(codes: np.ndarray, vocab: Sequence[str]) -> pa.Array:
+    """``vocab[codes]`` as a string column, null where the code is -1."""
     codes = np.asarray(codes, dtype=np.int32)
-    mask = codes < 0
-    indices = pa.array(np.where(mask, 0, codes), mask=mask)
-    return pa.DictionaryArray.from_arrays(indices, pa.array(list(vocab), pa.string())).cast(pa.string())
+    return pa.array(list(vocab), pa.string()).take(pa.array(codes, mask=codes < 0))
 
 
 def times(seconds: np.ndarray) -> pa.Array:

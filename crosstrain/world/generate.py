@@ -20,47 +20,78 @@ from crosstrain.world.faults import add_faults
 from crosstrain.world.recipe import Recipe, load_recipe
 from crosstrain.world.schema import TABLES
 
+# Each step, and the tables it leaves final: those are converted and handed to the
+# writer at once, so writing overlaps the steps still to come.
 STEPS = (
-    ("users", people.build_users),
-    ("accounts", people.build_accounts),
-    ("campaigns", campaigns.build_campaign_frame),
-    ("leads and touchpoints", leads.build_leads),
-    ("funnel", funnel.build_funnel),
-    ("deals and call notes", deals.build_deals),
-    ("lifecycle", funnel.finish_leads),
-    ("campaign costs", campaigns.build_campaigns),
-    ("campaign members", campaigns.build_members),
-    ("activities", activities.build_activities),
+    ("users", people.build_users, ()),  # quotas wait for the deals
+    ("accounts", people.build_accounts, ("accounts",)),
+    ("campaigns", campaigns.build_campaign_frame, ()),
+    ("leads and touchpoints", leads.build_leads, ("contacts", "touchpoints")),
+    ("funnel", funnel.build_funnel, ()),
+    ("deals and call notes", deals.build_deals, ("users", "opportunity_history", "call_notes")),
+    # Opportunities after leads: the raw variant's faults draw from one stream, leads first.
+    ("lifecycle", funnel.finish_leads, ("leads", "lifecycle_history", "opportunities")),
+    ("campaign costs", campaigns.build_campaigns, ("campaigns",)),
+    ("campaign members", campaigns.build_members, ("campaign_members",)),
+    ("activities", activities.build_activities, ("activities",)),
 )
+assert sorted(name for *_, done in STEPS for name in done) == sorted(TABLES), "every table is finished by exactly one step"
 PINNED = ("faker", "numpy", "pandas", "pyarrow")
+# The packages this process runs with: read once, as their metadata is slow to parse.
+VERSIONS = {package: version(package) for package in ("crosstrain",) + PINNED}
 
 
 def generate(recipe: Recipe, out: Path, *, variant: str = "clean", formats=store.FORMATS, force: bool = False, progress: bool = True) -> Path:
     """Build every table of ``recipe`` and write them to ``out`` (atomically)."""
-    with store.WorldWriter(Path(out), formats, force) as writer, contextlib.closing(
-        tqdm(total=len(STEPS) + len(TABLES), desc=f"world {recipe.name}", unit="step", disable=not progress, leave=False)
-    ) as bar:
+    with store.WorldWriter(Path(out), formats, force) as writer, contextlib.closing(_progress_bar(recipe, progress)) as bar:
         writer.progress = bar
         ctx = Context(recipe)
-        for label, step in STEPS:
+        faults = {}
+        for number, (label, step, finished) in enumerate(STEPS, start=1):
             bar.set_postfix_str(label)
             step(ctx)
             bar.update(1)
-        ctx.state.clear()
+            if number == len(STEPS):
+                ctx.state.clear()  # no step needs the shared arrays any more: free them before converting
+            for name in finished:
+                faults.update(_hand_over(ctx, writer, name, variant))
         info = describe_recipe(recipe, variant)
-        faults = {}
-        bar.set_postfix_str("writing")
-        for name in TABLES:
-            # Convert and hand over table by table, dropping numpy columns as we go.
-            table = to_table(name, ctx.tables.pop(name))
-            if variant == "raw":
-                table, found = add_faults(ctx, name, table)
-                faults.update(found)
-            writer.add(name, table)
-            del table
         if variant == "raw":
             info["faults"] = faults
+        bar.set_postfix_str("writing")
         return writer.finish(info)
+
+
+def _progress_bar(recipe: Recipe, progress: bool):
+    """A bar over the steps and the tables written, or a silent stand-in: tqdm's first bar
+    in a process costs milliseconds (a multiprocessing lock, a monitor thread)."""
+    if not progress:
+        return _NoProgress()
+    return tqdm(total=len(STEPS) + len(TABLES), desc=f"world {recipe.name}", unit="step", leave=False)
+
+
+class _NoProgress:
+    """What ``generate`` needs of a tqdm bar, doing nothing."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def set_postfix_str(self, text: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _hand_over(ctx: Context, writer: store.WorldWriter, name: str, variant: str) -> dict:
+    """Convert a finished table to Arrow (dropping its numpy columns) and queue it for writing;
+    returns the faults injected into it (raw variant)."""
+    table = to_table(name, ctx.tables.pop(name))
+    found = {}
+    if variant == "raw":
+        table, found = add_faults(ctx, name, table)
+    writer.add(name, table)
+    return found
 
 
 def describe_recipe(recipe: Recipe, variant: str) -> dict:
@@ -72,7 +103,7 @@ def describe_recipe(recipe: Recipe, variant: str) -> dict:
         "recipe": recipe.data,
         "recipe_sha256": recipe_hash(recipe),
         "generator_sha256": generator_hash(),
-        "versions": {package: version(package) for package in ("crosstrain",) + PINNED},
+        "versions": dict(VERSIONS),
     }
 
 
@@ -123,6 +154,6 @@ def _is_current(out: Path, recipe: Recipe) -> bool:
         info = json.loads((out / store.INFO_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    pinned = {package: version(package) for package in PINNED}
+    pinned = {package: VERSIONS[package] for package in PINNED}
     return (info.get("recipe_sha256") == recipe_hash(recipe) and info.get("generator_sha256") == generator_hash()
             and all(info.get("versions", {}).get(p) == v for p, v in pinned.items()))

@@ -83,9 +83,12 @@ def build_leads(ctx: Context) -> None:
            + np.array(SEGMENT_FIT)[segment] - 12 * free_mail + rng.normal(0, 7, n))
     fit = np.clip(np.round(fit), 0, 100).astype(np.int64)
     intent = rng.normal(0, 1, n) + np.log(np.array(mix["channel_intent"]))[channel]
-    first = ctx.pools.first_names[rng.integers(0, len(ctx.pools.first_names), n)]
-    last = ctx.pools.last_names[rng.integers(0, len(ctx.pools.last_names), n)]
-    email = _emails(first, last, st["account_domain"][account], free_mail, rng)
+    pools = ctx.pools
+    first_pick = rng.integers(0, len(pools.first_names), n)
+    last_pick = rng.integers(0, len(pools.last_names), n)
+    first, last = pools.first_names_arrow.take(first_pick), pools.last_names_arrow.take(last_pick)
+    email = _emails(pools.first_names_lower.take(first_pick), pools.last_names_lower.take(last_pick),
+                    st["account_domain"][account], free_mail, rng)
     owner = assign_by_segment(ctx, "sdr", segment, rng)
     st.update(lead_channel=channel, lead_campaign=campaign, lead_created=created, lead_account=account,
               lead_segment=segment, lead_seniority=seniority, lead_fit=fit, lead_intent=intent,
@@ -124,21 +127,22 @@ def build_leads(ctx: Context) -> None:
     }
 
 
-def _emails(first, last, domain, free_mail, rng) -> pa.Array:
-    """Work addresses ``first.last@company.example``; some people use a free-mail address."""
-    lower = lambda values: pc.utf8_lower(pa.array(values, pa.string()))
-    first_l, last_l = lower(first), lower(last)
-    number = pc.cast(pa.array(rng.integers(10, 99, len(first))), pa.string())
+def _emails(first_l: pa.Array, last_l: pa.Array, domain, free_mail, rng) -> pa.Array:
+    """Work addresses ``first.last@company.example``; some people use a free-mail address.
+
+    ``first_l`` and ``last_l`` are the names in lower case."""
+    number = pc.cast(pa.array(rng.integers(10, 99, len(first_l))), pa.string())
     work = join(first_l, ".", last_l, "@", pa.array(domain, pa.string()), ".example")
     free = join(first_l, last_l, number, "@" + FREE_MAIL_DOMAIN)
     email = pc.if_else(pa.array(free_mail), free, work)
     # Two people with one name at one company get numbered addresses, as mail servers do.
-    series = pd.Series(email.to_numpy(zero_copy_only=False), dtype=object)
-    clash = series.duplicated(keep=False).to_numpy()
+    # Each distinct address gets a code (one hash pass in Arrow); codes seen twice clash.
+    codes = pc.dictionary_encode(email).indices.to_numpy()
+    clash = np.bincount(codes)[codes] > 1
     if clash.any():
-        values = series.to_numpy().copy()
+        values = email.to_numpy(zero_copy_only=False).copy()
         rows = np.flatnonzero(clash)
-        repeat = series.iloc[rows].groupby(series.iloc[rows]).cumcount().to_numpy()
+        repeat = pd.Series(codes[rows]).groupby(codes[rows]).cumcount().to_numpy()
         for i, count in zip(rows[repeat > 0], repeat[repeat > 0]):
             user, _, host = values[i].partition("@")
             values[i] = f"{user}{count + 1}@{host}"
@@ -217,20 +221,23 @@ def build_touchpoints(ctx: Context) -> None:
     }
 
 
+# Where a touch happens follows from what it is: email opens in email, demo requests direct...
+EVENT_CHANNEL = {"pricing_view": "direct", "demo_request": "direct", "form_submit": "content", "email_open": "email",
+                 "email_click": "email", "webinar_attend": "webinar", "event_visit": "event"}
+
+
 def _channel_for_event(event, event_types, rng) -> np.ndarray:
-    """Where a touch happens follows from what it is: email opens in email, ad clicks on ads..."""
+    """Each touch's channel: fixed by its event type, except page views (direct or content)
+    and ad clicks (one of the paid channels), which are drawn."""
     ch = {name: TOUCH_CHANNELS.index(name) for name in TOUCH_CHANNELS}
     m = len(event)
-    paid = np.array([ch["paid_search"], ch["paid_social"], ch["display"]])[rng.choice(3, m, p=[0.5, 0.3, 0.2])]
-    web = np.where(rng.random(m) < 0.7, ch["direct"], ch["content"])
-    by_event = {
-        "page_view": web, "pricing_view": np.full(m, ch["direct"]), "demo_request": np.full(m, ch["direct"]),
-        "form_submit": np.full(m, ch["content"]), "email_open": np.full(m, ch["email"]),
-        "email_click": np.full(m, ch["email"]), "webinar_attend": np.full(m, ch["webinar"]),
-        "ad_click": paid, "event_visit": np.full(m, ch["event"]),
+    drawn = {
+        "ad_click": np.array([ch["paid_search"], ch["paid_social"], ch["display"]])[rng.choice(3, m, p=[0.5, 0.3, 0.2])],
+        "page_view": np.where(rng.random(m) < 0.7, ch["direct"], ch["content"]),
     }
-    channel = np.empty(m, dtype=np.int64)
-    for e, name in enumerate(event_types):
-        rows = event == e
-        channel[rows] = by_event[name][rows]
+    fixed = np.array([-1 if name in drawn else ch[EVENT_CHANNEL[name]] for name in event_types])
+    channel = fixed[event]
+    for name, values in drawn.items():
+        rows = event == event_types.index(name)
+        channel[rows] = values[rows]
     return channel

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from crosstrain.world.columns import Codes, Ref, join
 from crosstrain.world.context import COUNTRIES, COUNTRY_WEIGHTS, DAY, REGION_WEIGHTS, REGIONS, Context, weights
@@ -88,9 +86,8 @@ def build_accounts(ctx: Context) -> None:
     for r, name in enumerate(REGIONS):
         rows = np.flatnonzero(region == r)
         country[rows] = np.array(COUNTRIES[name], dtype=object)[rng.choice(len(COUNTRIES[name]), size=len(rows), p=weights(COUNTRY_WEIGHTS[name]))]
-    names = ctx.pools.company_names(n, rng)
-    slugs = pc.replace_substring_regex(pc.utf8_lower(pa.array(names, pa.string())), "[^a-z0-9]", "")
-    domains = _unique(slugs.to_numpy(zero_copy_only=False))
+    names, slugs = ctx.pools.company_names(n, rng)
+    domains = _unique(slugs)
     owner = assign_by_segment(ctx, "ae", segment, rng)
     ctx.state.update(account_segment=segment, account_tier=tier, account_industry=industry,
                      account_employees=employees, account_country=country, account_name=names,

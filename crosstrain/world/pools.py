@@ -12,6 +12,8 @@ import functools
 import importlib
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 NAME_LOCALES = ("en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "en_PK", "en_TH")
 COMPANY_WORDS = (
@@ -53,6 +55,20 @@ def _names(attribute: str) -> list[str]:
     return list(seen)
 
 
+def _lower(values: np.ndarray) -> pa.Array:
+    """Lower-cased copies, for email addresses (taken by index alongside the names)."""
+    return pc.utf8_lower(pa.array(values, pa.string()))
+
+
+def _slugs(values) -> np.ndarray:
+    """Lower case, letters and digits only: how a company name becomes a web domain.
+
+    Both steps work character by character, so a name's slug is the concatenation
+    of its parts' slugs: company names get theirs without a string pass per world.
+    """
+    return pc.replace_substring_regex(_lower(np.asarray(values, dtype=object)), "[^a-z0-9]", "").to_numpy(zero_copy_only=False)
+
+
 @functools.lru_cache(maxsize=1)
 def pools() -> "Pools":
     """The pools, built once per process (they depend only on the pinned Faker)."""
@@ -71,26 +87,45 @@ class Pools:
         # because Faker's own business phrases ("mesh proactive markets") read as nonsense.
         self.phrases = np.array(USE_CASES, dtype=object)
         self.themes = np.array(THEMES, dtype=object)
+        # Derived once here rather than for each world's thousands of rows: Arrow copies
+        # of the names, taken by index for whole columns, and lower-cased for emails.
+        self.first_names_arrow = pa.array(self.first_names, pa.string())
+        self.last_names_arrow = pa.array(self.last_names, pa.string())
+        self.first_names_lower = _lower(self.first_names)
+        self.last_names_lower = _lower(self.last_names)
+        self.last_name_slugs = _slugs(self.last_names)
+        self.company_suffix_slugs = _slugs(self.company_suffixes)
+        self.company_word_slugs = _slugs(self.company_words)
+        self.and_slug = _slugs(["and"])[0]
 
-    def company_names(self, n: int, rng: np.random.Generator) -> np.ndarray:
-        """``n`` distinct company names in Faker's formats plus an industry word."""
-        names: dict[str, None] = {}
+    def company_names(self, n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        """``n`` distinct company names in Faker's formats plus an industry word, and their
+        slugs (see ``_slugs``)."""
+        names: dict[str, str] = {}
         while len(names) < n:
             k = int((n - len(names)) * 1.3) + 16
-            last = self.last_names[rng.integers(0, len(self.last_names), (k, 3))]
-            fmt = rng.choice(4, size=k, p=[0.3, 0.3, 0.1, 0.3])
-            suffix = self.company_suffixes[rng.integers(0, len(self.company_suffixes), k)]
-            word = self.company_words[rng.integers(0, len(self.company_words), k)]
+            # Drawn as arrays, read as lists: the loop below takes one element at a time.
+            pick = rng.integers(0, len(self.last_names), (k, 3))
+            last, last_slug = self.last_names[pick].tolist(), self.last_name_slugs[pick].tolist()
+            fmt = rng.choice(4, size=k, p=[0.3, 0.3, 0.1, 0.3]).tolist()
+            pick = rng.integers(0, len(self.company_suffixes), k)
+            suffix, suffix_slug = self.company_suffixes[pick].tolist(), self.company_suffix_slugs[pick].tolist()
+            pick = rng.integers(0, len(self.company_words), k)
+            word, word_slug = self.company_words[pick].tolist(), self.company_word_slugs[pick].tolist()
             for i in range(k):
                 if fmt[i] == 0:
-                    name = f"{last[i, 0]} {suffix[i]}"
+                    name, slug = f"{last[i][0]} {suffix[i]}", last_slug[i][0] + suffix_slug[i]
                 elif fmt[i] == 1:
-                    name = f"{last[i, 0]}-{last[i, 1]}"
+                    name, slug = f"{last[i][0]}-{last[i][1]}", last_slug[i][0] + last_slug[i][1]
                 elif fmt[i] == 2:
-                    name = f"{last[i, 0]}, {last[i, 1]} and {last[i, 2]}"
+                    name = f"{last[i][0]}, {last[i][1]} and {last[i][2]}"
+                    slug = last_slug[i][0] + last_slug[i][1] + self.and_slug + last_slug[i][2]
                 else:
-                    name = f"{last[i, 0]} {word[i]}"
-                names.setdefault(name, None)
+                    name, slug = f"{last[i][0]} {word[i]}", last_slug[i][0] + word_slug[i]
+                names.setdefault(name, slug)
                 if len(names) == n:
                     break
-        return np.array(list(names), dtype=object)
+        return np.array(list(names), dtype=object), np.array(list(names.values()), dtype=object)
+
+
+pools()  # built at import, like the Faker data it draws on, not during the first world

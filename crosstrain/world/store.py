@@ -22,9 +22,14 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from crosstrain.errors import CrosstrainError
+from crosstrain.world.schema import TABLES
 
 INFO_FILE = "world.json"
 FORMATS = ("parquet", "csv")
+# Tables queued for writing may hold this much memory before ``add`` waits for the oldest.
+PENDING_BYTES = 256 * 2**20
+# Rows per CSV chunk: each chunk is one call back into Python (to hash and write it).
+CSV_BATCH_ROWS = 64 * 1024
 
 
 def check_target(out: Path, force: bool) -> None:
@@ -41,8 +46,8 @@ def check_target(out: Path, force: bool) -> None:
 class WorldWriter:
     """Writes a world table by table into a temporary folder, renamed into place on success.
 
-    Tables are written as they are made (on a background thread, while the next
-    one is built), so a million-lead world never has to sit in memory whole.
+    Tables are written as they are made (on background threads, while the
+    generator goes on), so a million-lead world never has to sit in memory whole.
     """
 
     def __init__(self, out: Path, formats: Iterable[str] = FORMATS, force: bool = False, progress=None):
@@ -71,11 +76,16 @@ class WorldWriter:
         return self
 
     def add(self, name: str, table: pa.Table) -> None:
-        """Queue ``table`` for writing (Parquet and CSV side by side); one table at a time
-        is written behind the caller, which keeps memory bounded."""
+        """Queue ``table`` for writing (Parquet and CSV side by side) and return at once,
+        unless the tables still queued hold ``PENDING_BYTES``: then wait for the oldest
+        first, which keeps memory bounded."""
         self.rows[name] = table.num_rows
-        self._drain(keep=0)
-        self._pending.append((name, [self._pool.submit(writer, name, table) for writer in self._writers()]))
+        while self._pending and self._queued_bytes() + table.nbytes > PENDING_BYTES:
+            self._drain(keep=len(self._pending) - 1)  # wait for the oldest
+        self._pending.append((name, table.nbytes, [self._pool.submit(writer, name, table) for writer in self._writers()]))
+
+    def _queued_bytes(self) -> int:
+        return sum(size for _, size, _ in self._pending)
 
     def finish(self, info: dict) -> Path:
         self._drain(keep=0)
@@ -91,7 +101,7 @@ class WorldWriter:
 
     def _drain(self, keep: int) -> None:
         while len(self._pending) > keep:
-            name, futures = self._pending.pop(0)
+            name, _, futures = self._pending.pop(0)
             for future in futures:
                 digest = future.result()
                 if digest is not None:
@@ -103,13 +113,14 @@ class WorldWriter:
         return [w for fmt, w in (("parquet", self._write_parquet), ("csv", self._write_csv)) if fmt in self.formats]
 
     def _write_parquet(self, name: str, table: pa.Table) -> None:
-        pq.write_table(table, self.tmp / "parquet" / f"{name}.parquet", compression="snappy")
+        pq.write_table(table, self.tmp / "parquet" / f"{name}.parquet", compression="snappy",
+                       use_dictionary=dictionary_columns(name))
 
     def _write_csv(self, name: str, table: pa.Table) -> str:
         """Write the CSV, hashing it on the way out rather than reading the file back."""
         with open(self.tmp / "csv" / f"{name}.csv", "wb") as handle:
             hashing = _HashingWriter(handle)
-            pacsv.write_csv(table, pa.PythonFile(hashing, mode="w"))
+            pacsv.write_csv(table, pa.PythonFile(hashing, mode="w"), pacsv.WriteOptions(batch_size=CSV_BATCH_ROWS))
         return hashing.digest.hexdigest()
 
 
@@ -130,6 +141,15 @@ class _HashingWriter:
 
     def close(self) -> None:
         self.closed = True
+
+
+def dictionary_columns(name: str) -> list[str]:
+    """The columns of table ``name`` worth dictionary-encoding in Parquet: those whose
+    values repeat (categories, foreign keys, counts). A table's own ids, times and
+    amounts are (nearly) all distinct, so hashing them for a dictionary is wasted work."""
+    table = TABLES[name]
+    own_id = table.id_column if table.id_prefix else None
+    return [column for column, kind in table.columns.items() if column != own_id and kind not in ("datetime", "float")]
 
 
 def read_info(path: Path) -> dict:

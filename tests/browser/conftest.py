@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -98,12 +99,24 @@ def browser(chromium_path, tmp_path_factory):
             context.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.browser_call_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def page(browser):
+def page(browser, request, artifacts):
+    """A fresh tab; when the test fails, a screenshot of what it showed (``FAILED-*.png``)."""
     page = browser.new_page()
     page.set_default_timeout(60_000)
     try:
         yield page
+        if getattr(request.node, "browser_call_failed", False):
+            name = re.sub(r"[^\w.-]+", "_", request.node.name)
+            page.screenshot(path=str(artifacts / f"FAILED-{name}.png"))
     finally:
         page.close()
 

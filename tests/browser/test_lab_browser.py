@@ -114,10 +114,9 @@ SCROLL_JS = """async el => {
 
 def show(locator) -> None:
     """Bring a cell or widget into view and let chromium paint it, before a screenshot."""
-    for _ in range(10):
+    for _ in range(10):  # an element taller than the window never fits: it ends up centred
         if locator.evaluate(SCROLL_JS):
             break
-    locator.evaluate(SCROLL_JS)
 
 
 def type_into(page, index: int, code: str) -> None:
