@@ -9,6 +9,9 @@ Start it from the project root:  .venv/bin/jupyterhub -f course/hub/jupyterhub_c
 - Trainers (CROSSTRAIN_TRAINERS) open Lab in the course folder with the formgrader;
   learners get the assignment list only: the formgrader and assignment creation are
   switched off in their servers.
+- In a workshop with a world per team or per learner (``crosstrain workshop plan
+  --variant ...`` writes ``data-variants.json`` into the course), each learner's server
+  starts with their world's seed in its environment, so notebooks load their own data.
 
 Every knob is an environment variable, so the same file serves a laptop, a classroom
 server and the tests (tests/hub/test_hub.py starts it for real).
@@ -65,10 +68,27 @@ def configure_user(spawner):
     spawner.environment["CROSSTRAIN_COURSE_DIR"] = course_dir
     role = "trainer" if name in trainers else "learner"
     spawner.environment["JUPYTER_CONFIG_PATH"] = str(HERE / role)
+    if role == "learner":
+        spawner.environment.update(learner_world(name))
     if role == "trainer":
         spawner.notebook_dir = course_dir
     else:
         spawner.notebook_dir = "~"
+
+
+def learner_world(name):
+    """``CROSSTRAIN_WORLD``/``CROSSTRAIN_SEED`` for a learner's own world, generated now
+    (the hub may write the shared data folder; learners may not). Empty: the shared world."""
+    from crosstrain.learner.seat import seat_environment
+    from crosstrain.workshop.variants import load_assignment, seat_of
+    from crosstrain.world.generate import ensure_world
+
+    assignment = load_assignment(Path(course_dir))
+    if assignment is None or assignment.seed_for(name) is None:
+        return {}  # a learner off the roster keeps the shared world; the grader flags them
+    seat = seat_of(assignment, name)
+    ensure_world(seat.world, seed=seat.seed, progress=False)
+    return seat_environment(seat)
 
 
 c.Spawner.pre_spawn_hook = configure_user

@@ -27,15 +27,19 @@ def _ws(workspace: Path | None) -> Path:
 @click.option("--port", type=int, default=None, help="Port for JupyterLab (default: the first free one from 8888).")
 @click.option("--no-browser", is_flag=True, help="Do not open a browser; print the address instead.")
 @click.option("--trainer", is_flag=True, help="Start from course/ so nbgrader's formgrader finds the course.")
+@click.option("--learner", default=None, help="Your learner id, when the workshop gives each team or learner its own data.")
 @_course
-def lab(path, workspace, port, no_browser, trainer, course_root) -> None:
+def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> None:
     """Prepare the workspace with your path's notebooks and open JupyterLab there.
 
-    Notebooks you have changed are never overwritten.
+    Notebooks you have changed are never overwritten. In a workshop that gives each
+    team or learner its own data, say who you are once with --learner: your notebooks
+    then load your world (the workspace remembers it).
 
     \b
     Examples:
       crosstrain lab --path sales                 # a sales hire's modules
+      crosstrain lab --learner ana                # a workshop with per-team data
       crosstrain lab --workspace ~/course --port 8899 --no-browser
       crosstrain lab --trainer                    # formgrader on course/
     """
@@ -46,13 +50,20 @@ def lab(path, workspace, port, no_browser, trainer, course_root) -> None:
     if trainer:
         if workspace is not None:
             raise CrosstrainError("--trainer starts JupyterLab in the course folder: drop --workspace")
+        if learner is not None:
+            raise CrosstrainError("--trainer opens the course, not a learner's workspace: drop --learner")
         root = trainer_root(course_root)
     else:
+        from crosstrain.learner.seat import apply_environment, prepare_world, take_seat
         from crosstrain.learner.workspace import prepare
 
+        seat, seat_lines = take_seat(_ws(workspace), course_root, learner)  # before copying: a bad id changes nothing
         report = prepare(_ws(workspace), path, course_root)
-        for line in report.lines:
+        for line in report.lines + seat_lines:
             click.echo(line)
+        if seat is not None:
+            prepare_world(seat)
+        apply_environment(seat)
         click.echo(f"workspace {report.workspace}: {len(report.modules)} module(s) on path '{path}'")
         root = report.workspace
     run(lab_argv(root, port, open_browser=not no_browser), cwd=root)

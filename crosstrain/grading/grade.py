@@ -33,10 +33,11 @@ from crosstrain.grading.feedback import FeedbackPool
 from crosstrain.grading.ledger import Entry, Ledger
 from crosstrain.grading.pipeline import Pipeline, open_submission, zero_missing
 from crosstrain.grading.preflight import expected_notebooks, preflight
-from crosstrain.grading.recheck import describe, rechecker_for
+from crosstrain.grading.recheck import course_world, describe, rechecker_for
 from crosstrain.grading.report import objectives_of, write_report
 from crosstrain.grading.runner import Job, Outcome, Runner
 from crosstrain.grading.sandbox import Limits, isolation
+from crosstrain.grading.worlds import GradingWorlds
 from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR, generated_dir
 
 
@@ -57,6 +58,7 @@ class Summary:
     feedback: Path
     log: Path
     isolation: str
+    worlds: str = ""
     notes: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
@@ -78,7 +80,7 @@ class Summary:
                 out.append(f"  repaired {result.learner}: {repair}")
         out += [f"  note: {note}" for note in self.notes]
         out += [f"grades:   {self.csv}", f"report:   {self.report}", f"feedback: {self.feedback}/<learner>/{self.assignment}/",
-                f"log:      {self.log}", f"kernels:  {self.isolation}"]
+                f"log:      {self.log}", f"worlds:   {self.worlds}", f"kernels:  {self.isolation}"]
         return out
 
 
@@ -103,7 +105,7 @@ def grade(assignment: str, source: Path, *, course_root: Path = COURSE_DIR, work
     sheet = grade_sheet(db_url, assignment, batch.ledger)
     csv_path = write_csv(sheet, reports / f"{assignment}-grades.csv")
     summary = Summary(assignment, batch.results, csv_path, reports / f"{assignment}-report.html",
-                      root / "feedback", log_path, batch.isolation_text, batch.notes)
+                      root / "feedback", log_path, batch.isolation_text, batch.worlds.describe(), batch.notes)
     write_report(sheet, objectives_of(root, assignment), summary.report, summary.lines())
     return summary
 
@@ -119,6 +121,9 @@ class _Batch:
         self.fingerprint = digest(root / "source" / assignment) if (root / "source" / assignment).is_dir() else ""
         self.pipeline = Pipeline.from_config(config, log)
         self.rechecker = rechecker_for(assignment)
+        from crosstrain.learn.session import world_preset
+
+        self.worlds = GradingWorlds(root, world_preset())
         self.feedback = FeedbackPool(config)
         self.results: list[LearnerResult] = []
         self.notes: list[str] = []
@@ -128,7 +133,8 @@ class _Batch:
             self.notes.append(f"no exercises registered for {assignment}: scores are nbgrader's alone, not re-checked")
 
     def run(self, collected: list[Collected], secrets: list[Path], scratch: Path | None) -> None:
-        shared = [self.rechecker.world.path] if self.rechecker is not None else []
+        # every learner's world exists before any kernel starts: kernels may not write it
+        shared = self.worlds.prepare([item.learner for item in collected if item.folder is not None], self.progress)
         iso = isolation(secrets, needed=[*shared, generated_dir()])
         self.isolation_text = iso.describe()
         todo = deque(collected)
@@ -185,11 +191,13 @@ class _Batch:
             self.results.append(result)
             self.ledger.put(item.learner, Entry(previous.digest, "not graded", result.flags, [], previous.rechecked))
             return []
-        key = f"{item.digest}:{self.fingerprint}"
+        world = self.worlds.of(item.learner)
+        key = f"{item.digest}:{self.fingerprint}:{world.key}"
         if not self.force and previous.digest == key and previous.status == "graded":
             self.results.append(LearnerResult(item.learner, "skipped (unchanged)", previous.flags, previous.repairs))
             return []
         prepared = preflight(item.folder, self.expected)
+        result.flags += [world.problem] if world.problem else []
         result.flags += prepared.flags
         result.repairs += prepared.repairs
         entry = Entry(key, "graded", [], [], {})
@@ -210,7 +218,7 @@ class _Batch:
                 continue
             # the learner's other files, then the assignment's own (as nbgrader does: they win)
             files = (item.folder, self.root / "source" / self.assignment)
-            jobs.append(Job(number * 100 + len(jobs), item.learner, name, nb, resources, files=files))
+            jobs.append(Job(number * 100 + len(jobs), item.learner, name, nb, resources, files=files, env=world.env()))
         if jobs:
             self._open[item.learner] = (entry, result, len(jobs))
         else:
@@ -254,7 +262,8 @@ class _Batch:
         with Gradebook(self.db_url) as gb:
             submitted = gb.find_submission_notebook(job.notebook, self.assignment, job.learner)
             scores = {g.name: g.auto_score for g in submitted.grades}
-            changes = self.rechecker.adjustments(nb, scores)
+            learner_world = self.worlds.of(job.learner)
+            changes = self.rechecker.adjustments(nb, scores, course_world(learner_world.preset, learner_world.seed))
             for change in changes:
                 grade = gb.find_grade(change.grade_id, job.notebook, self.assignment, job.learner)
                 grade.manual_score = change.trusted

@@ -45,47 +45,43 @@ def describe(changes: list[Adjustment]) -> list[str]:
 
 
 class Rechecker:
-    """Scores captured answers of one assignment against the course's world."""
+    """Scores captured answers of one assignment against the world each learner was given."""
 
     def __init__(self, module: str):
         from crosstrain.exercises import exercises_of
 
         self.module = module
         self.exercises = exercises_of(module)  # CrosstrainError if the module has none
-        self._world = None
 
     @property
     def world(self):
-        if self._world is None:
-            from crosstrain.learn.session import world_preset
+        """The course's shared world (``CROSSTRAIN_WORLD`` or the default)."""
+        from crosstrain.learn.session import world_preset
 
-            self._world = course_world(world_preset())
-        return self._world
+        return course_world(world_preset())
 
-    def world_id(self) -> dict:
-        return {"name": self.world.name, "seed": self.world.seed, "variant": self.world.variant}
-
-    def trusted(self, nb: NotebookNode, grade_id: str, max_score: float, found: dict) -> tuple[float, str]:
-        """The points this cell earns by the out-of-kernel score, and why if not all."""
+    def trusted(self, nb: NotebookNode, grade_id: str, max_score: float, found: dict, world=None) -> tuple[float, str]:
+        """The points this cell earns by the out-of-kernel score on ``world``, and why if not all."""
+        world = world if world is not None else self.world
         payload = found.get(grade_id)
         if payload is None:
             return 0.0, "the test cell handed in no answer"
         if payload["module"] != self.module or payload["exercise"] != grade_id or grade_id not in self.exercises:
             return 0.0, f"the answer claims to be {payload['module']}/{payload['exercise']}"
-        if payload["world"] != self.world_id():
-            return 0.0, f"the answer was computed on world {_show(payload['world'])}, not the course's {_show(self.world_id())}"
+        if payload["world"] != world_id(world):
+            return 0.0, f"the answer was computed on world {_show(payload['world'])}, not the learner's {_show(world_id(world))}"
         try:
             value = decode(payload["value"])
         except ValueError as exc:
             return 0.0, f"the answer could not be decoded ({exc})"
         try:
-            share = self.exercises[grade_id].score(value, self.world)
+            share = self.exercises[grade_id].score(value, world)
         except Exception as exc:  # noqa: BLE001 - a strange value must not stop the batch
             return 0.0, f"the answer could not be scored ({type(exc).__name__})"
         return round(share * max_score, 6), "the answer is not right"
 
-    def adjustments(self, nb: NotebookNode, nbgrader_scores: dict[str, float | None]) -> list[Adjustment]:
-        """Cells where nbgrader's ``auto_score`` exceeds the trusted score."""
+    def adjustments(self, nb: NotebookNode, nbgrader_scores: dict[str, float | None], world=None) -> list[Adjustment]:
+        """Cells where nbgrader's ``auto_score`` exceeds the trusted score on ``world``."""
         found = payloads(nb)
         out = []
         for cell in nb.cells:
@@ -95,10 +91,15 @@ class Rechecker:
             given = nbgrader_scores.get(meta["grade_id"])
             if not given:
                 continue
-            trusted, reason = self.trusted(nb, meta["grade_id"], float(meta["points"]), found)
+            trusted, reason = self.trusted(nb, meta["grade_id"], float(meta["points"]), found, world)
             if given > trusted + TOLERANCE:
                 out.append(Adjustment(meta["grade_id"], float(given), trusted, reason))
         return out
+
+
+def world_id(world) -> dict:
+    """How an answer payload names the world it was computed on."""
+    return {"name": world.name, "seed": world.seed, "variant": world.variant}
 
 
 def _show(world: dict) -> str:
@@ -106,11 +107,11 @@ def _show(world: dict) -> str:
 
 
 @lru_cache(maxsize=4)
-def course_world(preset: str):
-    """The world a learner's kernel loads for ``preset`` (``CROSSTRAIN_WORLD`` or the default)."""
+def course_world(preset: str, seed: int | None = None):
+    """The world a learner's kernel loads for ``preset`` and ``seed`` (None: the preset's own)."""
     from crosstrain import load_world
 
-    return load_world(preset, progress=False)
+    return load_world(preset, seed=seed, progress=False)
 
 
 def rechecker_for(module: str) -> Rechecker | None:

@@ -58,6 +58,7 @@ class Job:
     nb: NotebookNode
     resources: dict
     files: tuple[Path, ...] = ()     # folders whose other files the kernel gets, later ones winning
+    env: dict = field(default_factory=dict)  # the learner's world (crosstrain.grading.worlds)
 
 
 @dataclass
@@ -210,7 +211,7 @@ class Runner:
             connection_file=str(folder / ".kernel.json"), transport="ipc", ip=str(folder / ".ipc"),
         )
         km.lease = lease
-        km.sandbox = launcher_spec(self.limits, folder, lease.uid if lease else None, self.isolation)
+        km.sandbox = launcher_spec(self.limits, folder, lease.uid if lease else None, self.isolation, job.env)
         if self._zygote is not None and self._zygote.ready():
             km.sandbox["zygote"] = self._zygote.address
             km.sandbox["pid_file"] = str(self.scratch / f"job-{job.number}.pid")

@@ -181,9 +181,10 @@ def kill_uid(uid: int) -> None:
     os.waitpid(pid, 0)
 
 
-def launcher_spec(limits: Limits, job_dir: Path, uid: int | None, iso: Isolation) -> dict:
+def launcher_spec(limits: Limits, job_dir: Path, uid: int | None, iso: Isolation, env: dict | None = None) -> dict:
     """The JSON the launcher reads: everything it needs to wall one kernel in."""
     return {
+        "env": dict(env or {}),
         "limits": {**asdict(limits), "address_space": limits.address_space},
         "job_dir": str(job_dir),
         "uid": uid if iso.namespace else None,
@@ -256,8 +257,13 @@ def _set_limits(limits: dict) -> None:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-big write fails, it does not kill
 
 
-def environment(job_dir: str) -> dict[str, str]:
+#: Variables the grader sets per kernel: which world this learner's notebook loads.
+ENV_PER_JOB = ("CROSSTRAIN_WORLD", "CROSSTRAIN_SEED")
+
+
+def environment(job_dir: str, job_env: dict | None = None) -> dict[str, str]:
     env = {k: os.environ[k] for k in ENV_ALLOWED if k in os.environ}
+    env.update({k: str(v) for k, v in (job_env or {}).items() if k in ENV_PER_JOB})
     env.update(ENV_FIXED)
     env.update(HOME=job_dir, TMPDIR=job_dir, IPYTHONDIR=f"{job_dir}/.ipython",
                MPLCONFIGDIR=f"{job_dir}/.matplotlib", JUPYTER_RUNTIME_DIR=f"{job_dir}/.runtime",
@@ -279,7 +285,7 @@ def launch(spec: dict, cmd: list[str]) -> None:
         except OSError:
             pass  # the zygote is gone: start this kernel the slow way
     wall_in(spec)
-    os.execve(cmd[0], cmd, environment(spec["job_dir"]))
+    os.execve(cmd[0], cmd, environment(spec["job_dir"], spec.get("env")))
 
 
 def wall_in(spec: dict) -> None:

@@ -96,7 +96,7 @@ def _child(request: dict, kernel_gone: int, stand_in_alive: int) -> None:
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
         spec, argv = request["spec"], request["argv"]
-        env = environment(spec["job_dir"])
+        env = environment(spec["job_dir"], spec.get("env"))
         wall_in(spec)
         os.environ.clear()
         os.environ.update(env)

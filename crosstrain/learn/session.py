@@ -3,7 +3,9 @@
 ``ex.q1.check(answer)`` self-checks, ``ex.q1.hint()`` and ``ex.q1.solution()`` help, and
 ``ex.q1.grade(answer)`` is the autograded test cells' entry point (the contract in
 ``crosstrain.learn.capture``). The world comes from ``CROSSTRAIN_WORLD`` (a preset name
-or folder; default: the course's default world) unless given.
+or folder; default: the course's default world) unless given, with ``CROSSTRAIN_SEED``
+or the workspace's seat choosing a team's or learner's own seed in a variant workshop
+(``crosstrain.workshop.variants``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,12 @@ def start(module_id: str, world: Any = None):
     from crosstrain.exercises import exercises_of
 
     if not isinstance(world, World):
-        world = load_world(world or world_preset(), progress=False)
+        from crosstrain.workshop.variants import kernel_world
+
+        preset, seed, label = kernel_world()
+        world = load_world(world or preset or "default", seed=seed, progress=False)
+        if label:
+            print(f"Your data: {label} (seed {world.seed}). Other teams' numbers differ: compare methods, not answers.")
     return world, ExerciseSet(module_id, exercises_of(module_id), world)
 
 

@@ -32,6 +32,7 @@ from crosstrain.grading.syllabus import load_syllabus
 from crosstrain.learner.catalog import resolve
 from crosstrain.learner.progress import exercise_states
 from crosstrain.learner.workspace import module_notebook, read_manifest, write_manifest
+from crosstrain.workshop.variants import read_seat
 from crosstrain.paths import COURSE_DIR
 
 LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$")
@@ -73,6 +74,12 @@ def submit(module: str, workspace: Path | str, learner: str | None = None, out_d
     workspace = Path(workspace).expanduser()
     module_id = resolve(load_syllabus(course_root), module).id
     manifest = read_manifest(workspace)
+    seat = read_seat(workspace)
+    if seat is not None and learner is not None and learner != seat.learner:
+        raise CrosstrainError(f"this workspace is {seat.learner}'s (their answers are computed on their own data): "
+                              f"submit as {seat.learner}, or work in your own workspace with crosstrain lab --learner {learner}")
+    if learner is None and seat is not None:
+        learner = seat.learner
     learner = check_learner_id(learner if learner is not None else _remembered(manifest))
     notebook_file = module_notebook(workspace, module_id)
     if not notebook_file.is_file():

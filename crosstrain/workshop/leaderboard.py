@@ -133,13 +133,18 @@ def build(by: str, roster_file: Path | None, course_root: Path = COURSE_DIR, ref
     """The page's HTML for ``by`` learner or team (a team board needs the roster)."""
     if by not in BY:
         raise CrosstrainError(f"--by {by}: choose learner or team")
-    if by == "team" and roster_file is None:
-        raise CrosstrainError("--by team needs --teams ROSTER.csv (columns learner_id,team)")
     roster = None
     if roster_file is not None:
         from crosstrain.workshop.roster import read_roster
 
         roster = read_roster(roster_file)
+    elif by == "team":
+        from crosstrain.workshop.variants import load_assignment
+
+        planned = load_assignment(course_root)  # a per-team workshop already knows its teams
+        if planned is None or planned.variant != "per-team":
+            raise CrosstrainError("--by team needs --teams ROSTER.csv (columns learner_id,team)")
+        roster = dict(planned.teams)
     scores = read_scores(course_root)
     if by == "team":
         rows, strays = by_team(scores, roster)

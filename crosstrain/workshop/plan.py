@@ -21,6 +21,7 @@ from crosstrain.workshop import timing
 from crosstrain.workshop.html import markdown_to_html, page, write
 from crosstrain.workshop.laer import CHECKLIST, POOR_RESPONSES
 from crosstrain.workshop.notes import NOTES_DIR, expected_answers, known_mistakes, read_notes
+from crosstrain.workshop.variants import Assignment
 
 MAX_TEAMS = 40
 BLOCK_PARTS = (("goals and warm-up", 0.2), ("team exercise", 0.5), ("debrief: answers and common mistakes", 0.3))
@@ -41,8 +42,12 @@ def is_objection_handling(module: Module) -> bool:
 
 
 def make_plan(modules: str, minutes: int, teams: int, *, course_root: Path = COURSE_DIR, notes_dir: Path = NOTES_DIR,
-              graders_dir: Path = GRADERS_DIR, modules_dir: Path = MODULES_DIR, world=None) -> WorkshopPlan:
-    """The plan for ``modules`` (``"03,05"``) in ``minutes`` with ``teams`` teams."""
+              graders_dir: Path = GRADERS_DIR, modules_dir: Path = MODULES_DIR, world=None,
+              assignment: Assignment | None = None, team_worlds: dict | None = None) -> WorkshopPlan:
+    """The plan for ``modules`` (``"03,05"``) in ``minutes`` with ``teams`` teams.
+
+    With a per-team ``assignment``, ``team_worlds`` (team -> World) gives each team's
+    answers side by side in the notes."""
     if not 1 <= teams <= MAX_TEAMS:
         raise CrosstrainError(f"--teams {teams}: use between 1 and {MAX_TEAMS} teams")
     chosen = resolve_all(load_syllabus(course_root), modules, modules_dir)
@@ -63,6 +68,7 @@ def make_plan(modules: str, minutes: int, teams: int, *, course_root: Path = COU
         "",
         *[f"> {line}" for line in fitted.notes + gaps],
         "",
+        *_data_section(assignment),
         "## Agenda",
         "",
         _agenda(kept, fitted, minutes, teams),
@@ -70,7 +76,8 @@ def make_plan(modules: str, minutes: int, teams: int, *, course_root: Path = COU
         "## Facilitator notes",
     ]
     for module in kept:
-        parts += ["", _module_notes(module, fitted.blocks[module.id], teams, notes_dir, graders_dir, modules_dir, world)]
+        parts += ["", _module_notes(module, fitted.blocks[module.id], teams, notes_dir, graders_dir, modules_dir, world,
+                                    team_worlds or {}, assignment)]
     if fitted.roleplay:
         parts += ["", _roleplay(fitted.roleplay, fitted.roleplay_optional, teams)]
     return WorkshopPlan(title, "\n".join(parts).rstrip() + "\n", fitted.notes + gaps)
@@ -123,7 +130,8 @@ def _break_at(groups: list[list[tuple[int, str]]], minutes: int) -> int:
 
 # -- per module -------------------------------------------------------------------
 
-def _module_notes(module: Module, block: int, teams: int, notes_dir: Path, graders_dir: Path, modules_dir: Path, world) -> str:
+def _module_notes(module: Module, block: int, teams: int, notes_dir: Path, graders_dir: Path, modules_dir: Path, world,
+                  team_worlds: dict, assignment: Assignment | None) -> str:
     notes = read_notes(module.id, notes_dir)
     out = [f"### {module.id}: {module.title} ({block} minutes)", ""]
     if not is_written(module.id, modules_dir):
@@ -143,20 +151,64 @@ def _module_notes(module: Module, block: int, teams: int, notes_dir: Path, grade
         briefs = notes.bullets("team briefs")
         if briefs:
             out += ["", "**Team briefs:**", "", *[f"- Team {i + 1}: {briefs[i % len(briefs)]}" for i in range(teams)]]
-    out += ["", *_answers(module.id, world), "", *_mistakes(module.id, graders_dir)]
+    answers = _team_answers(module.id, team_worlds) if team_worlds else _answers(module.id, world, assignment)
+    out += ["", *answers, "", *_mistakes(module.id, graders_dir)]
     if notes is not None and notes.section("facilitator tips"):
         out += ["", "**Facilitator tips:**", "", notes.section("facilitator tips")]
     return "\n".join(out)
 
 
-def _answers(module_id: str, world) -> list[str]:
+def _answers(module_id: str, world, assignment: Assignment | None = None) -> list[str]:
     found = expected_answers(module_id, world)
     if not found.answers:
         return [f"**Answers to expect:** {found.missing}."]
-    rows = ["**Answers to expect** (the default world; a learner on another world gets other numbers):", "",
+    where = ("the shared world; every learner has their own world today, so their numbers differ: "
+             "`crosstrain grade` checks each on theirs" if assignment is not None
+             else "the default world; a learner on another world gets other numbers")
+    rows = [f"**Answers to expect** ({where}):", "",
             "| Exercise | Question | Answer | Points |", "|---|---|---|---|"]
     rows += [f"| {a.exercise} | {_cell(a.question)} | {_cell(a.answer)} | {a.points:g} |" for a in found.answers]
     return rows
+
+
+def _team_answers(module_id: str, team_worlds: dict) -> list[str]:
+    """One column of answers per team: each team works on its own world."""
+    by_team = {team: expected_answers(module_id, world) for team, world in team_worlds.items()}
+    first = next(iter(by_team.values()))
+    if not first.answers:
+        return [f"**Answers to expect:** {first.missing}."]
+    teams = list(by_team)
+    rows = ["**Answers to expect, per team** (each team has its own world, so its own numbers):", "",
+            "| Exercise | Question | " + " | ".join(f"Team {_cell(t)}" for t in teams) + " | Points |",
+            "|---|---|" + "---|" * len(teams) + "---|"]
+    for index, answer in enumerate(first.answers):
+        cells = [_cell(by_team[t].answers[index].answer) for t in teams]
+        if len(set(cells)) == 1 and len(cells) > 1:  # a question about concepts, not the data
+            cells = [cells[0] + " *(every team)*"] + ["same"] * (len(cells) - 1)
+        rows.append(f"| {answer.exercise} | {_cell(answer.question)} | " + " | ".join(cells) + f" | {answer.points:g} |")
+    return rows
+
+
+def _data_section(assignment: Assignment | None) -> list[str]:
+    """Who works on which world, and the one command each learner runs."""
+    if assignment is None:
+        return []
+    out = ["## Data: " + ("a world per team" if assignment.variant == "per-team" else "a world per learner"), ""]
+    if assignment.variant == "per-team":
+        members: dict[str, list[str]] = {}
+        for learner, team in sorted(assignment.teams.items()):
+            members.setdefault(team, []).append(learner)
+        out += ["Each team works on its own world (same recipe, its own seed), so numbers differ between teams "
+                "and a copied answer is a wrong one. Compare methods in the debriefs, not numbers.", "",
+                "| Team | Seed | Members |", "|---|---|---|"]
+        out += [f"| {_cell(team)} | {seed} | {_cell(', '.join(members[team]))} |" for team, seed in assignment.seeds().items()]
+    else:
+        out += ["Each learner works on their own world (same recipe, their own seed), so no two learners share numbers. "
+                "Compare methods in the debriefs, not numbers."]
+    out += ["", "Each learner starts with `crosstrain lab --learner THEIR_ID` (on JupyterHub this is automatic); "
+            "the first cell of every notebook then says whose data it loaded. `crosstrain grade` grades each learner "
+            "on their own world (from `course/data-variants.json`).", ""]
+    return out
 
 
 def _mistakes(module_id: str, graders_dir: Path) -> list[str]:

@@ -49,10 +49,11 @@ def build_deals(ctx: Context) -> None:
     cycle = np.maximum(7, np.exp(rng.normal(np.log(np.array(d["cycle_median_days"])[segment]), d["cycle_sigma"]))) * DAY
     slips = rng.choice(len(d["slip_shares"]), size=n, p=weights(d["slip_shares"]))
     competitor = np.where(flags["has_competition_known"], np.array(COMPETITORS, dtype=object)[rng.integers(0, len(COMPETITORS), n)], None)
-    industry = np.array(ctx.recipe.mix["industries"], dtype=object)[st["account_industry"][account]]
+    # Industry names as prose ("real_estate" -> "real estate"), replaced once per name, not per deal.
+    industry = np.array([name.replace("_", " ") for name in ctx.recipe.mix["industries"]])[st["account_industry"][account]]
     initial_close = created + cycle.astype(np.int64)
     calls = build_call_notes(ctx, created, np.minimum(initial_close, ctx.now), flags, base_amount,
-                             competitor, np.char.replace(industry.astype(str), "_", " "))
+                             competitor, industry)
     # Win model.
     completeness = sum(flags[f].astype(int) for f in MEDDPICC_FLAGS)
     effect = (d["meddpicc_logit"] * (completeness - completeness.mean())

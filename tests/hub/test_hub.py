@@ -1,17 +1,22 @@
 """A cohort on JupyterHub: release, fetch, work and submit through the hub, then grade.
 
 One real hub (tests/hub/conftest.py), a trainer and two learners as system users,
-nbgrader's exchange in between. Ana hands in a correct notebook, Ben half of one.
+nbgrader's exchange in between. Ana hands in a correct notebook, Ben half of one. The
+workshop gives each learner their own world, so the hub starts each server on its
+learner's seed and the grader grades each learner on theirs.
 """
 
 from __future__ import annotations
 
 import csv
+import subprocess
 import urllib.error
+from pathlib import Path
 
 import pytest
 
 from crosstrain.grading.cohort import answered
+from crosstrain.workshop.variants import make_assignment, save_assignment
 
 pytestmark = pytest.mark.xdist_group("hub")
 
@@ -34,8 +39,25 @@ def _fetch_and_submit(hub, learner: str, share: float) -> None:
     assert status == 200 and result["success"], result
 
 
+def _server_environment(user: str) -> dict[str, str]:
+    """The environment of ``user``'s single-user server, read from /proc (the test runs as root)."""
+    pids = subprocess.run(["pgrep", "-u", user, "-f", "jupyterhub.singleuser"], capture_output=True, text=True).stdout.split()
+    assert pids, f"no server process for {user}"
+    raw = Path(f"/proc/{pids[0]}/environ").read_bytes().split(b"\0")
+    return dict(item.decode(errors="replace").split("=", 1) for item in raw if b"=" in item)
+
+
 @pytest.fixture(scope="module")
-def graded(hub):
+def assignment(hub):
+    """A world per learner, as `crosstrain workshop plan --variant per-learner` would write it."""
+    made = make_assignment("per-learner", "default")
+    save_assignment(hub.course, made)
+    subprocess.run(["chown", hub.trainer, str(hub.course / "data-variants.json")], check=True)
+    return made
+
+
+@pytest.fixture(scope="module")
+def graded(hub, assignment):
     release = hub.as_user(hub.trainer, hub.python, "-m", "nbgrader", "release_assignment", ASSIGNMENT, check=False, cwd=hub.course)
     assert release.returncode == 0, release.stdout + release.stderr
     ana, ben = hub.learners
@@ -62,6 +84,16 @@ def test_learners_submit_through_the_hub_and_the_trainer_grades(hub, graded):
         assert float(rows[ana][column]) == full, (column, rows[ana])
     assert 0 < float(rows[ben]["score"]) < float(rows[ana]["score"])
     assert rows[ana]["needs_manual_grading"] == "yes"  # the written reflection waits for the trainer
+
+
+def test_each_learner_works_and_is_graded_on_their_own_world(hub, graded, assignment):
+    ana, ben = hub.learners
+    for learner in (ana, ben):
+        env = _server_environment(learner)
+        assert env["CROSSTRAIN_SEED"] == str(assignment.seed_for(learner)), learner
+        assert env["CROSSTRAIN_WORLD"] == "default"
+    assert assignment.seed_for(ana) != assignment.seed_for(ben)
+    assert "worlds:   a world per-learner" in graded.stdout
 
 
 def test_learners_cannot_read_each_others_work(hub, graded):

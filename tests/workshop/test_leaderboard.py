@@ -95,3 +95,16 @@ def test_cli(graded, tmp_path, cli):
     bad = cli("workshop", "leaderboard", "--by", "team", "--teams", str(path), "--course", str(graded))
     assert bad.returncode == 2
     assert bad.stderr.strip() == f"error: {path} line 3: 'bob smith' is not a valid learner id (letters, digits, '.', '_', '@', '-')"
+
+
+def test_a_per_team_workshop_needs_no_roster_file(graded, tmp_path):
+    import shutil
+
+    from crosstrain.workshop.variants import make_assignment, save_assignment
+
+    course = shutil.copytree(graded, tmp_path / "course")
+    with pytest.raises(CrosstrainError, match="--by team needs --teams ROSTER.csv"):
+        build("team", None, course)
+    save_assignment(course, make_assignment("per-team", "tiny", {"alice": "red", "bob": "blue"}))
+    html = build("team", None, course)
+    assert re.search(r"<td>red</td><td class=\"num\">100%</td>", html) and "Graded but on no team: carol, dave." in html
