@@ -36,8 +36,12 @@ def start(module_id: str, world: Any = None):
         preset, seed, label = kernel_world()
         world = load_world(world or preset or "default", seed=seed, progress=False)
         if label:
-            print(f"Your data: {label} (seed {world.seed}). Other teams' numbers differ: compare methods, not answers.")
-    return world, ExerciseSet(module_id, exercises_of(module_id), world)
+            print(f"Your data: {label} (seed {world.seed}). Others may have other numbers: compare methods, not answers.")
+    exercises = exercises_of(module_id)
+    from crosstrain.learn.friendly import explain_undefined
+
+    explain_undefined({exercise.variable: exercise.name for exercise in exercises.values()})
+    return world, ExerciseSet(module_id, exercises, world)
 
 
 class ExerciseSet:

@@ -47,6 +47,8 @@ GRADING_NOTEBOOK = [
     "ex.q1.grade(len(world.accounts))",
     "import numpy as np\nex.q1.grade(np.array([1]))",
     "ex.q1.check(len(world.leads))",
+    "ex.q1.check(n_leads)",
+    "print(some_typo)",
 ]
 
 
@@ -95,3 +97,11 @@ def test_graded_cells_never_write_to_stderr(graded_cells):
 
 def test_check_prints_a_verdict(graded_cells):
     assert "q1: Correct" in "".join(o.get("text", "") for o in graded_cells[5].outputs)
+
+
+def test_checking_an_answer_not_computed_yet_says_what_to_do(graded_cells):
+    error = [o for o in graded_cells[6].outputs if o.output_type == "error"][0]
+    assert error.ename == "NameError"  # the cell still fails: Run All and graders see an error
+    assert any("Hint: `n_leads` is your answer to q1 and it has no value yet" in line for line in error.traceback)
+    other = [o for o in graded_cells[7].outputs if o.output_type == "error"][0]
+    assert other.ename == "NameError" and not any("Hint:" in line for line in other.traceback)
