@@ -83,8 +83,12 @@ def progress(workspace, course_root) -> None:
       crosstrain progress --workspace ~/course
     """
     from crosstrain.learner.progress import scan, table
+    from crosstrain.workshop.variants import read_seat
 
     click.echo(table(scan(_ws(workspace), course_root)))
+    seat = read_seat(_ws(workspace))
+    if seat is not None:
+        click.echo(f"data: {seat.learner} works on {seat.label} ({seat.world}, seed {seat.seed})")
 
 
 @click.command("submit")

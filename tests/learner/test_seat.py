@@ -122,3 +122,12 @@ def test_the_environment_wins_over_the_seat_and_a_bad_seed_is_one_line(team_cour
     monkeypatch.setenv("CROSSTRAIN_SEED", "seven")
     with pytest.raises(CrosstrainError, match="CROSSTRAIN_SEED='seven' is not a whole number"):
         start(MODULE)
+
+
+def test_progress_names_the_learners_world(team_course, tmp_path, cli):
+    ws = tmp_path / "ws"
+    prepare(ws, "all", team_course)
+    seat, _ = take_seat(ws, team_course, "ben")
+    result = cli("progress", "--workspace", str(ws), "--course", str(team_course))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith(f"data: ben works on team blue's own world (tiny, seed {seat.seed})")
