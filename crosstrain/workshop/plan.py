@@ -78,8 +78,10 @@ def make_plan(modules: str, minutes: int, teams: int, *, course_root: Path = COU
     for module in kept:
         parts += ["", _module_notes(module, fitted.blocks[module.id], teams, notes_dir, graders_dir, modules_dir, world,
                                     team_worlds or {}, assignment)]
-    if fitted.roleplay:
-        parts += ["", _roleplay(fitted.roleplay, fitted.roleplay_optional, teams)]
+        if fitted.roleplay and not fitted.roleplay_optional and is_objection_handling(module):
+            parts += ["", _roleplay(fitted.roleplay, False, teams)]  # where the agenda runs it
+    if fitted.roleplay and fitted.roleplay_optional:
+        parts += ["", _roleplay(fitted.roleplay, True, teams)]
     return WorkshopPlan(title, "\n".join(parts).rstrip() + "\n", fitted.notes + gaps)
 
 

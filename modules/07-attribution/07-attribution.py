@@ -285,8 +285,9 @@ table = revenue_table(world)
 
 # %% [markdown]
 # Reading it: first touch and U-shaped give more to the channels that **open** journeys
-# (in this world, e-mail, content and paid media); last touch and time decay give more to
-# what happens just before the signature (direct website visits, webinars); W-shaped sits
+# (look at the table: which channels gain most under first touch?); last touch and time
+# decay give more to what happens just before the signature (in this CRM, direct website
+# visits and webinars); W-shaped sits
 # between, and is the only one that rewards the touch that turned a lead into a deal. No model is "true": each answers
 # a different question, which is why the executive report must say which one it uses.
 
@@ -437,12 +438,13 @@ campaign_roi.groupby(started).median().round(2).rename("median campaign ROI by s
 # touches and outbound deals (no lead-creation touch) are rescaled so each still shares
 # out 100%.
 #
-# In this CRM, last touch and time decay give direct website visits about a third of the
-# revenue, and the Salesforce default gives them nothing while crediting only each deal's
-# creating campaign and ignoring outbound deals; first touch piles credit on the channels
-# that open journeys. W-shaped sits between them. Its weakness is that the weights are a
-# convention, not measured causality, so next to it I would show the primary-campaign
-# report (what finance can audit) and the marketing-sourced vs influenced pipeline, and
+# In this CRM, last touch and time decay give direct website visits a large share of the
+# revenue (about a third in the course's default world), and the Salesforce default
+# gives them nothing while crediting only each deal's creating campaign and ignoring
+# outbound deals; first touch piles credit on the channels that open journeys. W-shaped
+# sits between them. Its weakness is that the weights are a convention, not measured
+# causality, so next to it I would show the primary-campaign report (what finance can
+# audit) and the marketing-sourced vs influenced pipeline, and
 # state the window (touches up to the close of won deals).
 
 # %% [markdown] locked key_points

@@ -92,3 +92,20 @@ def test_cli_writes_both_files_and_errors_in_one_line(course, cli, tmp_path):
     bad = cli("workshop", "plan", "--modules", "03,05", "--minutes", "120", "--course", str(course))
     assert bad.returncode == 2
     assert bad.stderr.strip() == "error: unknown module '03': the syllabus lists 00-orientation, 05-objection-handling (not written yet)"
+
+
+def test_every_written_module_has_complete_facilitator_notes():
+    """A workshop on any module gets prompts, a team exercise, one brief per team role and tips."""
+    from crosstrain.grading.syllabus import load_syllabus
+    from crosstrain.learner.catalog import is_written
+    from crosstrain.paths import COURSE_DIR
+
+    written = [m for m in load_syllabus(COURSE_DIR).modules if is_written(m)]
+    assert len(written) >= 9
+    for module_id in written:
+        notes = read_notes(module_id)
+        assert notes is not None, f"workshops/notes/{module_id}.md is missing"
+        assert len(notes.bullets("discussion prompts")) >= 3, module_id
+        assert len(notes.section("team exercise")) > 200, module_id
+        assert len(notes.bullets("team briefs")) >= 3, module_id
+        assert notes.bullets("facilitator tips"), module_id
