@@ -5,72 +5,34 @@ each known-wrong answer loses points with a message that keeps the answer secret
 
 from __future__ import annotations
 
-import math
-import re
 import time
 from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pytest
+from module_proof import ModuleProof
 
 from crosstrain.exercises import attribution as a
-from crosstrain.exercises import exercises_of
-from crosstrain.grading.graders import wrong_answers
-from crosstrain.grading.sources import read_source, source_path
+from crosstrain.grading.sources import source_path
 from crosstrain.learn.capture import as_plain
 from crosstrain.paths import MODULES_DIR
-from crosstrain.world.generate import generate
-from crosstrain.world.load import World
-from crosstrain.world.recipe import load_recipe
 
 MODULE = "07-attribution"
-EXERCISES = exercises_of(MODULE)
-WRONG = wrong_answers(MODULE)
-SOLUTIONS = {c.name: c.source for c in read_source(source_path(MODULES_DIR, MODULE)) if c.kind == "answer"}
 TOUCH_MODELS = [m for m in a.MODELS if m != "primary_campaign"]
 
 
-@pytest.fixture(scope="module")
-def other_seed_world(tmp_path_factory) -> World:
-    """A mid-sized world with another seed: expected values must follow the data."""
-    out = tmp_path_factory.mktemp("worlds") / "seed42"
-    return World(generate(load_recipe("default").with_overrides(seed=42, leads=6000, name="seed42"), out, progress=False))
-
-
-def _run(code: str, world, variable: str):
-    """Run answer-cell code with what the notebook's setup and lesson cells define."""
+def _setup(world) -> dict:
+    """What the notebook's setup and lesson cells define."""
     path = a.touch_path(world)
-    namespace = {"world": world, "pd": pd, "np": np, "camps": world.campaigns, "leads": world.leads,
-                 "deals": world.opportunities, "touches": world.touchpoints, "path": path,
-                 "w_share": a.shares(path, "w_shaped"), "GROSS_MARGIN": a.GROSS_MARGIN,
-                 "HALF_LIFE_DAYS": a.HALF_LIFE_DAYS, "ANNUAL_CHURN": a.ANNUAL_CHURN,
-                 "SALES_COST_PER_HEAD": a.SALES_COST_PER_HEAD, "HISTORY_YEARS": a.HISTORY_YEARS}
-    exec(compile(code, "<answer>", "exec"), namespace)
-    return namespace[variable]
+    return {"pd": pd, "np": np, "camps": world.campaigns, "leads": world.leads, "deals": world.opportunities,
+            "touches": world.touchpoints, "path": path, "w_share": a.shares(path, "w_shaped"),
+            "GROSS_MARGIN": a.GROSS_MARGIN, "HALF_LIFE_DAYS": a.HALF_LIFE_DAYS, "ANNUAL_CHURN": a.ANNUAL_CHURN,
+            "SALES_COST_PER_HEAD": a.SALES_COST_PER_HEAD, "HISTORY_YEARS": a.HISTORY_YEARS}
 
 
-def _numbers(value):
-    if isinstance(value, dict):
-        return [v for x in value.values() for v in _numbers(x)]
-    return [value]
-
-
-def _mentions(message: str, value) -> bool:
-    """Whether the message gives an expected number away, in any usual spelling."""
-    for v in _numbers(value):
-        if isinstance(v, float) and (v == 0 or v == -1):
-            continue  # "an ROI of -1" for a campaign with no revenue teaches, it does not give away
-        spellings = {str(v)}
-        if isinstance(v, float) and math.isfinite(v):
-            spellings |= {f"{v:.2f}", f"{v:,.2f}", f"{v:.4g}", f"{v:.1%}", f"{v:g}"}
-            if abs(v) >= 10:
-                spellings.add(f"{v:,.0f}")
-        if isinstance(v, int) and not isinstance(v, bool):
-            spellings |= {f"{v:,}"}
-        if any(re.search(rf"(?<![\w.]){re.escape(s)}(?![\w])", message) for s in spellings):
-            return True
-    return False
+PROOF = ModuleProof(MODULE, _setup)
+globals().update(PROOF.tests())
 
 
 # -- a hand-made CRM -------------------------------------------------------------------------
@@ -245,52 +207,6 @@ def test_attribution_is_fast_on_the_default_world(default_world):
     for model in TOUCH_MODELS:
         a.revenue_by_channel(default_world, model, path)
     assert time.perf_counter() - started < 3.0
-
-
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_reference_solution_scores_full_on_the_default_world(name, default_world):
-    exercise = EXERCISES[name]
-    answer = _run(SOLUTIONS[name], default_world, exercise.variable)
-    assert exercise.score(answer, default_world) == 1.0
-    assert exercise.check(answer, default_world).correct
-
-
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_reference_solution_scores_full_on_another_seed(name, other_seed_world):
-    exercise = EXERCISES[name]
-    answer = _run(SOLUTIONS[name], other_seed_world, exercise.variable)
-    assert exercise.score(answer, other_seed_world) == 1.0
-
-
-@pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.exercise}-{w.mistake}")
-def test_known_wrong_answer_loses_points_with_a_message_that_keeps_the_answer_secret(wrong, default_world):
-    exercise = EXERCISES[wrong.exercise]
-    answer = _run(wrong.code, default_world, exercise.variable)
-    feedback = exercise.check(answer, default_world)
-    assert not feedback.correct
-    assert exercise.score(answer, default_world) < 1.0
-    assert feedback.message and "not what the data gives" not in feedback.message and "part of your answer" not in feedback.message, \
-        "a known mistake deserves a specific message"
-    assert not _mentions(feedback.message, exercise.expected(default_world)), feedback.message
-
-
-def test_every_exercise_has_two_known_wrong_answers_a_hint_and_a_solution():
-    for name, exercise in EXERCISES.items():
-        assert sum(w.exercise == name for w in WRONG) >= 2, name
-        assert exercise.hint() and exercise.solution()
-
-
-def test_expected_values_are_recomputed_from_the_world(default_world, tiny_world, other_seed_world):
-    for name, exercise in EXERCISES.items():
-        values = [exercise.expected(w) for w in (default_world, tiny_world, other_seed_world)]
-        assert values[0] != values[1] and values[0] != values[2], name
-        assert exercise.expected(default_world) == values[0], name  # the memo hands back the same value
-
-
-def test_the_solution_texts_agree_with_the_notebook(default_world):
-    for name, exercise in EXERCISES.items():
-        answer = _run(exercise.solution_text, default_world, exercise.variable)
-        assert exercise.score(answer, default_world) == 1.0, name
 
 
 def test_the_notebook_states_the_assumptions_the_grader_makes():

@@ -5,72 +5,32 @@ with a message that keeps the answer secret."""
 from __future__ import annotations
 
 import math
-import re
 from types import SimpleNamespace
 
-import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from module_proof import ModuleProof
 
-from crosstrain.exercises import exercises_of
 from crosstrain.exercises import lead_scoring as ls
-from crosstrain.grading.graders import wrong_answers
-from crosstrain.grading.sources import read_source, source_path
 from crosstrain.learn.capture import as_plain
-from crosstrain.paths import MODULES_DIR
-from crosstrain.world.generate import generate
-from crosstrain.world.load import World
-from crosstrain.world.recipe import load_recipe
-
-matplotlib.use("Agg")
 
 MODULE = "04-lead-scoring"
-EXERCISES = exercises_of(MODULE)
-WRONG = wrong_answers(MODULE)
-CELLS = read_source(source_path(MODULES_DIR, MODULE))
 REF = pd.Timestamp("2026-10-01")
 
 
-@pytest.fixture(scope="module")
-def other_seed_world(tmp_path_factory) -> World:
-    """A mid-sized world with another seed: expected values must follow the data."""
-    out = tmp_path_factory.mktemp("worlds") / "seed77"
-    return World(generate(load_recipe("default").with_overrides(seed=77, leads=6000, name="seed77"), out, progress=False))
-
-
-def _notebook_until(world, exercise: str, answer_code: str | None = None) -> dict:
-    """Run the module's lesson and reference answers up to ``exercise``'s answer cell,
-    then ``answer_code`` (default: the reference answer) in its place; returns the namespace.
-
-    The setup cell (which loads the course world) and the widget cell are skipped.
-    """
+def _setup(world) -> dict:
+    """What the notebook's setup cell defines."""
     import matplotlib.pyplot as plt
 
-    namespace = {"world": world, "pd": pd, "np": np, "plt": plt}
-    plt.close("all")
-    for cell in CELLS:
-        if cell.cell_type != "code" or cell.kind in ("tests", "locked") or "score_explorer(" in cell.source:
-            continue
-        code = cell.source
-        if cell.kind == "answer" and cell.name == exercise and answer_code is not None:
-            code = answer_code
-        exec(compile(code, f"<{cell.name or 'lesson'}>", "exec"), namespace)
-        if cell.kind == "answer" and cell.name == exercise:
-            return namespace
-    raise AssertionError(f"no answer cell for {exercise}")
+    return {"pd": pd, "np": np, "plt": plt}
 
 
-def _mentions(message: str, value) -> bool:
-    """Whether the message gives an expected number away."""
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return False  # tables, series and tag dicts cannot be quoted in a sentence
-    spellings = {str(value)}
-    if isinstance(value, float):
-        spellings |= {f"{value:.2f}", f"{value:.4g}", f"{value:.1%}", f"{value:.0%}", f"{value:g}"}
-    else:
-        spellings |= {f"{value:,}"}
-    return any(re.search(rf"(?<![\w.]){re.escape(s)}(?![\w])", message) for s in spellings)
+PROOF = ModuleProof(MODULE, _setup, lesson=True, skip=lambda cell: "score_explorer(" in cell.source,  # the widget
+                    builds_on={"q2": ("q1",), "q3": ("q1",)},  # the written solutions start from q1's scores
+                    varying=("q1", "q2", "q3", "q4", "q6", "q7"))
+globals().update(PROOF.tests())
+EXERCISES = PROOF.exercises
 
 
 # -- hand-made rows: the formulas of the domain brief -------------------------------------
@@ -182,32 +142,12 @@ def test_grid_credit_is_by_row():
 
 # -- on generated worlds -------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_the_notebook_solution_scores_full_on_three_worlds(name, default_world, tiny_world, other_seed_world):
-    exercise = EXERCISES[name]
-    for world in (default_world, tiny_world, other_seed_world):
-        answer = _notebook_until(world, name)[exercise.variable]
-        assert exercise.score(answer, world) == 1.0, (name, world.name)
-        assert exercise.check(answer, world).correct
-
-
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_the_written_solution_scores_full(name, default_world):
-    exercise = EXERCISES[name]
-    code = exercise.solution_text
-    if name in ("q2", "q3"):  # they build on q1's scores
-        code = EXERCISES["q1"].solution_text + "\n" + code
-    namespace = {"world": default_world, "pd": pd, "np": np}
-    exec(compile(code, f"<{name} solution>", "exec"), namespace)
-    assert exercise.score(namespace[exercise.variable], default_world) == 1.0
-
-
 def test_whole_day_ages_are_accepted_for_the_score(default_world):
     code = ("age_days = (world.reference_date - tp.occurred_at).dt.days\n"
             "engagement = (tp.event_type.map(points) * 0.5 ** (age_days / 30)).groupby(tp.lead_id).sum()\n"
             "fit = world.leads.set_index('lead_id').fit_score\n"
             "scores = fit + engagement.reindex(fit.index, fill_value=0)")
-    scores = _notebook_until(default_world, "q1", "tp = world.touchpoints\n" + code)["scores"]
+    scores = PROOF.answer(default_world, "q1", "tp = world.touchpoints\n" + code)
     assert EXERCISES["q1"].score(scores, default_world) == 1.0
 
 
@@ -221,29 +161,5 @@ def test_score_sanity_speaks_to_the_learner(default_world):
     assert kind.sanity(as_plain(scores), default_world) is None
 
 
-def test_expected_values_are_recomputed_from_the_world(default_world, other_seed_world):
-    changed = []
-    for name, exercise in EXERCISES.items():
-        a, b = exercise.expected(default_world), exercise.expected(other_seed_world)
-        same = a.equals(b) if isinstance(a, pd.DataFrame) and isinstance(b, pd.DataFrame) else a == b
-        if not same:
-            changed.append(name)
-    assert {"q1", "q2", "q3", "q4", "q6", "q7"} <= set(changed)
+def test_the_call_snippets_follow_the_world(default_world, other_seed_world):
     assert set(ls.call_snippets(default_world).note_id) != set(ls.call_snippets(other_seed_world).note_id)
-
-
-@pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.exercise}-{w.mistake}")
-def test_known_wrong_answer_loses_points_with_a_message_that_keeps_the_answer_secret(wrong, default_world):
-    exercise = EXERCISES[wrong.exercise]
-    answer = _notebook_until(default_world, wrong.exercise, wrong.code)[exercise.variable]
-    assert exercise.score(answer, default_world) < 1.0
-    feedback = exercise.check(answer, default_world)
-    assert not feedback.correct
-    assert "not what the data gives" not in feedback.message, "a known mistake deserves a specific message"
-    assert not _mentions(feedback.message, exercise.expected(default_world)), feedback.message
-
-
-def test_every_exercise_has_two_known_wrong_answers_a_hint_and_a_solution():
-    for name, exercise in EXERCISES.items():
-        assert sum(w.exercise == name for w in WRONG) >= 2, name
-        assert exercise.hint() and exercise.solution()

@@ -6,80 +6,31 @@ each known-wrong answer loses points with a message that keeps the answer secret
 from __future__ import annotations
 
 import math
-import re
 
-import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from module_proof import ModuleProof
 
-from crosstrain.exercises import exercises_of
 from crosstrain.exercises import pipeline as p
-from crosstrain.grading.graders import wrong_answers
-from crosstrain.grading.sources import read_source, source_path
-from crosstrain.paths import MODULES_DIR
-from crosstrain.world.generate import generate
-from crosstrain.world.load import World
-from crosstrain.world.recipe import load_recipe
-
-matplotlib.use("Agg")
+from crosstrain.world.schema import DEAL_STAGES
 
 MODULE = "06-pipeline"
-EXERCISES = exercises_of(MODULE)
-WRONG = wrong_answers(MODULE)
-CELLS = read_source(source_path(MODULES_DIR, MODULE))
 REF = pd.Timestamp("2026-10-01")
 
 
-@pytest.fixture(scope="module")
-def other_seed_world(tmp_path_factory) -> World:
-    """A mid-sized world with another seed: expected values must follow the data."""
-    out = tmp_path_factory.mktemp("worlds") / "seed42"
-    return World(generate(load_recipe("default").with_overrides(seed=42, leads=6000, name="seed42"), out, progress=False))
-
-
-def _notebook_until(world, exercise: str, answer_code: str | None = None) -> dict:
-    """Run the module's lesson and reference answers up to ``exercise``'s answer cell, then
-    ``answer_code`` (default: the reference answer) in its place; returns the namespace.
-    The setup cell (which loads the course world) is replaced by its assignments."""
+def _setup(world) -> dict:
+    """What the notebook's setup cell defines."""
     import matplotlib.pyplot as plt
 
-    from crosstrain.world.schema import DEAL_STAGES
-
-    namespace = {"world": world, "pd": pd, "np": np, "plt": plt, "DEAL_STAGES": DEAL_STAGES,
-                 "discount_band": p.discount_band, "deal_risks": p.deal_risks,
-                 "deals": world.opportunities, "history": world.opportunity_history, "users": world.users,
-                 "today": world.reference_date}
-    for cell in CELLS:
-        if cell.cell_type != "code" or cell.kind in ("tests", "locked"):
-            continue
-        code = answer_code if cell.kind == "answer" and cell.name == exercise and answer_code is not None else cell.source
-        exec(compile(code, f"<{cell.name or 'lesson'}>", "exec"), namespace)
-        plt.close("all")
-        if cell.kind == "answer" and cell.name == exercise:
-            return namespace
-    raise AssertionError(f"no answer cell for {exercise}")
+    return {"pd": pd, "np": np, "plt": plt, "DEAL_STAGES": DEAL_STAGES, "discount_band": p.discount_band,
+            "deal_risks": p.deal_risks, "deals": world.opportunities, "history": world.opportunity_history,
+            "users": world.users, "today": world.reference_date}
 
 
-def _numbers(value):
-    if isinstance(value, dict):
-        return [v for x in value.values() for v in _numbers(x)]
-    return [value] if isinstance(value, (int, float)) and not isinstance(value, bool) else []
-
-
-def _mentions(message: str, value) -> bool:
-    """Whether the message gives an expected number away, in any usual spelling."""
-    for v in _numbers(value):
-        spellings = {str(v)}
-        if isinstance(v, float) and math.isfinite(v):
-            spellings |= {f"{v:.2f}", f"{v:,.2f}", f"{v:.3g}", f"{v:.4g}", f"{v:.1%}", f"{v:.0%}", f"{v:g}"}
-            if abs(v) >= 10:
-                spellings.add(f"{v:,.0f}")
-        if isinstance(v, int):
-            spellings.add(f"{v:,}")
-        if any(re.search(rf"(?<![\w.]){re.escape(s)}(?![\w])", message) for s in spellings):
-            return True
-    return False
+PROOF = ModuleProof(MODULE, _setup, lesson=True)
+globals().update(PROOF.tests())
+EXERCISES = PROOF.exercises
 
 
 # -- hand-made rows: the formulas of the domain brief -------------------------------------
@@ -200,60 +151,13 @@ def test_coverage_needed_below_one_is_caught_without_giving_the_answer():
 
 # -- on generated worlds -------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_the_notebook_solution_scores_full_on_three_worlds(name, default_world, tiny_world, other_seed_world):
-    exercise = EXERCISES[name]
-    for world in (default_world, other_seed_world, tiny_world):
-        if world is tiny_world and not exercise.expected(world):
-            continue
-        answer = _notebook_until(world, name)[exercise.variable]
-        assert exercise.score(answer, world) == 1.0, (name, world.name)
-        assert exercise.check(answer, world).correct, (name, world.name)
-
-
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_the_written_solution_scores_full(name, default_world):
-    exercise = EXERCISES[name]
-    from crosstrain.world.schema import DEAL_STAGES
-
-    namespace = {"world": default_world, "pd": pd, "np": np, "DEAL_STAGES": DEAL_STAGES, "discount_band": p.discount_band,
-                 "deals": default_world.opportunities, "history": default_world.opportunity_history,
-                 "users": default_world.users, "today": default_world.reference_date}
-    if name == "q4":  # the levers start from q3's window
-        namespace["team"] = p.velocity_inputs(default_world.opportunities, default_world.reference_date)
-    exec(compile(exercise.solution_text, f"<{name} solution>", "exec"), namespace)
-    assert exercise.score(namespace[exercise.variable], default_world) == 1.0
-
-
-def test_expected_values_are_recomputed_from_the_world(default_world, other_seed_world, tiny_world):
-    for name, exercise in EXERCISES.items():
-        a, b, c = (exercise.expected(w) for w in (default_world, other_seed_world, tiny_world))
-        if name == "q4":  # the biggest lever is the cycle in every world; the velocities follow the data
-            assert a["biggest"] == b["biggest"] == "cycle_length"
-            a, b, c = a["levers"], b["levers"], c["levers"]
-        assert a != b and a != c, name
-
-
-@pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.exercise}-{w.mistake}")
-def test_known_wrong_answer_loses_points_with_a_message_that_keeps_the_answer_secret(wrong, default_world):
-    exercise = EXERCISES[wrong.exercise]
-    answer = _notebook_until(default_world, wrong.exercise, wrong.code)[exercise.variable]
-    assert exercise.score(answer, default_world) < 1.0
-    feedback = exercise.check(answer, default_world)
-    assert not feedback.correct
-    assert "not what the data gives" not in feedback.message and "part of your answer" not in feedback.message, \
-        f"a known mistake deserves a specific message: {feedback.message}"
-    assert not _mentions(feedback.message, exercise.expected(default_world)), feedback.message
-
-
-def test_every_exercise_has_two_known_wrong_answers_a_hint_and_a_solution():
-    for name, exercise in EXERCISES.items():
-        assert sum(w.exercise == name for w in WRONG) >= 2, name
-        assert exercise.hint() and exercise.solution()
+def test_the_biggest_lever_is_the_cycle_in_every_world(default_world, other_seed_world):
+    """Only the velocities of q4 follow the data (PROOF checks they do)."""
+    assert all(EXERCISES["q4"].expected(w)["biggest"] == "cycle_length" for w in (default_world, other_seed_world))
 
 
 def test_the_coverage_mistake_is_named_for_what_it_is(default_world):
     """Multiplying by the win rate is the one mistake the domain brief singles out."""
-    code = next(w.code for w in WRONG if w.exercise == "q2" and w.mistake == "multiplied_by_win_rate")
-    answer = _notebook_until(default_world, "q2", code)["coverage"]
+    code = next(w.code for w in PROOF.wrong if w.exercise == "q2" and w.mistake == "multiplied_by_win_rate")
+    answer = PROOF.answer(default_world, "q2", code)
     assert "multiply by the win rate" in EXERCISES["q2"].check(answer, default_world).message

@@ -4,71 +4,29 @@ message that keeps the answer secret, and the solution notebook runs in 10 secon
 
 from __future__ import annotations
 
-import math
-import re
 from types import SimpleNamespace
 
-import matplotlib
 import pandas as pd
 import pytest
+from module_proof import ModuleProof, check_solution_notebook
 
-from crosstrain.exercises import exercises_of
 from crosstrain.exercises import two_teams as tt
-from crosstrain.grading.graders import wrong_answers
-from crosstrain.grading.sources import read_source, source_path
 from crosstrain.learn.capture import as_plain
-from crosstrain.paths import MODULES_DIR
-from crosstrain.world.generate import generate
-from crosstrain.world.load import World
-from crosstrain.world.recipe import load_recipe
 from crosstrain.world.schema import LIFECYCLE_STAGES, STAGE_OWNER
 
-matplotlib.use("Agg")
-
 MODULE = "01-two-teams"
-EXERCISES = exercises_of(MODULE)
-WRONG = wrong_answers(MODULE)
-CELLS = read_source(source_path(MODULES_DIR, MODULE))
 
 
-@pytest.fixture(scope="module")
-def other_seed_world(tmp_path_factory) -> World:
-    """A mid-sized world with another seed: expected values must follow the data."""
-    out = tmp_path_factory.mktemp("worlds") / "seed77"
-    return World(generate(load_recipe("default").with_overrides(seed=77, leads=6000, name="seed77"), out, progress=False))
-
-
-def _run(world, exercise: str, code: str | None = None):
-    """Run the notebook's code up to an exercise's answer cell (optionally replaced); return its variable."""
+def _setup(world) -> dict:
+    """What the notebook's setup cell defines."""
     import matplotlib.pyplot as plt
 
-    namespace = {"world": world, "pd": pd, "plt": plt, "STAGE_OWNER": STAGE_OWNER}
-    for cell in CELLS:
-        if cell.cell_type != "code" or cell.kind in ("tests", "locked"):
-            continue
-        source = code if (cell.kind == "answer" and cell.name == exercise and code is not None) else cell.source
-        exec(compile(source, f"<{cell.name or 'lesson'}>", "exec"), namespace)
-        plt.close("all")
-        if cell.kind == "answer" and cell.name == exercise:
-            return namespace[EXERCISES[exercise].variable]
-    raise AssertionError(f"no answer cell for {exercise}")
+    return {"pd": pd, "plt": plt, "STAGE_OWNER": STAGE_OWNER}
 
 
-def _mentions(message: str, value) -> bool:
-    """Whether the message gives an expected number away (team and segment names may appear)."""
-    values = list(value.values()) if isinstance(value, dict) else [value]
-    for v in values:
-        if isinstance(v, str):
-            continue
-        spellings = {str(v)}
-        if isinstance(v, float) and math.isfinite(v):
-            spellings |= {f"{v:.2f}", f"{v:,.2f}", f"{v:,.0f}", f"{v:.4g}", f"{v:.1%}", f"{v:.0%}", f"{v:g}"}
-        if isinstance(v, int) and not isinstance(v, bool):
-            spellings |= {f"{v:,}"}
-        if any(re.search(rf"(?<![\w.]){re.escape(s)}(?![\w])", message) for s in spellings):
-            return True
-    return False
-
+PROOF = ModuleProof(MODULE, _setup, lesson=True, written_in_notebook=True, varying=("q4", "q5", "q6"))
+globals().update(PROOF.tests())
+EXERCISES = PROOF.exercises
 
 # -- hand-made rows: the formulas of the domain brief -------------------------------------
 
@@ -195,23 +153,7 @@ def test_bykey_sanity_messages_explain_the_shape():
     assert "divide by zero" in SHARES.sanity({"smb": float("nan"), "enterprise": 0.2}, None)
 
 
-# -- the reference and the known-wrong answers on real worlds ------------------------------
-
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_reference_solution_scores_full_on_three_worlds(name, default_world, tiny_world, other_seed_world):
-    exercise = EXERCISES[name]
-    for world in (default_world, tiny_world, other_seed_world):
-        answer = _run(world, name)
-        assert exercise.score(answer, world) == 1.0, world
-        assert exercise.check(answer, world).correct
-
-
-def test_expected_values_are_recomputed_from_the_world(default_world, tiny_world, other_seed_world):
-    for name in ("q4", "q5", "q6"):
-        exercise = EXERCISES[name]
-        values = [exercise.expected(w) for w in (default_world, tiny_world, other_seed_world)]
-        assert values[0] != values[1] and values[0] != values[2], name
-
+# -- on real worlds (the reference and the known-wrong answers: PROOF) ---------------------
 
 def test_data_answers_match_the_library_formulas(default_world):
     table = tt.segment_table(default_world)
@@ -221,32 +163,5 @@ def test_data_answers_match_the_library_formulas(default_world):
     assert sum(EXERCISES["q4"].expected(default_world).values()) == len(default_world.leads)
 
 
-@pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.exercise}-{w.mistake}")
-def test_known_wrong_answer_loses_points_with_a_message_that_keeps_the_answer_secret(wrong, default_world):
-    exercise = EXERCISES[wrong.exercise]
-    answer = _run(default_world, wrong.exercise, wrong.code)
-    feedback = exercise.check(answer, default_world)
-    assert not feedback.correct
-    assert exercise.score(answer, default_world) < 1.0
-    assert feedback.message and "not what the data gives" not in feedback.message, "a known mistake deserves a specific message"
-    assert not _mentions(feedback.message, exercise.expected(default_world)), feedback.message
-
-
-def test_every_exercise_has_two_known_wrong_answers_a_hint_and_a_solution():
-    for name, exercise in EXERCISES.items():
-        assert sum(w.exercise == name for w in WRONG) >= 2, name
-        assert exercise.hint() and exercise.solution()
-
-
 def test_solution_notebook_runs_without_errors(default_world, tmp_path):
-    """Its time is measured by benchmarks/bench_course.py, not asserted here."""
-    from crosstrain.exercises.proof import run_solution
-
-    notebook, _ = run_solution(MODULE, tmp_path)
-    graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"]
-    assert len(graded) == len(EXERCISES)
-    for cell in graded:
-        assert not [o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"], cell.source
-        assert "Correct" in "".join(o.get("text", "") for o in cell.outputs), cell.source
-    plots = [o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    assert len(plots) == 2
+    check_solution_notebook(MODULE, tmp_path, plots=2)
