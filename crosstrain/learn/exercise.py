@@ -86,17 +86,28 @@ class Exercise:
             except UnsafeAnswer as exc:
                 return Feedback(False, str(exc))
             problem = self.kind.sanity(answer, world)
-            if problem:
-                return Feedback(False, problem)
-            score = self.score(answer, world)
+            score = 0.0 if problem else self.score(answer, world)
             if score >= 1:
                 return Feedback(True, self.praise)
-            for mistake in self.mistakes:
-                if self.kind.score(answer, _plain(mistake.compute(world))) >= 1:
-                    return Feedback(False, mistake.message)
+            # a recognised mistake says the most, even when the answer is also out of range
+            mistake = self._recognised(answer, world)
+            if mistake is not None:
+                return Feedback(False, mistake.message)
+            if problem:
+                return Feedback(False, problem)
         if score > 0:
             return Feedback(False, f"part of your answer is right ({score:.0%}); look again at the rest. Call .hint() if you are stuck.")
         return Feedback(False, "that is not what the data gives. Re-read the question, or call .hint().")
+
+    def _recognised(self, answer: Any, world) -> Mistake | None:
+        """The first known mistake this answer is exactly, if any."""
+        for mistake in self.mistakes:
+            try:
+                if self.kind.score(answer, _plain(mistake.compute(world))) >= 1:
+                    return mistake
+            except Exception:  # noqa: BLE001 - an answer of another shape is simply not this mistake
+                continue
+        return None
 
     def hint(self) -> str:
         return self.hint_text

@@ -3,8 +3,9 @@
 A module's test file says how its answer cells run (``ModuleProof``) and takes the standard
 tests with ``globals().update(PROOF.tests())``: the reference answers score full on several
 worlds, every known-wrong answer loses points with a specific message that keeps the answer
-secret, every exercise has known-wrong answers, a hint and a written solution, the written
-solutions score full, and the expected values follow the world's data.
+secret, every exercise has known-wrong answers, a hint and a written solution, every named
+mistake (``Mistake``) has a known-wrong file of the same name, the written solutions score
+full, and the expected values follow the world's data.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pandas as pd
 import pytest
 
 from crosstrain.exercises import exercises_of
+from crosstrain.learn.capture import as_plain
 from crosstrain.exercises.proof import answer_of, isolated, lesson_before_answers, reveals, run_solution
 from crosstrain.grading.graders import wrong_answers
 from crosstrain.grading.sources import read_source, source_path
@@ -122,6 +124,12 @@ class ModuleProof:
             assert feedback.message and not any(g in feedback.message for g in GENERIC), \
                 f"a known mistake deserves a specific message: {feedback.message}"
             assert not reveals(feedback.message, exercise.expected(world), **proof.secret), feedback.message
+            named = next((m for m in exercise.mistakes if m.name == wrong.mistake), None)
+            if named is not None:  # the learner reads that mistake's message (or a twin's: same value)
+                plain = as_plain(answer)
+                matched = [m for m in exercise.mistakes if exercise.kind.score(plain, m.compute(world)) >= 1]
+                told = {m.message for m in matched} if named in matched else {exercise.kind.sanity(plain, world)}
+                assert feedback.message in told, f"{wrong.mistake} is not recognised: {feedback.message}"
             for other in map(request.getfixturevalue, proof.wrong_loses_on):
                 assert exercise.score(proof.answer(other, wrong.exercise, wrong.code), other) < 1.0, other.name
 
@@ -129,6 +137,12 @@ class ModuleProof:
             for name, exercise in proof.exercises.items():
                 assert sum(w.exercise == name for w in proof.wrong) >= 2, name
                 assert exercise.hint() and exercise.solution_text, name
+
+        def test_every_named_mistake_has_a_known_wrong_file():
+            for name, exercise in proof.exercises.items():
+                files = {w.mistake for w in proof.wrong if w.exercise == name}
+                missing = sorted({m.name for m in exercise.mistakes} - files)
+                assert not missing, f"add graders/{proof.module}/wrong/{name}/<mistake>.py for {missing}"
 
         def test_expected_values_are_recomputed_from_the_world(request):
             default = request.getfixturevalue("default_world")
@@ -143,6 +157,7 @@ class ModuleProof:
         found = {f.__name__: f for f in (test_reference_solution_scores_full_on_every_world,
                                          test_known_wrong_answer_loses_points_with_a_message_that_keeps_the_answer_secret,
                                          test_every_exercise_has_two_known_wrong_answers_a_hint_and_a_solution,
+                                         test_every_named_mistake_has_a_known_wrong_file,
                                          test_expected_values_are_recomputed_from_the_world)}
         if self.reference == "notebook":  # else the reference test already ran the written solutions
 

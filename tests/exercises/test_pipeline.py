@@ -160,4 +160,5 @@ def test_the_coverage_mistake_is_named_for_what_it_is(default_world):
     """Multiplying by the win rate is the one mistake the domain brief singles out."""
     code = next(w.code for w in PROOF.wrong if w.exercise == "q2" and w.mistake == "multiplied_by_win_rate")
     answer = PROOF.answer(default_world, "q2", code)
-    assert "multiply by the win rate" in EXERCISES["q2"].check(answer, default_world).message
+    message = EXERCISES["q2"].check(answer, default_world).message
+    assert "you multiplied by the win rate" in message and "1 / win rate" in message

@@ -105,3 +105,12 @@ def test_checking_an_answer_not_computed_yet_says_what_to_do(graded_cells):
     assert any("Hint: `n_leads` is your answer to q1 and it has no value yet" in line for line in error.traceback)
     other = [o for o in graded_cells[7].outputs if o.output_type == "error"][0]
     assert other.ename == "NameError" and not any("Hint:" in line for line in other.traceback)
+
+
+def test_a_recognised_mistake_is_named_even_when_the_answer_is_out_of_range(tiny_world):
+    """A share given as a count is both out of range and a known mistake: the mistake says more."""
+    exercise = get("00-orientation", "q2")
+    mistake = next(m for m in exercise.mistakes if m.name == "count_not_share")
+    assert exercise.kind.sanity(mistake.compute(tiny_world), tiny_world)  # the range check alone would fire
+    assert exercise.check(mistake.compute(tiny_world), tiny_world).message == mistake.message
+    assert exercise.check(-3.5, tiny_world).message == exercise.kind.sanity(-3.5, tiny_world)

@@ -1,0 +1,10 @@
+# mistake: measured the cycle in whole days (.dt.days) instead of decimal days
+recent_wins = recent[recent.is_won]
+per_ae = pd.DataFrame({
+    "opportunities": open_deals.groupby("owner_id").size(),
+    "average_deal": recent_wins.groupby("owner_id").amount.mean(),
+    "win_rate": recent.groupby("owner_id").is_won.mean(),
+    "cycle_length": (recent_wins.close_date - recent_wins.created_at).dt.days.groupby(recent_wins.owner_id).median(),
+})
+per_ae = per_ae.dropna(subset=["average_deal"]).fillna({"opportunities": 0})
+velocity = per_ae.opportunities * per_ae.average_deal * per_ae.win_rate / per_ae.cycle_length
