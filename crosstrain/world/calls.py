@@ -71,6 +71,7 @@ REPLIES = (
     (("respond",), False, "features"),
     (("respond",), False, "pressure"),
 )
+MAX_OPTIONS = max(len(options) for options in OBJECTIONS.values())
 STRONG_W = (0.5, 0.25, 0.25)
 WEAK_W = (0.3, 0.2, 0.25, 0.15, 0.1)
 DISCOUNT_REPLY = 5
@@ -88,6 +89,8 @@ DISCOVERY = {
 CATEGORY_TAGS = {"price": "meddpicc.decision_criteria", "budget": "bant.budget", "timing": "bant.timeline",
                  "authority": "bant.authority", "need": "bant.need", "competitor": "meddpicc.competition",
                  "trust": "meddpicc.decision_criteria"}
+# _note_template fills a note's text in one go: its fixed wordings must hold no slots.
+assert not any("{" in text for text in (*LISTEN, *ACKNOWLEDGE, *PROBES.values(), *(q for q, _, _ in DISCOVERY.values())))
 
 
 def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor, industry) -> dict:
@@ -118,54 +121,38 @@ def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor
     ack = rng.integers(0, len(ACKNOWLEDGE), m)
     lis = rng.integers(0, len(LISTEN), m)
     variant = rng.integers(0, 4, m)
-    quarter = [f"Q{q}" for q in rng.integers(1, 5, m)]
-    person = [f"{f} {l}" for f, l in zip(pools.first_names[rng.integers(0, len(pools.first_names), m)],
-                                           pools.last_names[rng.integers(0, len(pools.last_names), m)])]
+    quarter = [f"Q{q}" for q in rng.integers(1, 5, m).tolist()]
+    person = [f"{f} {l}" for f, l in zip(pools.first_names[rng.integers(0, len(pools.first_names), m)].tolist(),
+                                           pools.last_names[rng.integers(0, len(pools.last_names), m)].tolist())]
     # What a note may mention about its deal, formatted once per deal rather than per note.
-    deal_slots = [{"competitor": competitor[d] or COMPETITORS[d % len(COMPETITORS)], "amount": f"${int(amount[d]):,}",
-                   "industry": industry[d]} for d in range(n_deals)]
-    texts, steps, quality, tags, speaker = [], [], [], [], []
+    deal_slots = [{"competitor": rival or COMPETITORS[d % len(COMPETITORS)], "amount": f"${int(value):,}", "industry": sector}
+                  for d, (rival, value, sector) in enumerate(zip(competitor.tolist(), amount.tolist(), industry.tolist()))]
+    # Each note's text is one template (see _note_template) filled from its deal and its own
+    # draws; the few hundred distinct templates are assembled once, not once per note.
+    option = variant % np.array([len(OBJECTIONS[c]) for c in categories])[np.maximum(category, 0)]
+    kind = (((category * MAX_OPTIONS + option) * len(REPLIES) + reply) * len(LISTEN) + lis) * len(ACKNOWLEDGE) + ack
+    kind = np.where(objection, kind, -1 - pick)
+    templates: dict[int, str] = {}
+    texts = []
     # The loop reads plain lists: indexing numpy arrays one element at a time is slow.
-    notes = zip(deal.tolist(), category.tolist(), reply.tolist(), pick.tolist(), variant.tolist(), lis.tolist(),
-                ack.tolist(), phrase.tolist(), pct.tolist(), quarter, person)
-    for d, cat_code, reply_code, pick_code, variant_code, lis_code, ack_code, phrase_text, pct_value, quarter_text, name in notes:
-        slots = {**deal_slots[d], "phrase": phrase_text, "quarter": quarter_text, "pct": pct_value, "name": name}
-        if cat_code >= 0:
-            cat = categories[cat_code]
-            options = OBJECTIONS[cat]
-            said = options[variant_code % len(options)].format(**slots)
-            shown, good, remark = REPLIES[reply_code]
-            parts = []
-            if "listen" in shown:
-                parts.append(LISTEN[lis_code])
-            if "acknowledge" in shown:
-                parts.append(ACKNOWLEDGE[ack_code])
-            if "explore" in shown:
-                parts.append(PROBES[cat])
-            if "respond" in shown:
-                parts.append(WEAK[remark].format(**slots) if remark else ANSWERS[cat].format(**slots))
-            texts.append(f'Buyer: "{said}" Rep: "{" ".join(parts)}"')
-            steps.append(";".join(shown))
-            quality.append("strong" if good else "weak")
-            tags.append(CATEGORY_TAGS[cat])
-            speaker.append("buyer")
-        else:
-            question, answer, tag = DISCOVERY[MEDDPICC_FLAGS[pick_code]]
-            texts.append(f'Rep: "{question}" Buyer: "{answer.format(**slots)}"')
-            steps.append(None)
-            quality.append(None)
-            tags.append(tag)
-            speaker.append("rep")
+    for k, d, phrase_text, pct_value, quarter_text, name in zip(kind.tolist(), deal.tolist(), phrase.tolist(),
+                                                                 pct.tolist(), quarter, person):
+        template = templates.get(k)
+        if template is None:
+            template = templates[k] = _note_template(k, categories)
+        texts.append(template.format(**deal_slots[d], phrase=phrase_text, quarter=quarter_text, pct=pct_value, name=name))
+    good = np.array([strong for _, strong, _ in REPLIES])
     ctx.tables["call_notes"] = {
         "note_id": Ref(np.arange(m), "call_notes"),
         "opportunity_id": Ref(deal, "opportunities"),
         "occurred_at": at,
-        "speaker": np.array(speaker, dtype=object),
+        "speaker": Codes(np.where(objection, 0, 1), ("buyer", "rep")),
         "text": np.array(texts, dtype=object),
         "objection_category": Codes(category, categories),
-        "laer_steps": np.array(steps, dtype=object),
-        "response_quality": np.array(quality, dtype=object),
-        "framework_tags": np.array(tags, dtype=object),
+        "laer_steps": Codes(reply, [";".join(shown) for shown, _, _ in REPLIES]),
+        "response_quality": Codes(np.where(objection, np.where(good[reply], 0, 1), -1), ("strong", "weak")),
+        "framework_tags": Codes(np.where(objection, category, len(categories) + pick),
+                                [CATEGORY_TAGS[c] for c in categories] + [DISCOVERY[f][2] for f in MEDDPICC_FLAGS]),
     }
     n_obj = np.bincount(deal[objection], minlength=n_deals)
     n_strong = np.bincount(deal[objection & strong], minlength=n_deals)
@@ -174,3 +161,30 @@ def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor
     main[deal[objection][::-1]] = category[objection][::-1]  # the first objection of each deal
     strong_share = np.where(n_obj > 0, n_strong / np.maximum(n_obj, 1), calls["laer_share"])
     return {"strong_share": strong_share, "discount_first": discount_first, "main_category": main}
+
+
+def _note_template(kind: int, categories) -> str:
+    """The text of a kind of note, its slots ({phrase}, {amount}, ...) still to fill.
+
+    ``kind`` packs an objection's category, wording, reply pattern and LISTEN and
+    ACKNOWLEDGE wordings, or is ``-1 - element`` for a discovery question. The fixed
+    wordings hold no braces, so filling the whole text at once equals filling its parts."""
+    if kind < 0:
+        question, answer, _ = DISCOVERY[MEDDPICC_FLAGS[-1 - kind]]
+        return f'Rep: "{question}" Buyer: "{answer}"'
+    kind, ack = divmod(kind, len(ACKNOWLEDGE))
+    kind, lis = divmod(kind, len(LISTEN))
+    kind, reply = divmod(kind, len(REPLIES))
+    cat, option = divmod(kind, MAX_OPTIONS)
+    category = categories[cat]
+    shown, _, remark = REPLIES[reply]
+    parts = []
+    if "listen" in shown:
+        parts.append(LISTEN[lis])
+    if "acknowledge" in shown:
+        parts.append(ACKNOWLEDGE[ack])
+    if "explore" in shown:
+        parts.append(PROBES[category])
+    if "respond" in shown:
+        parts.append(WEAK[remark] if remark else ANSWERS[category])
+    return f'Buyer: "{OBJECTIONS[category][option]}" Rep: "{" ".join(parts)}"'

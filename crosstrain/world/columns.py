@@ -20,6 +20,12 @@ from crosstrain.world.schema import TABLES
 ID_WIDTH = {"users": 4, "accounts": 6, "contacts": 7, "campaigns": 5, "leads": 7,
             "touchpoints": 8, "opportunities": 7, "activities": 8, "call_notes": 7}
 NULL = -1
+# Arrow memory for the world's columns and for writing them: the system allocator, not Arrow's
+# default (mimalloc). mimalloc gives every thread its own arenas, backed by 2 MB huge pages,
+# so the generator's and writers' few MB of short-lived buffers made a fresh process fault in
+# and zero ~60 MB (a large share of a small world's time, and most of its run-to-run spread);
+# malloc reuses freed memory across threads.
+MEMORY_POOL = pa.system_memory_pool()
 
 
 @dataclass
@@ -45,20 +51,62 @@ def ids(table: str, index: np.ndarray) -> pa.Array:
     formatting millions of ids one by one would take seconds.
     """
     index = np.asarray(index, dtype=np.int64)
+    valid = index >= 0
+    return _fixed_width_strings(_format_ids(table, np.where(valid, index + 1, 0)), valid)
+
+
+class IdCache:
+    """Ids of the tables that foreign keys point to, formatted once per world.
+
+    A lead's id is in six tables: formatting its digits for each was two fifths of the
+    work of handing a small world's tables to Arrow, while gathering the formatted bytes
+    is a plain copy. Other tables' ids are used once and are not kept.
+    """
+
+    def __init__(self):
+        self._formatted: dict[str, np.ndarray] = {}
+
+    def ids(self, table: str, index: np.ndarray) -> pa.Array:
+        """Like ``ids(table, index)``."""
+        if table not in REFERENCED:
+            return ids(table, index)
+        index = np.asarray(index, dtype=np.int64)
+        rows = int(index.max()) + 1 if len(index) else 0
+        formatted = self._formatted.get(table)
+        if formatted is None or len(formatted) < rows:
+            formatted = self._formatted[table] = _format_ids(table, np.arange(1, max(rows, 1) + 1))
+        # Index -1 picks the last id, which the validity bitmap then hides.
+        return _fixed_width_strings(formatted[index], index >= 0)
+
+    def resolve(self, columns: dict) -> dict:
+        """``columns`` with each id column (``Ref``) made an Arrow array."""
+        return {name: self.ids(value.table, value.index) if isinstance(value, Ref) else value
+                for name, value in columns.items()}
+
+
+# Tables whose ids foreign keys hold (leads, accounts, users, ...).
+REFERENCED = frozenset(target for table in TABLES.values() for target in table.foreign_keys.values())
+
+
+def _format_ids(table: str, number: np.ndarray) -> np.ndarray:
+    """Ids for 1-based ``number`` (0 for null rows) as fixed-width bytes, one ``S<n>`` item each."""
     prefix = TABLES[table].id_prefix.encode()
     width = ID_WIDTH[table]
-    valid = index >= 0
-    number = np.where(valid, index + 1, 0)
     if len(number) and number.max() >= 10**width:
         raise ValueError(f"{table}: {number.max():,} rows do not fit {width}-digit ids")
-    chars = np.empty((len(index), len(prefix) + width), dtype=np.uint8)
+    chars = np.empty((len(number), len(prefix) + width), dtype=np.uint8)
     chars[:, : len(prefix)] = np.frombuffer(prefix, dtype=np.uint8)
     _write_digits(chars[:, len(prefix):], number)
-    size = chars.shape[1]
-    offsets = pa.py_buffer((np.arange(len(index) + 1, dtype=np.int32) * size).tobytes())
+    return chars.view(f"S{chars.shape[1]}").reshape(len(number))
+
+
+def _fixed_width_strings(values: np.ndarray, valid: np.ndarray) -> pa.Array:
+    """A string array over the bytes of ``values`` (``S<n>`` items), null where not ``valid``."""
+    size = values.dtype.itemsize
+    offsets = pa.py_buffer(np.arange(len(values) + 1, dtype=np.int32) * size)
     # Null ids get a validity bitmap (Arrow's bit order) rather than a second pass over the strings.
     nulls = None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
-    return pa.StringArray.from_buffers(len(index), offsets, pa.py_buffer(chars), nulls)
+    return pa.StringArray.from_buffers(len(values), offsets, pa.py_buffer(values), nulls)
 
 
 def _write_digits(columns: np.ndarray, number: np.ndarray) -> None:
@@ -76,13 +124,20 @@ def _write_digits(columns: np.ndarray, number: np.ndarray) -> None:
 
 def decode(codes: np.ndarray, vocab: Sequence[str]) -> pa.Array:
     """``vocab[codes]`` as a string column, null where the code is -1."""
-    codes = np.asarray(codes, dtype=np.int32)
-    return pa.array(list(vocab), pa.string()).take(pa.array(codes, mask=codes < 0))
+    codes = np.asarray(codes)
+    indices = pa.array(codes, mask=_nulls(codes), memory_pool=MEMORY_POOL)
+    return pc.take(pa.array(list(vocab), pa.string(), memory_pool=MEMORY_POOL), indices, memory_pool=MEMORY_POOL)
 
 
 def times(seconds: np.ndarray) -> pa.Array:
     seconds = np.asarray(seconds, dtype=np.int64)
-    return pa.array(seconds, type=pa.timestamp("s"), mask=seconds < 0)
+    return pa.array(seconds, type=pa.timestamp("s"), mask=_nulls(seconds), memory_pool=MEMORY_POOL)
+
+
+def _nulls(values: np.ndarray) -> np.ndarray | None:
+    """Where ``values`` hold -1 (null), or None when none do: Arrow then needs no bitmap."""
+    null = values < 0
+    return null if null.any() else None
 
 
 def to_table(name: str, columns: dict) -> pa.Table:
@@ -95,21 +150,23 @@ def to_table(name: str, columns: dict) -> pa.Table:
     arrays = {}
     for column, kind in schema.items():
         value = columns[column]
-        if isinstance(value, Ref):
+        if isinstance(value, (pa.Array, pa.ChunkedArray)):
+            array = value  # made already (ids from an IdCache, joined strings)
+        elif isinstance(value, Ref):
             array = ids(value.table, value.index)
         elif isinstance(value, Codes):
             array = decode(value.codes, value.vocab)
         elif kind == "datetime":
             array = times(value)
         elif kind == "str":
-            array = value if isinstance(value, (pa.Array, pa.ChunkedArray)) else pa.array(value, pa.string())
+            array = pa.array(value, pa.string(), memory_pool=MEMORY_POOL)
         elif kind == "int":
-            array = pa.array(np.asarray(value, dtype=np.int64))
+            array = pa.array(np.asarray(value, dtype=np.int64), memory_pool=MEMORY_POOL)
         elif kind == "float":
             value = np.asarray(value, dtype=np.float64)
-            array = pa.array(value, mask=np.isnan(value))
+            array = pa.array(value, mask=np.isnan(value), memory_pool=MEMORY_POOL)
         elif kind == "bool":
-            array = pa.array(np.asarray(value, dtype=bool))
+            array = pa.array(np.asarray(value, dtype=bool), memory_pool=MEMORY_POOL)
         else:
             raise ValueError(f"{name}.{column}: cannot convert kind {kind}")
         arrays[column] = array
@@ -118,5 +175,5 @@ def to_table(name: str, columns: dict) -> pa.Table:
 
 def join(*parts) -> pa.Array:
     """Concatenate string arrays (or lists, numpy arrays) and scalars element-wise."""
-    parts = [p if isinstance(p, (str, pa.Array)) else pa.array(list(p), pa.string()) for p in parts]
-    return pc.binary_join_element_wise(*parts, "")
+    parts = [p if isinstance(p, (str, pa.Array)) else pa.array(list(p), pa.string(), memory_pool=MEMORY_POOL) for p in parts]
+    return pc.binary_join_element_wise(*parts, "", memory_pool=MEMORY_POOL)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import numpy as np
 
+from crosstrain.world.columns import IdCache
 from crosstrain.world.pools import pools
 from crosstrain.world.recipe import Recipe
 
@@ -43,6 +44,7 @@ class Context:
         self.segments = tuple(recipe.mix["segments"])
         self.tables: dict[str, dict] = {}
         self.state: dict[str, np.ndarray] = {}
+        self.ids = IdCache()
 
 
 def weights(values) -> np.ndarray:

@@ -126,9 +126,10 @@ def build_deals(ctx: Context) -> None:
 def _calibrate(effect: np.ndarray, target: float) -> float:
     """Shift so the mean win chance equals the segment's target (bisection on the logit)."""
     lo, hi = -5.0, 5.0
+    base = logit(target) + effect  # the same sums as adding them each time, made once
     for _ in range(40):
         mid = (lo + hi) / 2
-        if sigmoid(logit(target) + effect + mid).mean() < target:
+        if sigmoid(base + mid).mean() < target:
             lo = mid
         else:
             hi = mid

@@ -113,6 +113,7 @@ def finish_leads(ctx: Context) -> None:
         stage[stamp >= 0] = i
     leads = ctx.tables["leads"]
     leads.update({
+        "engagement_score": st["lead_engagement"],
         "first_response_at": st["lead_first_response"],
         "lifecycle_stage": Codes(stage, STAGES),
         "status": Codes(st["lead_status"], STATUSES),

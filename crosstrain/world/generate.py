@@ -21,18 +21,22 @@ from crosstrain.world.recipe import Recipe, load_recipe
 from crosstrain.world.schema import TABLES
 
 # Each step, and the tables it leaves final: those are converted and handed to the
-# writer at once, so writing overlaps the steps still to come.
+# writer at once, so writing overlaps the steps still to come. Tables are finished as
+# early as their inputs allow (the writer idles until the first big one arrives). Each
+# builder draws from its own random stream (the campaign steps share one, in this order),
+# so moving a step does not change the world.
 STEPS = (
     ("users", people.build_users, ()),  # quotas wait for the deals
     ("accounts", people.build_accounts, ("accounts",)),
     ("campaigns", campaigns.build_campaign_frame, ()),
-    ("leads and touchpoints", leads.build_leads, ("contacts", "touchpoints")),
+    ("leads", leads.build_leads, ("contacts",)),
+    ("touchpoints", leads.build_touchpoints, ("touchpoints",)),
+    ("campaign costs", campaigns.build_campaigns, ("campaigns",)),
+    ("campaign members", campaigns.build_members, ("campaign_members",)),
     ("funnel", funnel.build_funnel, ()),
     ("deals and call notes", deals.build_deals, ("users", "opportunity_history", "call_notes")),
     # Opportunities after leads: the raw variant's faults draw from one stream, leads first.
     ("lifecycle", funnel.finish_leads, ("leads", "lifecycle_history", "opportunities")),
-    ("campaign costs", campaigns.build_campaigns, ("campaigns",)),
-    ("campaign members", campaigns.build_members, ("campaign_members",)),
     ("activities", activities.build_activities, ("activities",)),
 )
 assert sorted(name for *_, done in STEPS for name in done) == sorted(TABLES), "every table is finished by exactly one step"
@@ -86,7 +90,7 @@ class _NoProgress:
 def _hand_over(ctx: Context, writer: store.WorldWriter, name: str, variant: str) -> dict:
     """Convert a finished table to Arrow (dropping its numpy columns) and queue it for writing;
     returns the faults injected into it (raw variant)."""
-    table = to_table(name, ctx.tables.pop(name))
+    table = to_table(name, ctx.ids.resolve(ctx.tables.pop(name)))
     found = {}
     if variant == "raw":
         table, found = add_faults(ctx, name, table)

@@ -10,12 +10,11 @@ rebuild the score from the touchpoints table.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from crosstrain.world.campaigns import active_campaign, pick_campaigns
-from crosstrain.world.columns import Codes, Ref, join
+from crosstrain.world.columns import MEMORY_POOL, Codes, Ref, join
 from crosstrain.world.context import DAY, Context, weights
 from crosstrain.world.people import assign_by_segment
 
@@ -43,6 +42,8 @@ BUYING_W = (0.38, 0.12, 0.2, 0.18, 0.12)
 CREATION_EVENT = {"paid_search": "form_submit", "paid_social": "form_submit", "display": "form_submit",
                   "email": "email_click", "webinar": "webinar_attend", "event": "event_visit",
                   "content": "form_submit", "referral": "form_submit", "partner": "form_submit"}
+# "10" to "98", the numbers free-mail users add to their names.
+TWO_DIGITS = pa.array([str(number) for number in range(10, 99)], pa.string())
 TOUCH_CHANNELS = ("paid_search", "paid_social", "display", "email", "webinar", "event", "content", "referral", "partner", "direct")
 
 
@@ -86,14 +87,13 @@ def build_leads(ctx: Context) -> None:
     pools = ctx.pools
     first_pick = rng.integers(0, len(pools.first_names), n)
     last_pick = rng.integers(0, len(pools.last_names), n)
-    first, last = pools.first_names_arrow.take(first_pick), pools.last_names_arrow.take(last_pick)
-    email = _emails(pools.first_names_lower.take(first_pick), pools.last_names_lower.take(last_pick),
-                    st["account_domain"][account], free_mail, rng)
+    first, last = _take(pools.first_names_arrow, first_pick), _take(pools.last_names_arrow, last_pick)
+    email = _emails(_take(pools.first_names_lower, first_pick), _take(pools.last_names_lower, last_pick),
+                    _take(_work_mail_hosts(st["account_domain"]), account), free_mail, rng)
     owner = assign_by_segment(ctx, "sdr", segment, rng)
     st.update(lead_channel=channel, lead_campaign=campaign, lead_created=created, lead_account=account,
               lead_segment=segment, lead_seniority=seniority, lead_fit=fit, lead_intent=intent,
               lead_outbound=outbound, lead_free_mail=free_mail, lead_owner=owner)
-    build_touchpoints(ctx)
     ctx.tables["contacts"] = {
         "contact_id": Ref(np.arange(n), "contacts"),
         "account_id": Ref(account, "accounts"),
@@ -109,12 +109,12 @@ def build_leads(ctx: Context) -> None:
         "lead_id": Ref(np.arange(n), "leads"),
         "contact_id": Ref(np.arange(n), "contacts"),
         "account_id": Ref(account, "accounts"),
-        "company": st["account_name"][account],
+        "company": _per_account(st["account_name"], account),
         "title": Codes(title, title_names),
         "seniority": Codes(seniority, SENIORITY),
         "industry": Codes(st["account_industry"][account], mix["industries"]),
         "employees": st["account_employees"][account],
-        "country": st["account_country"][account],
+        "country": _per_account(st["account_country"], account),
         "segment": Codes(segment, ctx.segments),
         "email": email,
         "source_channel": Codes(channel, channels),
@@ -122,32 +122,60 @@ def build_leads(ctx: Context) -> None:
         "owner_id": Ref(owner, "users"),
         "created_at": created,
         "fit_score": fit,
-        "engagement_score": st["lead_engagement"],
-        # The funnel fills in the rest (funnel.py).
+        # The funnel fills in the rest, engagement from the touchpoints (funnel.py).
     }
 
 
-def _emails(first_l: pa.Array, last_l: pa.Array, domain, free_mail, rng) -> pa.Array:
+def _emails(first_l: pa.Array, last_l: pa.Array, host: pa.Array, free_mail, rng) -> pa.Array:
     """Work addresses ``first.last@company.example``; some people use a free-mail address.
 
-    ``first_l`` and ``last_l`` are the names in lower case."""
-    number = pc.cast(pa.array(rng.integers(10, 99, len(first_l))), pa.string())
-    work = join(first_l, ".", last_l, "@", pa.array(domain, pa.string()), ".example")
+    ``first_l`` and ``last_l`` are the names in lower case, ``host`` each one's
+    ``@company.example``."""
+    pool = MEMORY_POOL
+    number = _take(TWO_DIGITS, rng.integers(10, 99, len(first_l)) - 10)
+    work = join(first_l, ".", last_l, host)
     free = join(first_l, last_l, number, "@" + FREE_MAIL_DOMAIN)
-    email = pc.if_else(pa.array(free_mail), free, work)
+    email = pc.if_else(pa.array(free_mail, memory_pool=pool), free, work, memory_pool=pool)
     # Two people with one name at one company get numbered addresses, as mail servers do.
     # Each distinct address gets a code (one hash pass in Arrow); codes seen twice clash.
-    codes = pc.dictionary_encode(email).indices.to_numpy()
+    codes = pc.dictionary_encode(email, memory_pool=pool).indices.to_numpy()
     clash = np.bincount(codes)[codes] > 1
     if clash.any():
-        values = email.to_numpy(zero_copy_only=False).copy()
         rows = np.flatnonzero(clash)
-        repeat = pd.Series(codes[rows]).groupby(codes[rows]).cumcount().to_numpy()
-        for i, count in zip(rows[repeat > 0], repeat[repeat > 0]):
-            user, _, host = values[i].partition("@")
-            values[i] = f"{user}{count + 1}@{host}"
-        email = pa.array(values, pa.string())
+        repeat = _occurrence(codes[rows])
+        rows, repeat = rows[repeat > 0], repeat[repeat > 0]
+        # Only the renamed addresses pass through Python; the rest stay in Arrow.
+        renamed = [f"{user}{count + 1}@{domain}" for (user, _, domain), count
+                   in zip((address.partition("@") for address in _take(email, rows).to_pylist()), repeat.tolist())]
+        index = np.arange(len(email))
+        index[rows] = len(email) + np.arange(len(rows))
+        email = _take(pa.concat_arrays([email, pa.array(renamed, pa.string(), memory_pool=pool)], memory_pool=pool), index)
     return email
+
+
+def _occurrence(keys: np.ndarray) -> np.ndarray:
+    """For each element, how many equal keys come before it (0 for the first of each)."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.r_[0, np.flatnonzero(ordered[1:] != ordered[:-1]) + 1]
+    rank = np.arange(len(keys)) - np.repeat(starts, np.diff(np.r_[starts, len(keys)]))
+    occurrence = np.empty_like(rank)
+    occurrence[order] = rank
+    return occurrence
+
+
+def _take(values: pa.Array, index: np.ndarray) -> pa.Array:
+    return pc.take(values, index, memory_pool=MEMORY_POOL)
+
+
+def _work_mail_hosts(domains: np.ndarray) -> pa.Array:
+    """``@<domain>.example`` for each account."""
+    return join("@", pa.array(domains, pa.string(), memory_pool=MEMORY_POOL), ".example")
+
+
+def _per_account(values: np.ndarray, account: np.ndarray) -> pa.Array:
+    """Each lead's account's value of a string column: made Arrow once per account, then taken."""
+    return _take(pa.array(values, pa.string(), memory_pool=MEMORY_POOL), account)
 
 
 def build_touchpoints(ctx: Context) -> None:

@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterable
 
@@ -22,6 +22,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from crosstrain.errors import CrosstrainError
+from crosstrain.world.columns import MEMORY_POOL
 from crosstrain.world.schema import TABLES
 
 INFO_FILE = "world.json"
@@ -30,6 +31,8 @@ FORMATS = ("parquet", "csv")
 PENDING_BYTES = 256 * 2**20
 # Rows per CSV chunk: each chunk is one call back into Python (to hash and write it).
 CSV_BATCH_ROWS = 64 * 1024
+# Bytes a Parquet file is written in.
+PARQUET_BUFFER_BYTES = 2**20
 
 
 def check_target(out: Path, force: bool) -> None:
@@ -46,7 +49,7 @@ def check_target(out: Path, force: bool) -> None:
 class WorldWriter:
     """Writes a world table by table into a temporary folder, renamed into place on success.
 
-    Tables are written as they are made (on background threads, while the
+    Tables are written as they are made (on a background thread, while the
     generator goes on), so a million-lead world never has to sit in memory whole.
     """
 
@@ -72,7 +75,12 @@ class WorldWriter:
                 (self.tmp / folder).mkdir()
         except OSError as exc:
             raise CrosstrainError(f"cannot write to {self.out.parent} ({exc.strerror}): choose a folder you can write to") from None
-        self._pool = ThreadPoolExecutor(max_workers=2)
+        # One writer thread beside the generator's: a second one mostly competed with the
+        # generator for two cores, and Parquet's encoders, which allocate from Arrow's default
+        # allocator (mimalloc), stay on one thread's heap: a fresh thread's mimalloc arenas
+        # cost zeroed huge pages (tens of MB for a few MB of data). The generator thread
+        # helps once it has made every table (see _help).
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="world-writer")
         return self
 
     def add(self, name: str, table: pa.Table) -> None:
@@ -80,14 +88,17 @@ class WorldWriter:
         unless the tables still queued hold ``PENDING_BYTES``: then wait for the oldest
         first, which keeps memory bounded."""
         self.rows[name] = table.num_rows
-        while self._pending and self._queued_bytes() + table.nbytes > PENDING_BYTES:
+        size = table.get_total_buffer_size()
+        while self._pending and self._queued_bytes() + size > PENDING_BYTES:
             self._drain(keep=len(self._pending) - 1)  # wait for the oldest
-        self._pending.append((name, table.nbytes, [self._pool.submit(writer, name, table) for writer in self._writers()]))
+        jobs = [_Job(write, name, table) for write in self._writers()]
+        self._pending.append((name, size, [(self._pool.submit(job), job) for job in jobs]))
 
     def _queued_bytes(self) -> int:
         return sum(size for _, size, _ in self._pending)
 
     def finish(self, info: dict) -> Path:
+        self._help()
         self._drain(keep=0)
         info = dict(info, row_counts=self.rows, csv_sha256=self.hashes, formats=list(self.formats))
         (self.tmp / INFO_FILE).write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -99,10 +110,21 @@ class WorldWriter:
         if exc_type is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
+    def _help(self) -> None:
+        """Run here the queued writes the writer thread has not started, newest first, while
+        it goes on from the oldest: the generator has nothing else to do, and the last
+        tables come in a burst."""
+        for _, _, writes in reversed(self._pending):
+            for i, (future, job) in enumerate(writes):
+                if future.cancel():
+                    writes[i] = (_run_here(job), job)
+
     def _drain(self, keep: int) -> None:
+        """Wait until at most ``keep`` tables are queued, the oldest done first; a write
+        of theirs the writer thread has not started is done here rather than waited for."""
         while len(self._pending) > keep:
-            name, _, futures = self._pending.pop(0)
-            for future in futures:
+            name, _, writes = self._pending.pop(0)
+            for future in [_run_here(job) if future.cancel() else future for future, job in writes]:
                 digest = future.result()
                 if digest is not None:
                     self.hashes[name] = digest
@@ -113,15 +135,41 @@ class WorldWriter:
         return [w for fmt, w in (("parquet", self._write_parquet), ("csv", self._write_csv)) if fmt in self.formats]
 
     def _write_parquet(self, name: str, table: pa.Table) -> None:
-        pq.write_table(table, self.tmp / "parquet" / f"{name}.parquet", compression="snappy",
-                       use_dictionary=dictionary_columns(name))
+        """Write the Parquet file through a buffer: unbuffered, Parquet makes two system calls
+        (a write and a seek) for every page header and page, hundreds per file."""
+        with pa.OSFile(str(self.tmp / "parquet" / f"{name}.parquet"), "wb") as raw, \
+                pa.BufferedOutputStream(raw, PARQUET_BUFFER_BYTES, memory_pool=MEMORY_POOL) as sink:
+            pq.write_table(table, sink, compression="snappy", use_dictionary=dictionary_columns(name),
+                           write_statistics=statistics_columns(name), memory_pool=MEMORY_POOL)
 
     def _write_csv(self, name: str, table: pa.Table) -> str:
         """Write the CSV, hashing it on the way out rather than reading the file back."""
         with open(self.tmp / "csv" / f"{name}.csv", "wb") as handle:
             hashing = _HashingWriter(handle)
-            pacsv.write_csv(table, pa.PythonFile(hashing, mode="w"), pacsv.WriteOptions(batch_size=CSV_BATCH_ROWS))
+            pacsv.write_csv(table, pa.PythonFile(hashing, mode="w"), pacsv.WriteOptions(batch_size=CSV_BATCH_ROWS),
+                            memory_pool=MEMORY_POOL)
         return hashing.digest.hexdigest()
+
+
+class _Job:
+    """One table's write in one format, run by the writer thread or by ``WorldWriter._help``."""
+
+    def __init__(self, write, name: str, table: pa.Table):
+        self.write, self.name, self.table = write, name, table
+
+    def __call__(self):
+        table, self.table = self.table, None  # the queue outlives the write: let the table go
+        return self.write(self.name, table)
+
+
+def _run_here(job: _Job) -> Future:
+    """Run ``job`` in this thread; its result (or error) in a finished future."""
+    future = Future()
+    try:
+        future.set_result(job())
+    except Exception as exc:  # raised when drained, like a writer thread's
+        future.set_exception(exc)
+    return future
 
 
 class _HashingWriter:
@@ -149,7 +197,22 @@ def dictionary_columns(name: str) -> list[str]:
     amounts are (nearly) all distinct, so hashing them for a dictionary is wasted work."""
     table = TABLES[name]
     own_id = table.id_column if table.id_prefix else None
-    return [column for column, kind in table.columns.items() if column != own_id and kind not in ("datetime", "float")]
+    return [column for column, kind in table.columns.items()
+            if column != own_id and kind not in ("datetime", "float") and column not in DISTINCT.get(name, ())]
+
+
+def statistics_columns(name: str) -> list[str]:
+    """The columns of table ``name`` given min/max statistics in Parquet: ids, times and
+    numbers, which a reader may filter on. The min and max of names, emails, note text or
+    category labels prune nothing, and comparing every string for them cost a tenth of
+    writing the Parquet files."""
+    return [column for column, kind in TABLES[name].columns.items() if kind != "str"]
+
+
+# Columns other than ids whose values are distinct by construction (unique names, emails,
+# one deal per lead), so they are not worth a dictionary either.
+DISTINCT = {"accounts": ("name", "domain"), "contacts": ("email",), "leads": ("contact_id", "email"),
+            "opportunities": ("lead_id",), "users": ("email",)}
 
 
 def read_info(path: Path) -> dict:
