@@ -38,6 +38,7 @@ from crosstrain.grading.report import objectives_of, write_report
 from crosstrain.grading.runner import Job, Outcome, Runner
 from crosstrain.grading.sandbox import Limits, isolation
 from crosstrain.grading.worlds import GradingWorlds
+from crosstrain.learn.session import world_preset
 from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR, generated_dir
 
 
@@ -121,8 +122,6 @@ class _Batch:
         self.fingerprint = digest(root / "source" / assignment) if (root / "source" / assignment).is_dir() else ""
         self.pipeline = Pipeline.from_config(config, log)
         self.rechecker = rechecker_for(assignment)
-        from crosstrain.learn.session import world_preset
-
         self.worlds = GradingWorlds(root, world_preset())
         self.feedback = FeedbackPool(config)
         self.results: list[LearnerResult] = []
