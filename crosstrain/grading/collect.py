@@ -9,13 +9,18 @@
 - nbgrader's exchange: ``PATH/inbound/<learner>+<assignment>+<timestamp>/`` (the newest per learner),
   also found under ``PATH/<course_id>/inbound``.
 
-An archive is unpacked defensively (no absolute or ``..`` paths, no links, bounded size);
-a file that is not a zip is reported against its learner and the others carry on.
+Links are never followed, at any level: a learner folder, an assignment folder, an exchange
+entry, a file inside any of them or a zip member that is a link is refused, and each refusal
+is reported against its learner (what, why, what to do), as is every zip member that would
+unpack outside the hand-in (absolute or ``..`` paths). An archive is unpacked with a bounded
+size; a file that is not a zip is reported against its learner and the others carry on.
+What is skipped as noise (hidden files, ``__MACOSX``) is written to the grading log.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import shutil
@@ -32,6 +37,8 @@ MAX_UNPACKED = 200 * 1024**2
 MAX_MEMBERS = 2000
 LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$")
 TIMESTAMP_FILE = "timestamp.txt"
+
+log = logging.getLogger("crosstrain.grade")
 
 
 @dataclass
@@ -72,16 +79,28 @@ def _inbound(source: Path) -> Path | None:
 
 def _from_exchange(inbound: Path, assignment: str) -> list[Collected]:
     newest: dict[str, tuple[str, Path]] = {}
+    links: dict[str, list[str]] = {}
     for entry in inbound.iterdir():
         parts = entry.name.rsplit("+", 3)
-        if len(parts) < 3 or parts[1] != assignment or not entry.is_dir():
+        if len(parts) < 3 or parts[1] != assignment:
             continue
         learner, stamp = parts[0], parts[2]
+        if entry.is_symlink():
+            links.setdefault(learner, []).append(refused_link(entry, f"the exchange entry {entry.name}", learner))
+            continue
+        if not entry.is_dir():
+            log.info("skipped %s in the exchange: not a folder", entry)
+            continue
         if learner not in newest or stamp > newest[learner][0]:
             newest[learner] = (stamp, entry)
     found = []
-    for learner, (stamp, entry) in newest.items():
-        item = Collected(learner, entry, folder=entry, timestamp=_parse_time(stamp))
+    for learner in sorted(newest.keys() | links.keys()):
+        if learner in newest:
+            stamp, entry = newest[learner]
+            item = Collected(learner, entry, folder=entry, timestamp=_parse_time(stamp))
+        else:
+            item = Collected(learner, inbound, folder=None)
+        item.problems += links.get(learner, [])
         found.append(_checked_id(item))
     return found
 
@@ -90,19 +109,41 @@ def _from_folder(source: Path, assignment: str, named_regexp: str) -> list[Colle
     by_learner: dict[str, Collected] = {}
     for entry in sorted(source.iterdir()):
         if entry.name.startswith("."):
+            log.info("skipped the hidden %s in %s", entry.name, source)
             continue
-        if entry.is_dir():
-            inner = entry / assignment
-            item = Collected(entry.name, entry, folder=inner if inner.is_dir() else entry)
+        if entry.is_symlink():
+            learner = _learner_of(entry, named_regexp) if entry.suffix.lower() in (".zip", ".ipynb") else entry.name
+            item = Collected(learner, entry, folder=None, problems=[refused_link(entry, f"{entry.name} in {source.name}", learner)])
+        elif entry.is_dir():
+            item = _learner_folder(entry, assignment)
         elif entry.suffix.lower() in (".zip", ".ipynb"):
             item = Collected(_learner_of(entry, named_regexp), entry, folder=entry)
         else:
+            log.info("skipped %s in %s: not a folder, zip or notebook", entry.name, source)
             continue
         if item.learner in by_learner:
             by_learner[item.learner].problems.append(f"{entry.name}: a second hand-in for {item.learner}, ignored (keep one per learner)")
             continue
         by_learner[item.learner] = _checked_id(item)
     return list(by_learner.values())
+
+
+def _learner_folder(entry: Path, assignment: str) -> Collected:
+    """``<learner>/`` or ``<learner>/<assignment>/``; an assignment folder that is a link is refused."""
+    inner = entry / assignment
+    if inner.is_symlink():
+        return Collected(entry.name, entry, folder=None, problems=[refused_link(inner, f"{entry.name}/{assignment}", entry.name)])
+    return Collected(entry.name, entry, folder=inner if inner.is_dir() else entry)
+
+
+def refused_link(path: Path, what: str, learner: str) -> str:
+    """The trainer's line for a refused link: what it was, where it pointed, what to do."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return (f"{what} is a link (to {target}), not a hand-in: refused, links are never followed; "
+            f"ask {learner} to hand in the files themselves")
 
 
 def _learner_of(path: Path, named_regexp: str) -> str:
@@ -137,11 +178,11 @@ def _install(item: Collected, dest: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{item.learner}.", dir=dest.parent))
     try:
         if item.origin.is_file() and item.origin.suffix.lower() == ".zip":
-            _unzip(item.origin, staging)
+            item.problems += _unzip(item.origin, staging, item.learner)
         elif item.origin.is_file():
-            shutil.copy2(item.origin, staging / _notebook_name(item.origin))
+            _copy_file(item.origin, staging / _notebook_name(item.origin))
         else:
-            _copy_tree(item.folder, staging)
+            item.problems += _copy_tree(item.folder, staging, item.learner)
         if item.timestamp is not None:
             stamp = item.timestamp.strftime("%Y-%m-%d %H:%M:%S.%f") + " UTC"  # nbgrader's format, in UTC
             (staging / TIMESTAMP_FILE).write_text(stamp, encoding="utf-8")
@@ -169,30 +210,42 @@ class _Refused(Exception):
     """A hand-in we will not unpack or copy, with the reason for the trainer."""
 
 
-def _unzip(archive: Path, dest: Path) -> None:
+def _unzip(archive: Path, dest: Path, learner: str) -> list[str]:
+    """Unpack the safe members; one problem line per member refused."""
+    problems = []
     try:
         with zipfile.ZipFile(archive) as zf:
             members = [m for m in zf.infolist() if not m.is_dir()]
             if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
                 raise _Refused(f"{archive.name} unpacks to more than {MAX_UNPACKED // 1024**2} MB or {MAX_MEMBERS} files: ask for the notebook alone")
-            names = [m.filename for m in members if _safe_member(m)]
-            prefix = _common_folder(names)
+            unsafe = {m.filename: _unsafe_member(m, archive, learner) for m in members}
+            prefix = _common_folder([name for name, why in unsafe.items() if not why])
             for member in members:
-                if not _safe_member(member) or "__MACOSX" in member.filename:
+                if unsafe[member.filename]:
+                    problems.append(unsafe[member.filename])
+                    continue
+                if "__MACOSX" in member.filename:
+                    log.info("skipped %s in %s: macOS metadata", member.filename, archive)
                     continue
                 target = dest / member.filename[len(prefix):]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(member) as src, open(target, "wb") as out:
                     shutil.copyfileobj(src, out)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
-        learner = archive.stem.split("_", 1)[0]
         raise _Refused(f"{archive.name} is not a readable zip file ({type(exc).__name__}): ask {learner} to resubmit") from None
+    return problems
 
 
-def _safe_member(member: zipfile.ZipInfo) -> bool:
+def _unsafe_member(member: zipfile.ZipInfo, archive: Path, learner: str) -> str:
+    """Why ``member`` is not unpacked, or '' when it is safe."""
     name = member.filename
-    is_link = stat.S_ISLNK(member.external_attr >> 16)
-    return not (is_link or name.startswith("/") or ".." in Path(name).parts or "\\" in name)
+    if stat.S_ISLNK(member.external_attr >> 16):
+        return (f"{archive.name}: {name} is a link inside the zip: not unpacked, links are never followed; "
+                f"ask {learner} to zip the file itself")
+    if name.startswith("/") or ".." in Path(name).parts or "\\" in name:
+        return (f"{archive.name}: {name} would unpack outside the hand-in (absolute or '..' path): not unpacked; "
+                f"ask {learner} to zip the notebook from its own folder")
+    return ""
 
 
 def _common_folder(names: list[str]) -> str:
@@ -203,20 +256,44 @@ def _common_folder(names: list[str]) -> str:
     return ""
 
 
-def _copy_tree(src: Path, dest: Path) -> None:
-    total = 0
+def _copy_tree(src: Path, dest: Path, learner: str) -> list[str]:
+    """Copy the regular files under ``src``; one problem line per link or special file refused."""
+    if src.is_symlink():  # swapped for a link since it was found
+        return [refused_link(src, src.name, learner)]
+    problems, total = [], 0
     for root, dirs, files in os.walk(src):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
+        for name in sorted(dirs + files):
             path = Path(root) / name
-            if path.is_symlink() or name.startswith("."):
+            shown = str(path.relative_to(src))
+            if name.startswith("."):
+                log.info("skipped the hidden %s in %s's hand-in", shown, learner)
                 continue
-            total += path.stat().st_size
-            if total > MAX_UNPACKED:
-                raise _Refused(f"{src.name} holds more than {MAX_UNPACKED // 1024**2} MB: ask for the notebook alone")
-            target = dest / path.relative_to(src)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                problems.append(refused_link(path, f"{shown} in {learner}'s hand-in", learner))
+            elif stat.S_ISREG(mode):
+                total += path.lstat().st_size
+                if total > MAX_UNPACKED:
+                    raise _Refused(f"{src.name} holds more than {MAX_UNPACKED // 1024**2} MB: ask for the notebook alone")
+                _copy_file(path, dest / shown)
+            elif not stat.S_ISDIR(mode):
+                problems.append(f"{shown} in {learner}'s hand-in is not a regular file: refused; ask {learner} to hand in the notebook itself")
+        dirs[:] = [d for d in dirs if not d.startswith(".") and stat.S_ISDIR((Path(root) / d).lstat().st_mode)]
+    return problems
+
+
+def _copy_file(path: Path, target: Path) -> None:
+    """Copy one file without following a link put in its place since it was looked at."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise _Refused(f"{path.name} could not be read ({exc.strerror}): it may be a link; ask for the notebook itself") from None
+    with os.fdopen(fd, "rb") as src, open(target, "wb") as out:
+        if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
+            raise _Refused(f"{path.name} is not a regular file: ask for the notebook itself")
+        shutil.copyfileobj(src, out)
+    shutil.copystat(path, target, follow_symlinks=False)
 
 
 def digest(folder: Path) -> str:
