@@ -208,6 +208,9 @@ class _Batch:
             if nb is not None:
                 try:
                     nb = self.pipeline.run_sanitize(nb, resources)
+                    # only now have the repairs pre-flight announced taken effect
+                    result.flags += prepared.pending[name].flags
+                    result.repairs += prepared.pending[name].repairs
                 except Exception as exc:  # noqa: BLE001 - metadata nbgrader cannot repair
                     self.log.exception("sanitizing %s of %s failed", name, item.learner)
                     result.flags.append(f"{name}.ipynb has nbgrader metadata that cannot be repaired ({type(exc).__name__}): scored zero")

@@ -6,10 +6,17 @@ what it cannot, so the trainer reads one line per problem instead of a log:
 
 - a notebook under another name (``00-orientation (1).ipynb``) is matched by its cells
   and renamed; a missing, empty, oversized or malformed notebook scores zero;
+- a bloated notebook is bounded before anything else reads it: saved outputs are dropped
+  (running the notebook makes them again) and cells past a multiple of the release's
+  count are cut, each cut flagged (see ``bounds``);
+- stripped, re-tagged or invented nbgrader metadata is replaced by the release's
+  (``realign``), so nbgrader's repairs do not crash and correct answers are graded;
 - duplicated, deleted or retyped grade cells, edited locked cells and edited points
   are compared with the gradebook, which keeps the released version of every cell.
 
 ``repairs`` are harmless and undone; ``flags`` ask a human to look (tampering, no notebook).
+What is said about one notebook's cells waits in ``pending`` until nbgrader's sanitize step
+has run on it: a repair is reported only once it took effect.
 """
 
 from __future__ import annotations
@@ -22,7 +29,8 @@ import nbformat
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook
 
-MAX_NOTEBOOK = 50 * 1024**2
+from crosstrain.grading.bounds import MAX_NOTEBOOK, bound
+from crosstrain.grading.realign import realign
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,20 @@ class Expected:
     name: str
     cells: dict[str, Cell]
     kernel: str = "python3"
-    released: dict[str, str] = field(default_factory=dict)   # grade_id -> source as released
+    release: list[NotebookNode] = field(default_factory=list)   # the cells as released, in order
+
+    @property
+    def released(self) -> dict[str, str]:
+        """grade_id -> source as released."""
+        return {c.metadata.nbgrader["grade_id"]: c.source for c in self.release if c.metadata.get("nbgrader", {}).get("grade_id")}
+
+
+@dataclass
+class Said:
+    """Lines for the trainer about one hand-in or one of its notebooks."""
+
+    flags: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,6 +70,7 @@ class Prepared:
     notebooks: dict[str, NotebookNode | None] = field(default_factory=dict)
     repairs: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    pending: dict[str, Said] = field(default_factory=dict)   # notebook -> what holds once it is sanitized
 
 
 def expected_notebooks(db_url: str, assignment: str, release_dir: Path | None = None) -> dict[str, Expected]:
@@ -72,12 +94,11 @@ def expected_notebooks(db_url: str, assignment: str, release_dir: Path | None = 
     return found
 
 
-def _released(release_dir: Path | None, name: str) -> dict[str, str]:
+def _released(release_dir: Path | None, name: str) -> list[NotebookNode]:
     path = Path(release_dir or "") / f"{name}.ipynb"
     if release_dir is None or not path.is_file():
-        return {}
-    nb = nbformat.read(path, as_version=4)
-    return {c.metadata.nbgrader["grade_id"]: c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")}
+        return []
+    return nbformat.read(path, as_version=4).cells
 
 
 def preflight(folder: Path, expected: dict[str, Expected]) -> Prepared:
@@ -93,10 +114,11 @@ def preflight(folder: Path, expected: dict[str, Expected]) -> Prepared:
             prepared.notebooks[name] = None
             prepared.flags.append(f"{name}.ipynb was not handed in: scored zero")
             continue
-        nb = _read(path, prepared)
+        nb = _read(path, exp, prepared)
         prepared.notebooks[name] = nb
         if nb is not None:
-            _compare(nb, exp, prepared)
+            prepared.pending[name] = Said(repairs=prepared.pending.get(name, Said()).repairs)
+            _compare(nb, exp, prepared.pending[name])
     for stray in strays:
         if (Path(folder) / stray).exists():
             prepared.repairs.append(f"{stray} is not part of the assignment: ignored")
@@ -120,11 +142,11 @@ def _match_renamed(folder: Path, strays: list[str], exp: Expected, prepared: Pre
     strays.remove(best)
     target = Path(folder) / f"{exp.name}.ipynb"
     (Path(folder) / best).rename(target)
-    prepared.repairs.append(f"{best} matched by its cells and renamed {exp.name}.ipynb")
+    prepared.pending[exp.name] = Said(repairs=[f"{best} matched by its cells and renamed {exp.name}.ipynb"])
     return target
 
 
-def _read(path: Path, prepared: Prepared) -> NotebookNode | None:
+def _read(path: Path, exp: Expected, prepared: Prepared) -> NotebookNode | None:
     size = path.stat().st_size
     if size == 0:
         prepared.flags.append(f"{path.name} is an empty file: scored zero, ask for a resubmission")
@@ -138,6 +160,10 @@ def _read(path: Path, prepared: Prepared) -> NotebookNode | None:
         where = f" (line {exc.lineno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else ""
         prepared.flags.append(f"{path.name} cannot be read, it is not valid JSON{where}: scored zero, ask for a resubmission")
         return None
+    problem = bound(raw, path.name, size, exp.release, prepared.flags)
+    if problem:
+        prepared.flags.append(problem)
+        return None
     try:
         nb = nbformat.reads(json.dumps(raw), as_version=4)
         nbformat.validate(nb)
@@ -148,13 +174,8 @@ def _read(path: Path, prepared: Prepared) -> NotebookNode | None:
     return None
 
 
-def _compare(nb: NotebookNode, exp: Expected, prepared: Prepared) -> None:
-    by_id: dict[str, list[NotebookNode]] = {}
-    for cell in nb.cells:
-        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        if grade_id:
-            by_id.setdefault(grade_id, []).append(cell)
-    for grade_id, copies in by_id.items():
+def _compare(nb: NotebookNode, exp: Expected, prepared: Said) -> None:
+    for grade_id, copies in _by_id(nb).items():
         if len(copies) > 1:
             # as nbgrader's DeduplicateIds would, but done here: with add_missing_cells,
             # nbgrader 0.9.6 crashes (KeyError) on the copy it strips
@@ -164,6 +185,9 @@ def _compare(nb: NotebookNode, exp: Expected, prepared: Prepared) -> None:
     for cell in nb.cells:
         if "nbgrader" in cell.get("metadata", {}) and not cell.metadata.nbgrader.get("grade_id"):
             cell.metadata.pop("nbgrader")  # metadata without an id cannot be graded or repaired
+    if exp.release:
+        prepared.flags += realign(nb.cells, exp.release)
+    by_id = _by_id(nb)
     for grade_id, want in exp.cells.items():
         cells = by_id.get(grade_id)
         if not cells:
@@ -178,7 +202,16 @@ def _compare(nb: NotebookNode, exp: Expected, prepared: Prepared) -> None:
         prepared.repairs.append(f"kernel changed to '{kernel}': graded with '{exp.kernel}'")
 
 
-def _compare_cell(grade_id: str, cell: NotebookNode, want: Cell, released: dict[str, str], prepared: Prepared) -> None:
+def _by_id(nb: NotebookNode) -> dict[str, list[NotebookNode]]:
+    by_id: dict[str, list[NotebookNode]] = {}
+    for cell in nb.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if grade_id:
+            by_id.setdefault(grade_id, []).append(cell)
+    return by_id
+
+
+def _compare_cell(grade_id: str, cell: NotebookNode, want: Cell, released: dict[str, str], prepared: Said) -> None:
     if cell.cell_type != want.cell_type:
         prepared.repairs.append(f"cell {grade_id} was changed from {want.cell_type} to {cell.cell_type}: changed back")
     meta = cell.metadata.get("nbgrader", {})

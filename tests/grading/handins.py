@@ -94,12 +94,24 @@ def fixture_names() -> list[str]:
     return sorted(p.stem for p in FIXTURES.glob("*.py"))
 
 
+class Link:
+    """A symbolic link to ``target``, a path relative to the folder of hand-ins."""
+
+    def __init__(self, target: str):
+        self.target = target
+
+
 def write_hand_in(dest: Path, learner: str, files: dict) -> None:
-    """Write one learner's files: a folder ``dest/<learner>/``, or ``dest/<learner>.zip``."""
+    """Write one learner's files: a folder ``dest/<learner>/``, or ``dest/<learner>.zip``.
+
+    The key ``"<folder>"`` with a ``Link`` makes the learner's folder itself a link."""
     for name, content in files.items():
         path = Path(dest) / f"{learner}.zip" if name == "<zip>" else Path(dest) / learner / name
+        path = Path(dest) / learner if name == "<folder>" else path
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, nbformat.NotebookNode):
+        if isinstance(content, Link):
+            path.symlink_to(Path(dest).resolve() / content.target)
+        elif isinstance(content, nbformat.NotebookNode):
             nbformat.write(content, path)
         elif isinstance(content, bytes):
             path.write_bytes(content)
