@@ -130,6 +130,8 @@ def _match_renamed(folder: Path, strays: list[str], exp: Expected, prepared: Pre
     best, best_overlap = None, 0
     for stray in strays:
         try:
+            if (Path(folder) / stray).stat().st_size > MAX_NOTEBOOK:
+                continue  # not read whole to be matched: too large to be graded anyway
             nb = json.loads((Path(folder) / stray).read_text(encoding="utf-8"))
             ids = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.get("cells", [])}
         except (OSError, ValueError, AttributeError, TypeError):
