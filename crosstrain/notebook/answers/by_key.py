@@ -1,5 +1,4 @@
-"""An answer with one value per key: a count, a share or an amount per team, stage or segment.
-"""
+"""An answer with one value per key: a count, a share or an amount per team, stage or segment."""
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ import pandas as pd
 
 from crosstrain.notebook.answers.scalars import Amount, type_name
 
-# --- answer kinds this module needs ----------------------------------------------------
 
 def as_dict(answer: Any) -> Any:
     """A decoded Series becomes ``{label: value}``; anything else is left alone."""

@@ -1,5 +1,4 @@
-"""An answer that splits credit (revenue, a share) between channels, as attribution models do.
-"""
+"""An answer that splits credit (revenue, a share) between channels, as attribution models do."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from typing import Any
 from crosstrain.notebook.answers.by_label import as_dict
 from crosstrain.notebook.answers.scalars import type_name
 
-# --- the answer kind this module needs -----------------------------------------------------
 
 @dataclass(frozen=True)
 class Credit:

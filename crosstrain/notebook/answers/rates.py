@@ -1,5 +1,4 @@
-"""Answers that are a table of rates (one per funnel step or group) or a ranking of labels.
-"""
+"""Answers that are a table of rates (one per funnel step or group) or a ranking of labels."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ from typing import Any, Callable
 
 import pandas as pd
 
-# -- answer kinds this module needs -----------------------------------------------------
 
 def _as_dict(answer: Any) -> Any:
     if isinstance(answer, pd.Series):

@@ -1,5 +1,4 @@
-"""An answer that maps each raw spelling of a value to its canonical label (data hygiene).
-"""
+"""An answer that maps each raw spelling of a value to its canonical label (data hygiene)."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ from typing import Any, Callable
 
 from crosstrain.notebook.answers.scalars import type_name
 
-# -- an answer kind this module needs -----------------------------------------------------
 
 @dataclass(frozen=True)
 class Relabel:

@@ -9,9 +9,8 @@ raw CRM. The funnel formulas are reused from modules 02 and 03 (stage conversion
 cohort, win rate, average deal, cost per lead); the new ones are pure functions tested
 on hand-made rows.
 
-Answer kinds: ``ByLabel`` and ``Parts`` (module 02) and ``Label``/``Count``/``Share``/
-``Amount``; one kind lives here, ``Relabel`` (a dict from raw spellings to canonical
-labels, partial credit per spelling).
+Answer kinds: ``ByLabel``, ``Parts``, ``Relabel`` (a dict from raw spellings to canonical
+labels) and the scalars from ``crosstrain.notebook.answers``; ``StageName`` in ``kinds``.
 """
 
 from __future__ import annotations

@@ -1,5 +1,4 @@
-"""The answer kind only module 08 needs: a stage of the plan, named as ``vs_plan`` names it.
-"""
+"""The answer kind only module 08 needs: a stage of the plan, named as ``vs_plan`` names it."""
 
 from __future__ import annotations
 

@@ -5,11 +5,8 @@ formulas are plain functions of the leads and opportunities tables so the tests 
 check them on hand-made rows (domain brief: stage conversion = reached next stage /
 entered stage, by cohort).
 
-Two answer kinds this module needs and ``crosstrain.notebook.answers`` lacks live here,
-with the same protocol (``sanity(answer, world)``, ``score(answer, expected)``):
-``RateTable`` (a rate per named part, e.g. per stage or per response-time bucket, with
-partial credit per part) and ``RankedLabels`` (the top N labels in order, with ties
-judged by their counts).
+Its answer kinds ``RateTable`` (a rate per stage or bucket) and ``RankedLabels`` (the
+top N labels in order) are in ``crosstrain.notebook.answers.rates``.
 """
 
 from __future__ import annotations

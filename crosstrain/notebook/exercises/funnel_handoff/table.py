@@ -1,5 +1,7 @@
-"""The exercise table of module 03, the funnel and the handoff: each exercise's expected value, hint and
-known mistakes, computed on the world the notebook loaded (the formulas are in ``formulas``).
+"""The exercise table of module 03, the funnel and the handoff.
+
+Each exercise's expected value, hint and known mistakes, computed on the world the
+notebook loaded; what the lesson teaches is in ``formulas``.
 """
 
 from __future__ import annotations

@@ -1,10 +1,8 @@
 """Module 04, lead scoring and qualification: decayed scores, MQL thresholds, frameworks.
 
 Every expected value is recomputed from the world the notebook loaded. The answer kinds
-this module needs beyond ``crosstrain.notebook.answers`` (a Series of scores per lead, a
-fit x engagement grid, a dict of framework tags) are defined here with the same
-protocol: ``sanity(answer, world) -> message | None`` and a pure
-``score(answer, expected) -> float in [0, 1]`` on decoded plain values.
+only this module needs (a Series of scores per lead, a fit x engagement grid, a dict
+of framework tags) are in ``kinds``.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from crosstrain.notebook.exercises.lead_scoring.formulas import (
     call_snippets,
 )
 
-# -- answer kinds this module needs ---------------------------------------------------
 
 @dataclass(frozen=True)
 class LeadScores:

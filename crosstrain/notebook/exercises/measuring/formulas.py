@@ -3,9 +3,9 @@ segment and rep, and where the two disagree.
 
 The formulas are small pure functions on the world's tables (tested on hand-made rows
 against the domain brief); every expected value is recomputed from the world the
-notebook loaded. Two answer kinds this module needs and ``answers`` lacks live here:
-``ByLabel`` (a number per channel, segment or rep, partial credit per label) and
-``Parts`` (a dict of named parts, each with its own kind).
+notebook loaded. Its answer kinds ``ByLabel`` (a number per
+channel, segment or rep), ``Parts`` and ``Days``, shared with later modules, are in
+``crosstrain.notebook.answers.by_label``.
 """
 
 from __future__ import annotations

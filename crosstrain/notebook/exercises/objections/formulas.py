@@ -5,8 +5,8 @@ The analyses are small pure functions on the world's ``call_notes`` and
 value is recomputed from the world the notebook loaded. Win rates are deal-level and
 over closed deals only: a note is one sentence of a call, a deal is what is won or lost.
 
-Answer kinds come from module 02 (``ByLabel``, ``Parts``); the one this module adds,
-``StepLabels``, scores the LAER steps a learner reads in a set of replies.
+Answer kinds: ``ByLabel`` and ``Parts`` from ``crosstrain.notebook.answers``; ``StepLabels``
+(in ``kinds``) scores the LAER steps a learner reads in a set of replies.
 """
 
 from __future__ import annotations

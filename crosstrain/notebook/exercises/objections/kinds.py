@@ -1,5 +1,4 @@
-"""The answer kind only module 05 needs: the LAER steps each reply shows.
-"""
+"""The answer kind only module 05 needs: the LAER steps each reply shows."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from crosstrain.notebook.exercises.objections.formulas import (
     steps_of,
 )
 
-# --- the answer kind this module adds ---------------------------------------------------
 
 @dataclass(frozen=True)
 class StepLabels:

@@ -9,9 +9,9 @@ before the reference date.
 
 The formulas are small pure functions on the world's tables, tested on hand-made rows
 against the domain brief; every expected value is recomputed from the world the
-notebook loaded. Answer kinds come from ``answers`` and module 02 (``ByLabel``, ``Parts``);
-the one kind added here, ``CoverageNeeded``, adds a sanity check for the classic mistake
-of multiplying by the win rate.
+notebook loaded. Answer kinds come from ``crosstrain.notebook.answers``;
+``CoverageNeeded`` (in ``kinds``) adds a sanity check for the classic mistake of
+multiplying by the win rate.
 """
 
 from __future__ import annotations

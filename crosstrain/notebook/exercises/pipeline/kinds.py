@@ -1,5 +1,4 @@
-"""The answer kind only module 06 needs: the pipeline coverage a team needs (above 1).
-"""
+"""The answer kind only module 06 needs: the pipeline coverage a team needs (above 1)."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ from typing import Any
 
 from crosstrain.notebook.answers.scalars import Amount
 
-# --- an answer kind this module adds ---------------------------------------------------
 
 @dataclass(frozen=True)
 class CoverageNeeded(Amount):

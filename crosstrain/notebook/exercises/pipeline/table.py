@@ -1,5 +1,7 @@
-"""The exercise table of module 06, pipeline and forecasting: each exercise's expected value, hint and
-known mistakes, computed on the world the notebook loaded (the formulas are in ``formulas``).
+"""The exercise table of module 06, pipeline and forecasting.
+
+Each exercise's expected value, hint and known mistakes, computed on the world the
+notebook loaded; what the lesson teaches is in ``formulas``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The concept maps (activities, metrics, CRM events) come from the domain brief and the
 world's schema; every number is recomputed from the world the notebook loaded.
-``ByKey`` is this module's answer kind for "one value per team / per segment" answers.
+Its answer kind, ``ByKey`` (one value per team or segment), is in ``crosstrain.notebook.answers``.
 """
 
 from __future__ import annotations
