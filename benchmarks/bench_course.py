@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from crosstrain.exercises.proof import run_solution
-from crosstrain.grading.syllabus import load_syllabus
+from crosstrain.course.syllabus import load_syllabus
+from crosstrain.grading.proof import run_solution
 from crosstrain.paths import COURSE_DIR
 
 PER_MODULE_GOAL, TOTAL_GOAL = 10.0, 90.0

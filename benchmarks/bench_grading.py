@@ -25,9 +25,9 @@ import nbformat
 from nbclient import NotebookClient
 from nbgrader.api import Gradebook
 
+from crosstrain.course.config import course_config
 from crosstrain.grading.build import build
 from crosstrain.grading.cohort import write_cohort
-from crosstrain.grading.config import course_config
 from crosstrain.paths import COURSE_DIR
 
 MODULE = "00-orientation"

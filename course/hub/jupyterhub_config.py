@@ -79,8 +79,8 @@ def configure_user(spawner):
 def learner_world(name):
     """``CROSSTRAIN_WORLD``/``CROSSTRAIN_SEED`` for a learner's own world, generated now
     (the hub may write the shared data folder; learners may not). Empty: the shared world."""
+    from crosstrain.course.variants import load_assignment, seat_of
     from crosstrain.learner.seat import seat_environment
-    from crosstrain.workshop.variants import load_assignment, seat_of
     from crosstrain.world.generate import ensure_world
 
     assignment = load_assignment(Path(course_dir))

@@ -54,11 +54,12 @@ def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> Non
             raise CrosstrainError("--trainer opens the course, not a learner's workspace: drop --learner")
         root = trainer_root(course_root)
     else:
+        from crosstrain.grading.build import build
         from crosstrain.learner.seat import apply_environment, prepare_world, take_seat
         from crosstrain.learner.workspace import prepare
 
         seat, seat_lines = take_seat(_ws(workspace), course_root, learner)  # before copying: a bad id changes nothing
-        report = prepare(_ws(workspace), path, course_root)
+        report = prepare(_ws(workspace), path, course_root, build=build)
         for line in report.lines + seat_lines:
             click.echo(line)
         if seat is not None:
@@ -82,8 +83,8 @@ def progress(workspace, course_root) -> None:
       crosstrain progress
       crosstrain progress --workspace ~/course
     """
+    from crosstrain.course.variants import read_seat
     from crosstrain.learner.progress import scan, table
-    from crosstrain.workshop.variants import read_seat
 
     click.echo(table(scan(_ws(workspace), course_root)))
     seat = read_seat(_ws(workspace))

@@ -52,8 +52,13 @@ def plan(modules, minutes, teams, variant, roster_file, salt, out_dir, course_ro
       crosstrain workshop plan --modules 03 --minutes 90 --variant per-team --roster roster.csv
       crosstrain workshop plan --modules 03 --minutes 90 --variant per-learner --salt cohort-7
     """
+    from crosstrain.course.variants import (
+        assignment_path,
+        load_assignment,
+        save_assignment,
+    )
     from crosstrain.workshop.plan import make_plan, write_plan
-    from crosstrain.workshop.variants import assignment_path, load_assignment, save_assignment, variant_worlds
+    from crosstrain.workshop.variants import variant_worlds
 
     roster = None
     if roster_file is not None:
@@ -82,8 +87,8 @@ def plan(modules, minutes, teams, variant, roster_file, salt, out_dir, course_ro
 
 def _new_assignment(variant: str, roster, salt: str, course_root: Path):
     """Who works on which world from now on (None: one shared world)."""
-    from crosstrain.grading.config import require_course
-    from crosstrain.learn.session import world_preset
+    from crosstrain.course.config import require_course
+    from crosstrain.notebook.session import world_preset
     from crosstrain.workshop.variants import make_assignment
 
     require_course(course_root)
@@ -106,8 +111,8 @@ def cards(count, seed, world_name, out_dir) -> None:
     Examples:
       crosstrain workshop cards --count 12 --out cards/
     """
-    from crosstrain import load_world
     from crosstrain.workshop.cards import write_cards
+    from crosstrain.world.load import load_world
 
     path, dealt = write_cards(load_world(world_name, progress=False), count, out_dir, seed)
     click.echo(f"wrote {len(dealt)} cards to {path}: print it from a browser")

@@ -13,12 +13,13 @@ from pathlib import Path
 import nbformat
 from tqdm.auto import tqdm
 
+from crosstrain.course.atomic import write_text_atomic
+from crosstrain.course.config import course_config, notebook_path, require_course
+from crosstrain.course.sources import source_path
+from crosstrain.course.syllabus import load_syllabus
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.atomic import write_text_atomic
 from crosstrain.grading.compile import compile_module, points_of
-from crosstrain.grading.config import checked, course_config, nbgrader_api, nbgrader_on_path, require_course
-from crosstrain.grading.sources import source_path
-from crosstrain.grading.syllabus import load_syllabus
+from crosstrain.grading.nbgrader import checked, nbgrader_api, nbgrader_on_path
 from crosstrain.paths import COURSE_DIR, MODULES_DIR
 
 
@@ -27,11 +28,6 @@ class Built:
     module: str
     status: str  # "built" or "unchanged"
     release: Path
-
-
-def notebook_path(course_root: Path, folder: str, module_id: str) -> Path:
-    """Where nbgrader keeps a module's notebook in ``source``, ``release``, ..."""
-    return Path(course_root) / folder / module_id / f"{module_id}.ipynb"
 
 
 def build(module_ids=(), course_root: Path = COURSE_DIR, modules_dir: Path = MODULES_DIR, progress: bool = True, world: bool = True) -> list[Built]:
@@ -81,8 +77,8 @@ def _ensure_world(progress: bool) -> None:
     """Generate the worlds notebooks read, before any of them runs: graders' sandboxes
     and hub users may only read the data folder. The raw variant is the cleaning
     exercise's (module 08)."""
-    from crosstrain import load_world
-    from crosstrain.learn.session import world_preset
+    from crosstrain.notebook.session import world_preset
+    from crosstrain.world.load import load_world
 
     for variant in ("clean", "raw"):
         load_world(world_preset(), variant=variant, progress=progress)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import nbformat
 
+from crosstrain.course.sources import HIDDEN_MARKER, SourceCell, read_source
+from crosstrain.course.syllabus import Module
 from crosstrain.errors import CrosstrainError
-from crosstrain.exercises import exercises_of
-from crosstrain.grading.sources import HIDDEN_MARKER, SourceCell, read_source
-from crosstrain.grading.syllabus import Module
+from crosstrain.notebook.exercises import exercises_of
 
 SCHEMA_VERSION = 3
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -107,7 +107,7 @@ def _check_against_registry(cells: list[SourceCell], exercises: dict, module: Mo
     tests = {c.name: c for c in cells if c.kind == "tests"}
     for name, cell in tests.items():
         if name not in exercises:
-            raise CrosstrainError(f"{path} line {cell.line}: tests {name} has no exercise '{name}' in crosstrain/exercises for {module.id}: add it there")
+            raise CrosstrainError(f"{path} line {cell.line}: tests {name} has no exercise '{name}' in crosstrain/notebook/exercises for {module.id}: add it there")
         if cell.points is not None and cell.points != exercises[name].points:
             raise CrosstrainError(f"{path} line {cell.line}: tests {name} says points={cell.points:g}, but exercise {name} is worth {exercises[name].points:g}: make them agree")
         last = cell.source.rstrip().splitlines()[-1].strip()

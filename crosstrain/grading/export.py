@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook
 
-from crosstrain.grading.atomic import write_text_atomic
+from crosstrain.course.atomic import write_text_atomic
 from crosstrain.grading.ledger import Ledger
 
 

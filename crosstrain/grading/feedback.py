@@ -20,7 +20,7 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import ClearHiddenTests
 from traitlets.config import Config
 
-from crosstrain.grading.atomic import write_text_atomic
+from crosstrain.course.atomic import write_text_atomic
 
 
 class FeedbackWriter:

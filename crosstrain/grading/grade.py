@@ -23,14 +23,15 @@ import sqlalchemy.exc
 from nbgrader.api import Gradebook
 from tqdm import tqdm
 
+from crosstrain.course.atomic import write_text_atomic
+from crosstrain.course.config import course_config, require_course
 from crosstrain.errors import CrosstrainError
 from crosstrain.grading import gradebook
-from crosstrain.grading.atomic import write_text_atomic
 from crosstrain.grading.collect import Collected, collect, digest
-from crosstrain.grading.config import course_config, nbgrader_on_path, require_course
 from crosstrain.grading.export import grade_sheet, write_csv
 from crosstrain.grading.feedback import FeedbackPool
 from crosstrain.grading.ledger import Entry, Ledger
+from crosstrain.grading.nbgrader import nbgrader_on_path
 from crosstrain.grading.pipeline import Pipeline, open_submission, zero_missing
 from crosstrain.grading.preflight import expected_notebooks, preflight
 from crosstrain.grading.recheck import course_world, describe, rechecker_for
@@ -38,7 +39,7 @@ from crosstrain.grading.report import objectives_of, write_report
 from crosstrain.grading.runner import Job, Outcome, Runner
 from crosstrain.grading.sandbox import Limits, isolation
 from crosstrain.grading.worlds import GradingWorlds
-from crosstrain.learn.session import world_preset
+from crosstrain.notebook.session import world_preset
 from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR, generated_dir
 
 

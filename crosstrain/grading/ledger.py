@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from crosstrain.grading.atomic import write_text_atomic
+from crosstrain.course.atomic import write_text_atomic
 
 
 @dataclass

@@ -3,7 +3,7 @@
 nbgrader's verdict comes from inside the kernel, which the submission controls: it can
 rebind the helpers the tests call, return objects whose ``__eq__`` always says yes,
 patch builtins, swallow errors with ``get_ipython()``, or act differently when graded.
-Each test cell also hands the answer out as plain data (``crosstrain.learn.capture``);
+Each test cell also hands the answer out as plain data (``crosstrain.notebook.capture``);
 here it is decoded and scored by the exercise itself, in the grader's own process, on
 the world the course grades with. Where nbgrader gave more than that, the gradebook
 gets the trusted score as a manual score and the submission is flagged with the reason.
@@ -18,7 +18,7 @@ from nbformat import NotebookNode
 from nbgrader import utils as nbutils
 
 from crosstrain.errors import CrosstrainError
-from crosstrain.learn.capture import decode, payloads
+from crosstrain.notebook.capture import decode, payloads
 
 TOLERANCE = 1e-6
 
@@ -48,7 +48,7 @@ class Rechecker:
     """Scores captured answers of one assignment against the world each learner was given."""
 
     def __init__(self, module: str):
-        from crosstrain.exercises import exercises_of
+        from crosstrain.notebook.exercises import exercises_of
 
         self.module = module
         self.exercises = exercises_of(module)  # CrosstrainError if the module has none
@@ -56,7 +56,7 @@ class Rechecker:
     @property
     def world(self):
         """The course's shared world (``CROSSTRAIN_WORLD`` or the default)."""
-        from crosstrain.learn.session import world_preset
+        from crosstrain.notebook.session import world_preset
 
         return course_world(world_preset())
 
@@ -109,7 +109,7 @@ def _show(world: dict) -> str:
 @lru_cache(maxsize=4)
 def course_world(preset: str, seed: int | None = None):
     """The world a learner's kernel loads for ``preset`` and ``seed`` (None: the preset's own)."""
-    from crosstrain import load_world
+    from crosstrain.world.load import load_world
 
     return load_world(preset, seed=seed, progress=False)
 

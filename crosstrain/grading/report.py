@@ -19,14 +19,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
 import numpy as np  # noqa: E402
 
-from crosstrain.grading.atomic import write_text_atomic  # noqa: E402
+from crosstrain.course.atomic import write_text_atomic  # noqa: E402
 from crosstrain.grading.export import Sheet  # noqa: E402
 
 
 def objectives_of(course_root: Path, assignment: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """(id, text, exercises) of the assignment's objectives; empty if the syllabus lacks it."""
+    from crosstrain.course.syllabus import load_syllabus
     from crosstrain.errors import CrosstrainError
-    from crosstrain.grading.syllabus import load_syllabus
 
     try:
         module = load_syllabus(course_root).module(assignment)

@@ -19,13 +19,14 @@ from pathlib import Path
 import nbformat
 from tqdm.auto import tqdm
 
-from crosstrain.exercises import exercises_of
+from crosstrain.course.config import course_config, notebook_path
 from crosstrain.grading import graders
-from crosstrain.grading.build import build, notebook_path
+from crosstrain.grading.build import build
 from crosstrain.grading.compile import BEGIN_SOLUTION, END_SOLUTION
-from crosstrain.grading.config import checked, course_config, nbgrader_api
+from crosstrain.grading.nbgrader import checked, nbgrader_api
 from crosstrain.grading.recheck import Rechecker
-from crosstrain.learn.capture import payloads
+from crosstrain.notebook.capture import payloads
+from crosstrain.notebook.exercises import exercises_of
 from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR
 
 SOLUTION, BLANK = "solution", "blank"

@@ -1,7 +1,7 @@
 """Which world each learner's kernel loads while grading, and making sure it exists.
 
 With one shared world every kernel loads ``CROSSTRAIN_WORLD`` (or the default). With a
-data assignment (``crosstrain.workshop.variants``: a world per team or per learner) each
+data assignment (``crosstrain.course.variants``: a world per team or per learner) each
 learner's kernel gets their own preset and seed in its environment, and the re-check
 scores their answers on that same world: a copied answer computed on someone else's data
 earns nothing. Worlds are generated here, before any kernel starts, because kernels run
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from crosstrain.workshop.variants import SEED_ENV, WORLD_ENV, Assignment, load_assignment
+from crosstrain.course.variants import SEED_ENV, WORLD_ENV, Assignment, load_assignment
 
 
 @dataclass(frozen=True)

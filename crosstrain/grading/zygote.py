@@ -23,7 +23,7 @@ import threading
 
 #: Imported once in the zygote; what a course notebook's first cell needs.
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "pyarrow.parquet",
-           "matplotlib.pyplot", "crosstrain", "crosstrain.learn", "crosstrain.learn.session", "crosstrain.exercises")
+           "matplotlib.pyplot", "crosstrain", "crosstrain.notebook", "crosstrain.notebook.session", "crosstrain.notebook.exercises")
 #: The backend a kernel would pick; set before matplotlib is preloaded, since it reads
 #: it on import. The backend module itself loads on a kernel's first plot, in the child.
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -73,7 +73,7 @@ def _note_pid(path: str | None, pid: int) -> None:
 
 def _preload_exercises() -> None:
     try:
-        from crosstrain.exercises import MODULES
+        from crosstrain.notebook.exercises import MODULES
     except Exception:  # noqa: BLE001
         return
     for module in MODULES.values():

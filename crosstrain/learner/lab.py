@@ -13,8 +13,8 @@ import socket
 import sys
 from pathlib import Path
 
+from crosstrain.course.config import require_course
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.config import require_course
 
 HOST = "127.0.0.1"
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import nbformat
 
+from crosstrain.course.catalog import on_path
+from crosstrain.course.syllabus import Module, load_syllabus
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.syllabus import Module, load_syllabus
-from crosstrain.learner.catalog import on_path
 from crosstrain.learner.workspace import find_workspace, module_notebook, read_manifest
 from crosstrain.paths import COURSE_DIR
 

@@ -1,7 +1,7 @@
 """A learner's seat in a variant workshop: which world their notebooks load.
 
 When the course gives each team or learner its own world (``course/data-variants.json``,
-see ``crosstrain.workshop.variants``), ``crosstrain lab --learner ID`` records the
+see ``crosstrain.course.variants``), ``crosstrain lab --learner ID`` records the
 learner's seat in the workspace and starts JupyterLab with that world in its
 environment; a Lab opened some other way still finds the seat from the notebook's
 folder. With no assignment, a seat left from an earlier workshop is removed, so nobody
@@ -13,11 +13,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from crosstrain.course.learners import LEARNER_ID
+from crosstrain.course.variants import (
+    SEAT_FILE,
+    SEED_ENV,
+    WORLD_ENV,
+    Seat,
+    load_assignment,
+    read_seat,
+    seat_of,
+    write_seat,
+)
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.collect import LEARNER_ID
 from crosstrain.learner.workspace import read_manifest
-from crosstrain.workshop.variants import (SEAT_FILE, SEED_ENV, WORLD_ENV, Seat, load_assignment, read_seat,
-                                          seat_of, write_seat)
 
 
 def take_seat(workspace: Path, course_root: Path, learner: str | None) -> tuple[Seat | None, list[str]]:

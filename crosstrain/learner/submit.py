@@ -27,12 +27,12 @@ from pathlib import Path
 
 import nbformat
 
+from crosstrain.course.catalog import resolve
+from crosstrain.course.syllabus import load_syllabus
+from crosstrain.course.variants import read_seat
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.syllabus import load_syllabus
-from crosstrain.learner.catalog import resolve
 from crosstrain.learner.progress import exercise_states
 from crosstrain.learner.workspace import module_notebook, read_manifest, write_manifest
-from crosstrain.workshop.variants import read_seat
 from crosstrain.paths import COURSE_DIR
 
 LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$")

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from crosstrain.course.atomic import write_text_atomic
+from crosstrain.course.catalog import is_written, on_path
+from crosstrain.course.config import notebook_path
+from crosstrain.course.syllabus import load_syllabus
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.atomic import write_text_atomic
-from crosstrain.grading.build import notebook_path
-from crosstrain.grading.syllabus import load_syllabus
-from crosstrain.learner.catalog import is_written, on_path
 from crosstrain.paths import COURSE_DIR, MODULES_DIR
 
 MANIFEST = Path(".crosstrain") / "workspace.json"
@@ -84,8 +84,9 @@ def prepare(workspace: Path | str, path: str = "all", course_root: Path = COURSE
             modules_dir: Path = MODULES_DIR, build=None) -> Prepared:
     """Copy the release of every written module on ``path`` into ``workspace``.
 
-    A missing release is built first with the course engine's ``build`` (or the
-    ``build`` given, for tests). Returns one line per notebook that was copied,
+    A missing release is built first with ``build`` (the grader's, passed in by the
+    command line: learner verbs do not import the grader); without one, a missing release
+    is an error saying what to run. Returns one line per notebook that was copied,
     refreshed, or kept because the learner changed it.
     """
     workspace = Path(workspace).expanduser().resolve()
@@ -121,7 +122,7 @@ def _hidden(path: Path, root: Path) -> bool:
 
 def _build(module_id: str, course_root: Path, modules_dir: Path, build) -> None:
     if build is None:
-        from crosstrain.grading.build import build
+        raise CrosstrainError(f"{module_id} has no release notebook yet: run crosstrain build {module_id}, then try again")
     build([module_id], course_root, modules_dir, progress=False)
     if not notebook_path(course_root, "release", module_id).is_file():
         raise CrosstrainError(f"building {module_id} made no release notebook: run crosstrain build {module_id} and read its output")

@@ -7,4 +7,8 @@
 - ``cards``: printable objection cards dealt from the world's call notes.
 - ``roster`` and ``leaderboard``: a self-refreshing scores page from the gradebook.
 - ``html``: the one page shell (escaping, print CSS, atomic writes) the others share.
+- ``variants``: making a workshop's data assignment (a world per team or learner) and its worlds.
+
+It sits on top with ``crosstrain.learner``: it may use the grader (the gradebook) and the
+course model, never the command line.
 """

@@ -16,8 +16,9 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
+from crosstrain.course.config import COURSE_ID, course_config
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.config import COURSE_ID, course_config, nbgrader_on_path
+from crosstrain.grading.nbgrader import nbgrader_on_path
 from crosstrain.paths import COURSE_DIR
 from crosstrain.workshop.html import page, write
 
@@ -139,7 +140,7 @@ def build(by: str, roster_file: Path | None, course_root: Path = COURSE_DIR, ref
 
         roster = read_roster(roster_file)
     elif by == "team":
-        from crosstrain.workshop.variants import load_assignment
+        from crosstrain.course.variants import load_assignment
 
         planned = load_assignment(course_root)  # a per-team workshop already knows its teams
         if planned is None or planned.variant != "per-team":

@@ -87,7 +87,7 @@ class Answers:
 
 def expected_answers(module_id: str, world) -> Answers:
     """Each exercise's right answer for ``world`` (the course's default in a workshop)."""
-    from crosstrain.exercises import exercises_of
+    from crosstrain.notebook.exercises import exercises_of
 
     try:
         exercises = exercises_of(module_id)

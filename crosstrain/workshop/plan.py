@@ -13,15 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crosstrain.course.catalog import is_written, resolve_all
+from crosstrain.course.syllabus import Module, load_syllabus
+from crosstrain.course.variants import Assignment
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.syllabus import Module, load_syllabus
-from crosstrain.learner.catalog import is_written, resolve_all
 from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR
 from crosstrain.workshop import timing
 from crosstrain.workshop.html import markdown_to_html, page, write
 from crosstrain.workshop.laer import CHECKLIST, POOR_RESPONSES
-from crosstrain.workshop.notes import NOTES_DIR, expected_answers, known_mistakes, read_notes
-from crosstrain.workshop.variants import Assignment
+from crosstrain.workshop.notes import (
+    NOTES_DIR,
+    expected_answers,
+    known_mistakes,
+    read_notes,
+)
 
 MAX_TEAMS = 40
 BLOCK_PARTS = (("goals and warm-up", 0.2), ("team exercise", 0.5), ("debrief: answers and common mistakes", 0.3))
@@ -54,7 +59,7 @@ def make_plan(modules: str, minutes: int, teams: int, *, course_root: Path = COU
     fitted = timing.fit([timing.Want(m.id, m.workshop_minutes, is_objection_handling(m)) for m in chosen], minutes)
     kept = [m for m in chosen if m.id in fitted.blocks]
     if world is None:
-        from crosstrain import load_world
+        from crosstrain.world.load import load_world
 
         world = load_world("default", progress=False)
     gaps = [f"{m.id}: module not written yet" for m in kept if not is_written(m.id, modules_dir)]

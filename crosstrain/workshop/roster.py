@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from crosstrain.course.learners import LEARNER_ID
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.collect import LEARNER_ID
 
 HEADER = ["learner_id", "team"]
 

@@ -28,7 +28,7 @@
 # `world`, and this module's exercises as `ex`.
 
 # %% locked setup
-from crosstrain.learn import start
+from crosstrain.notebook import start
 
 world, ex = start("00-orientation")
 world

@@ -28,8 +28,8 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from crosstrain.exercises.measuring import GROSS_MARGIN
-from crosstrain.learn import start
+from crosstrain.notebook.exercises.measuring.formulas import GROSS_MARGIN
+from crosstrain.notebook import start
 
 world, ex = start("02-measuring")
 camps, leads, deals = world.campaigns, world.leads, world.opportunities
@@ -325,7 +325,7 @@ ax.axvline(1, color="black", linestyle="--");
 # channels changes (cost per won deal and ROI go one step further down the funnel).
 
 # %%
-from crosstrain.learn.widgets.channel_compare import channel_table, compare_channels
+from crosstrain.notebook.widgets.channel_compare import channel_table, compare_channels
 
 compare_channels(world)
 

@@ -24,7 +24,7 @@
 # %% locked setup
 import pandas as pd
 import matplotlib.pyplot as plt
-from crosstrain.learn import start
+from crosstrain.notebook import start
 
 world, ex = start("03-funnel-handoff")
 
@@ -305,7 +305,7 @@ ex.q6.grade(top_reasons)
 # leads, or to lift the leakiest step by ten points? Which team owns each lever?
 
 # %%
-from crosstrain.learn.widgets.funnel_simulator import funnel_simulator
+from crosstrain.notebook.widgets.funnel_simulator import funnel_simulator
 
 funnel_simulator(world)
 

@@ -27,7 +27,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from crosstrain.learn import start
+from crosstrain.notebook import start
 
 world, ex = start("04-lead-scoring")
 world
@@ -183,7 +183,7 @@ print(f"precision {hits / mql.sum():.1%}, recall {hits / became_opp.sum():.1%}")
 # `scores`.)
 
 # %%
-from crosstrain.learn.widgets.score_explorer import score_explorer
+from crosstrain.notebook.widgets.score_explorer import score_explorer
 
 score_explorer(world)
 
@@ -273,7 +273,7 @@ plt.xlabel("engagement band"); plt.ylabel("fit band"); plt.colorbar(label="lead-
 # evidence of (`framework_tags`). Ten snippets, without their tags:
 
 # %%
-from crosstrain.exercises.lead_scoring import FRAMEWORK_TAGS, call_snippets
+from crosstrain.notebook.exercises.lead_scoring.formulas import FRAMEWORK_TAGS, call_snippets
 
 pd.set_option("display.max_colwidth", None)
 print(FRAMEWORK_TAGS)

@@ -29,7 +29,7 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from crosstrain.learn import start
+from crosstrain.notebook import start
 
 world, ex = start("05-objections")
 notes, deals = world.call_notes, world.opportunities
@@ -105,7 +105,7 @@ objections.objection_category.value_counts().sort_values().plot.barh(
 # columns: the guess):
 
 # %%
-from crosstrain.exercises.objections import KEYWORDS, buyer_words, classify_objection
+from crosstrain.notebook.exercises.objections.formulas import KEYWORDS, buyer_words, classify_objection
 
 guess = buyer_words(objections.text).map(classify_objection)
 print("agrees with the label:", (guess == objections.objection_category).mean())
@@ -159,7 +159,7 @@ buyer_words(objections.text)[guess != objections.objection_category].head(5)
 # Here are seven replies to the same price objection:
 
 # %%
-from crosstrain.exercises.objections import PRICE_OBJECTION, REPLIES
+from crosstrain.notebook.exercises.objections.formulas import PRICE_OBJECTION, REPLIES
 
 print("Buyer:", PRICE_OBJECTION)
 for letter, reply in REPLIES.items():
@@ -390,7 +390,7 @@ ax.set_xscale("log"); ax.set_xlabel("won amount ($)"); ax.set_title("Won deal am
 # aloud, and the buyer ticks the **peer checklist**.
 
 # %%
-from crosstrain.learn.widgets.objection_roleplay import objection_roleplay, score_reply
+from crosstrain.notebook.widgets.objection_roleplay import objection_roleplay, score_reply
 
 objection_roleplay(world)
 

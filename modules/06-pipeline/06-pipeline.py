@@ -29,8 +29,8 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from crosstrain.exercises.pipeline import deal_risks, discount_band
-from crosstrain.learn import start
+from crosstrain.notebook.exercises.pipeline.formulas import deal_risks, discount_band
+from crosstrain.notebook import start
 from crosstrain.world.schema import DEAL_STAGES
 
 world, ex = start("06-pipeline")
@@ -357,7 +357,7 @@ pd.Series({"quota": team_quota, "commit": forecast["commit"], "best case": forec
 # change. Enterprise, with its lower win rate, needs far more coverage than SMB.
 
 # %%
-from crosstrain.learn.widgets.forecast import forecast_explorer
+from crosstrain.notebook.widgets.forecast import forecast_explorer
 
 forecast_explorer(world)
 

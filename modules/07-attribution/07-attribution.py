@@ -30,10 +30,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from crosstrain.exercises.attribution import (
-    ANNUAL_CHURN, GROSS_MARGIN, HALF_LIFE_DAYS, HISTORY_YEARS, SALES_COST_PER_HEAD, shares, touch_path,
+from crosstrain.notebook import start
+from crosstrain.notebook.exercises.attribution.formulas import (
+    ANNUAL_CHURN, HALF_LIFE_DAYS, HISTORY_YEARS, SALES_COST_PER_HEAD, shares, touch_path,
 )
-from crosstrain.learn import start
+from crosstrain.notebook.exercises.measuring.formulas import GROSS_MARGIN
 
 world, ex = start("07-attribution")
 camps, leads, deals, touches = world.campaigns, world.leads, world.opportunities, world.touchpoints
@@ -78,7 +79,7 @@ ex.q1.grade(primary_source)
 # `lead_id`; here is one won deal's journey:
 
 # %%
-from crosstrain.learn.widgets.attribution_models import attribution_explorer, plot_journey, revenue_table
+from crosstrain.notebook.widgets.attribution_models import attribution_explorer, plot_journey, revenue_table
 
 journeys = touches.merge(wins[["opportunity_id", "lead_id", "amount", "created_at", "close_date"]], on="lead_id")
 example = journeys.opportunity_id.iloc[len(journeys) // 2]

@@ -31,8 +31,8 @@
 # %% locked setup
 import pandas as pd
 import matplotlib.pyplot as plt
-from crosstrain.learn import start
-from crosstrain.exercises.alignment import raw_variant, revenue_goal, plan_inputs, monthly_scorecard
+from crosstrain.notebook import start
+from crosstrain.notebook.exercises.alignment.formulas import raw_variant, revenue_goal, plan_inputs, monthly_scorecard
 from crosstrain.world.schema import DEAL_STAGES
 
 world, ex = start("08-alignment")
@@ -334,7 +334,7 @@ fig.tight_layout()
 # single rate, improved by five points, saves marketing the most leads?
 
 # %%
-from crosstrain.learn.widgets.reverse_funnel import reverse_funnel_planner
+from crosstrain.notebook.widgets.reverse_funnel import reverse_funnel_planner
 
 reverse_funnel_planner(world)
 

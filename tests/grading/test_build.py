@@ -10,7 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from crosstrain.grading.build import build, notebook_path
+from crosstrain.course.config import notebook_path
+from crosstrain.grading.build import build
 from crosstrain.paths import COURSE_DIR, MODULES_DIR
 
 pytestmark = pytest.mark.xdist_group("build")
@@ -89,7 +90,7 @@ def test_cli_course_without_config_is_one_line(tmp_path):
 def test_nbgrader_config_file_uses_the_same_settings():
     from traitlets.config.loader import PyFileConfigLoader
 
-    from crosstrain.grading.config import course_config
+    from crosstrain.course.config import course_config
 
     loaded = PyFileConfigLoader("nbgrader_config.py", path=str(COURSE_DIR)).load_config()
     assert loaded.CourseDirectory == course_config(COURSE_DIR).CourseDirectory

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from crosstrain.course.sources import source_path
+from crosstrain.course.syllabus import load_syllabus
 from crosstrain.errors import CrosstrainError
 from crosstrain.grading.compile import compile_module, points_of
-from crosstrain.grading.sources import source_path
-from crosstrain.grading.syllabus import load_syllabus
 from crosstrain.paths import COURSE_DIR, MODULES_DIR
 
 MODULE = load_syllabus(COURSE_DIR).module("00-orientation")

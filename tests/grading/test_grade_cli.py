@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from handins import MODULE, fresh_course, tiny_world
 from nbgrader.api import Gradebook
 
+from crosstrain.course.config import course_config
 from crosstrain.grading.cohort import write_cohort
-from crosstrain.grading.config import course_config, nbgrader_api
-from handins import MODULE, fresh_course, tiny_world
+from crosstrain.grading.nbgrader import nbgrader_api
 
 pytestmark = pytest.mark.xdist_group("grade-cli")
 

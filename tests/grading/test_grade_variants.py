@@ -18,12 +18,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from handins import MODULE, fresh_course
 
 from crosstrain import load_world
-from crosstrain.exercises import exercises_of
+from crosstrain.course.variants import save_assignment
 from crosstrain.grading.cohort import released
-from crosstrain.workshop.variants import make_assignment, save_assignment
-from handins import MODULE, fresh_course
+from crosstrain.notebook.exercises import exercises_of
+from crosstrain.workshop.variants import make_assignment
 
 pytestmark = pytest.mark.xdist_group("grade-variants")
 

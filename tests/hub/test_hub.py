@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from crosstrain.course.variants import save_assignment
 from crosstrain.grading.cohort import answered
-from crosstrain.workshop.variants import make_assignment, save_assignment
+from crosstrain.workshop.variants import make_assignment
 
 pytestmark = pytest.mark.xdist_group("hub")
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from labserver import Lab, free_port
 
+from crosstrain.course.variants import SEAT_FILE, read_seat, save_assignment
 from crosstrain.errors import CrosstrainError
-from crosstrain.exercises import exercises_of
-from crosstrain.learn import start
 from crosstrain.learner.seat import take_seat
 from crosstrain.learner.submit import submit
 from crosstrain.learner.workspace import prepare
-from crosstrain.workshop.variants import SEAT_FILE, make_assignment, read_seat, save_assignment
-from labserver import Lab, free_port
+from crosstrain.notebook import start
+from crosstrain.notebook.exercises import exercises_of
+from crosstrain.workshop.variants import make_assignment
 
 MODULE = "00-orientation"
 ROSTER = {"ana": "red", "cara": "red", "ben": "blue"}

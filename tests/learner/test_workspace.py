@@ -7,6 +7,7 @@ import json
 import pytest
 
 from crosstrain.errors import CrosstrainError
+from crosstrain.grading.build import build
 from crosstrain.learner.workspace import MANIFEST, module_notebook, prepare, sha256
 
 MODULE = "00-orientation"
@@ -84,10 +85,17 @@ def test_damaged_manifest_is_one_line(course, tmp_path):
 
 
 def test_missing_release_is_built_with_the_engine(unreleased_course, tmp_path):
-    """No release yet: prepare runs the course engine's build, into this course only."""
+    """No release yet: prepare runs the build it is given (the grader's), into this course only."""
     release = unreleased_course / "release" / MODULE / f"{MODULE}.ipynb"
     assert not release.exists()
-    report = prepare(tmp_path / "ws", "all", unreleased_course)
+    report = prepare(tmp_path / "ws", "all", unreleased_course, build=build)
     assert release.is_file() and (unreleased_course / "gradebook.db").is_file()
     assert module_notebook(tmp_path / "ws", MODULE).read_bytes() == release.read_bytes()
     assert report.modules == [MODULE]
+
+
+def test_missing_release_without_a_build_says_what_to_run(unreleased_course, tmp_path):
+    """Learner verbs do not import the grader: with no build given, a missing release is a one-line error."""
+    with pytest.raises(CrosstrainError, match=f"run crosstrain build {MODULE}"):
+        prepare(tmp_path / "ws", "all", unreleased_course)
+    assert not (unreleased_course / "release" / MODULE).exists()

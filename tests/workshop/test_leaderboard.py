@@ -8,9 +8,17 @@ import warnings
 import pytest
 from nbgrader.api import Gradebook
 
+from crosstrain.course.config import COURSE_ID
 from crosstrain.errors import CrosstrainError
-from crosstrain.grading.config import COURSE_ID, nbgrader_on_path
-from crosstrain.workshop.leaderboard import build, by_learner, by_team, read_scores, watch, write_board
+from crosstrain.grading.nbgrader import nbgrader_on_path
+from crosstrain.workshop.leaderboard import (
+    build,
+    by_learner,
+    by_team,
+    read_scores,
+    watch,
+    write_board,
+)
 
 SCORES = {"alice": (4, 2), "bob": (2, 1), "carol": (4, 2), "dave": (0, 0)}  # q1 (of 4), q2 (of 2)
 
@@ -100,7 +108,8 @@ def test_cli(graded, tmp_path, cli):
 def test_a_per_team_workshop_needs_no_roster_file(graded, tmp_path):
     import shutil
 
-    from crosstrain.workshop.variants import make_assignment, save_assignment
+    from crosstrain.course.variants import save_assignment
+    from crosstrain.workshop.variants import make_assignment
 
     course = shutil.copytree(graded, tmp_path / "course")
     with pytest.raises(CrosstrainError, match="--by team needs --teams ROSTER.csv"):

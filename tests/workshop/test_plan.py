@@ -96,8 +96,8 @@ def test_cli_writes_both_files_and_errors_in_one_line(course, cli, tmp_path):
 
 def test_every_written_module_has_complete_facilitator_notes():
     """A workshop on any module gets prompts, a team exercise, one brief per team role and tips."""
-    from crosstrain.grading.syllabus import load_syllabus
-    from crosstrain.learner.catalog import is_written
+    from crosstrain.course.catalog import is_written
+    from crosstrain.course.syllabus import load_syllabus
     from crosstrain.paths import COURSE_DIR
 
     written = [m for m in load_syllabus(COURSE_DIR).modules if is_written(m)]

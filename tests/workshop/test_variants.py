@@ -9,11 +9,17 @@ from types import SimpleNamespace
 
 import pytest
 
+from crosstrain.course.variants import (
+    Assignment,
+    assignment_path,
+    derive_seed,
+    load_assignment,
+    save_assignment,
+)
 from crosstrain.errors import CrosstrainError
 from crosstrain.grading.worlds import GradingWorlds
 from crosstrain.paths import COURSE_DIR
-from crosstrain.workshop.variants import (Assignment, assignment_path, derive_seed, load_assignment, make_assignment,
-                                          save_assignment)
+from crosstrain.workshop.variants import make_assignment
 
 
 def _roster(tmp_path: Path, text: str) -> Path:

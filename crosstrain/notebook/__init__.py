@@ -1,0 +1,19 @@
+"""What a learner touches in a notebook: ``start`` a module, then check, hint, solve.
+
+    from crosstrain.notebook import start
+    world, ex = start("00-orientation")
+    ex.q1.check(n_leads)
+    ex.q1.hint()
+
+- ``session``: ``start``; ``widgets``: the interactive explorers lessons show.
+- ``exercises``: one folder per module, with its ``formulas`` (what the lesson teaches)
+  and its exercise ``table``; the registry ``exercises_of(module_id)``.
+- ``exercise`` (the ``Exercise`` object), ``answers`` (answer kinds shared by modules),
+  ``capture`` (the graded-answer payload), ``friendly`` (error messages for new hires).
+
+It never imports the grader, the verbs or the command line (``lint-imports`` checks).
+"""
+
+from crosstrain.notebook.session import start
+
+__all__ = ["start"]

@@ -1,0 +1,124 @@
+"""An exercise: one question with its own proof, learntools style.
+
+The object knows how to recompute its expected value from whatever world the learner
+loaded (so any seed grades correctly), its sanity checks, its typical mistakes, a hint
+and a solution. ``score`` is pure and deterministic: the batch grader calls it out of
+the learner's kernel on the decoded answer (see ``crosstrain.notebook.capture``).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from crosstrain.notebook.capture import UnsafeAnswer, as_plain
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer: how to compute it from the world and what to tell the learner."""
+
+    name: str
+    compute: Callable[[Any], Any]
+    message: str
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What ``check`` found: whether the answer is right and a message for a new hire."""
+
+    correct: bool
+    message: str
+
+    def __str__(self) -> str:
+        return ("Correct: " if self.correct else "Not yet: ") + self.message
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One autograded question of a module.
+
+    ``name`` is also the nbgrader grade id of its test cell; ``variable`` is the name the
+    learner stores the answer in; ``kind`` is an answer kind from ``answers``.
+    """
+
+    module: str
+    name: str
+    variable: str
+    question: str
+    kind: Any
+    compute: Callable[[Any], Any]
+    hint_text: str
+    solution_text: str | None = None
+    mistakes: tuple[Mistake, ...] = field(default_factory=tuple)
+    points: float = 1
+    praise: str = "that is what the data says."
+
+    def expected(self, world) -> Any:
+        """The right answer for this world, recomputed from its tables."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _plain(self.compute(world))
+
+    def score(self, answer: Any, world) -> float:
+        """Share of the points earned, in [0, 1].
+
+        The answer is first reduced to plain data exactly as ``capture`` hands it in, so
+        the kernel and the out-of-kernel grader score the same thing, and an object that
+        cannot travel as plain data (say, one whose ``__eq__`` always says yes) earns 0.
+        """
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                answer = as_plain(answer)
+            except UnsafeAnswer:
+                return 0.0
+            value = float(self.kind.score(answer, self.expected(world)))
+        return min(1.0, max(0.0, value))
+
+    def check(self, answer: Any, world) -> Feedback:
+        """Sanity checks first, then right or wrong, naming a known mistake if it is one."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                answer = as_plain(answer)
+            except UnsafeAnswer as exc:
+                return Feedback(False, str(exc))
+            problem = self.kind.sanity(answer, world)
+            score = 0.0 if problem else self.score(answer, world)
+            if score >= 1:
+                return Feedback(True, self.praise)
+            # a recognised mistake says the most, even when the answer is also out of range
+            mistake = self._recognised(answer, world)
+            if mistake is not None:
+                return Feedback(False, mistake.message)
+            if problem:
+                return Feedback(False, problem)
+        if score > 0:
+            return Feedback(False, f"part of your answer is right ({score:.0%}); look again at the rest. Call .hint() if you are stuck.")
+        return Feedback(False, "that is not what the data gives. Re-read the question, or call .hint().")
+
+    def _recognised(self, answer: Any, world) -> Mistake | None:
+        """The first known mistake this answer is exactly, if any."""
+        for mistake in self.mistakes:
+            try:
+                if self.kind.score(answer, _plain(mistake.compute(world))) >= 1:
+                    return mistake
+            except Exception:  # noqa: BLE001 - an answer of another shape is simply not this mistake
+                continue
+        return None
+
+    def hint(self) -> str:
+        return self.hint_text
+
+    def solution(self) -> str:
+        return self.solution_text or "No written solution for this one: ask your trainer."
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars to Python ones, so expected values compare with decoded answers."""
+    item = getattr(value, "item", None)
+    if callable(item) and type(value).__module__ == "numpy":
+        return item()
+    return value

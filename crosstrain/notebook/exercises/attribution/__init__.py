@@ -1,0 +1,5 @@
+"""Module 07, attribution.
+
+- ``formulas``: what the lesson teaches (a notebook may import them);
+- ``table``: its exercises (``EXERCISES``).
+"""

@@ -1,0 +1,214 @@
+"""Module 07, attribution and closed-loop reporting: which touches get credit for won
+revenue, sourced vs influenced pipeline, unit economics and campaign ROI.
+
+Definitions the lesson states and the grader uses (one place, so they cannot drift):
+
+- **Attributed deals**: won deals (``is_won``). A deal's **touch path** is every
+  touchpoint of its lead with ``occurred_at <= close_date`` (the conversion is the win; a
+  touch after the close cannot have caused it). Touches from before the lead existed
+  (anonymous visits attached on conversion) count. A won deal with no such touch cannot
+  be attributed and is left out, so every model's credit sums to the won revenue of the
+  deals that have a path.
+- **Roles**: the *first* touch (earliest), the *last* touch (latest, at or before close),
+  the *lead-creation* touch (the touch at the lead's ``created_at``; outbound leads have
+  none: SDRs create them) and the *opportunity-creation* touch (the last touch at or
+  before the deal's ``created_at``; none if every touch came later). One touch can play
+  several roles and then gets the sum of their weights.
+- **Position-based models** (U, W): each role's weight goes to its touch; the "rest"
+  weight is split equally among the touches that play no role. A role with no touch
+  (outbound lead creation) or a "rest" with no touch (one- or two-touch paths) gives its
+  weight to nobody, and the deal's shares are then rescaled to sum to 1, so the weights
+  that exist keep their proportions (e.g. U-shaped on two touches: 50/50; W-shaped on an
+  outbound deal with first, opportunity-creation and two other touches: 3/7, 3/7, 1/14, 1/14).
+- **Time decay**: weight 2^(-days before the close / 7), rescaled to sum to 1 per deal.
+
+The formulas are vectorised pandas (no Python loop over touches) and tested on hand-made
+paths in ``tests/notebook/exercises/test_attribution.py``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crosstrain.notebook.exercises.measuring.formulas import (
+    GROSS_MARGIN,
+    won,
+    won_revenue_by_channel,
+)
+
+MODULE = "07-attribution"
+HALF_LIFE_DAYS = 7.0
+U_SHAPED = ({"first": 0.4, "lead_creation": 0.4}, 0.2)  # role weights, weight of the rest
+W_SHAPED = ({"first": 0.3, "lead_creation": 0.3, "opportunity_creation": 0.3}, 0.1)
+ROLES = ("first", "last", "lead_creation", "opportunity_creation")
+
+# Assumptions the world does not hold (the lesson states them):
+SALES_COST_PER_HEAD = 120_000.0  # a year, fully loaded (salary, commission, tools), per AE or SDR
+SALES_ROLES = ("ae", "sdr")
+HISTORY_YEARS = 2.0  # the CRM covers the 730 days before its reference date
+ANNUAL_CHURN = 0.20  # share of customers lost per year (no renewals in the world)
+
+MODELS = {
+    "primary_campaign": "Primary campaign source (Salesforce default)",
+    "first_touch": "First touch",
+    "last_touch": "Last touch",
+    "linear": "Linear",
+    "u_shaped": "U-shaped (40 / 40 / 20)",
+    "w_shaped": "W-shaped (30 / 30 / 30 / 10)",
+    "time_decay": f"Time decay (half-life {HALF_LIFE_DAYS:g} days)",
+}
+
+
+# --- the touch path -----------------------------------------------------------------------
+
+def touch_path(world, deals: pd.DataFrame | None = None, until: str | None = "close_date") -> pd.DataFrame:
+    """One row per touch that counts, with its deal; sorted by deal, then time.
+
+    ``deals`` defaults to the won deals; ``until`` is the deal column a touch must not come
+    after (``None``: every touch of the lead, a mistake the lesson warns about).
+    """
+    deals = won(world.opportunities) if deals is None else deals
+    deals = deals[["opportunity_id", "lead_id", "amount", "created_at", "close_date"]].rename(columns={"created_at": "opp_created_at"})
+    path = _touches_of_deal_leads(world).merge(deals, on="lead_id")
+    if until is not None:
+        path = path[path.occurred_at <= path[until]]
+    return path.sort_values(["opportunity_id", "occurred_at", "touchpoint_id"]).reset_index(drop=True)
+
+
+_CACHE: dict[int, tuple] = {}
+
+
+def _touches_of_deal_leads(world) -> pd.DataFrame:
+    """The touches of leads that have a deal, with the lead's creation time and source.
+
+    Cached per world (keyed on the very table objects it was built from, so a world whose
+    tables are replaced is rebuilt): a notebook's checks and grades reuse it, which keeps
+    the module's solution well under its time budget.
+    """
+    touchpoints, leads, deals = world.touchpoints, world.leads, world.opportunities
+    cached = _CACHE.get(id(world))
+    if cached is not None and cached[0] is touchpoints and cached[1] is leads and cached[2] is deals:
+        return cached[3]
+    touches = touchpoints.loc[touchpoints.lead_id.isin(deals.lead_id), ["touchpoint_id", "lead_id", "occurred_at", "channel", "event_type", "campaign_id"]]
+    lead_info = leads[["lead_id", "created_at", "source_channel"]].rename(columns={"created_at": "lead_created_at"})
+    result = touches.merge(lead_info, on="lead_id", how="left")
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(world)] = (touchpoints, leads, deals, result)
+    return result
+
+
+def role_flags(path: pd.DataFrame) -> pd.DataFrame:
+    """True where a touch plays each role (``path`` sorted by deal, then time, as ``touch_path`` gives it)."""
+    deal = path.opportunity_id
+    last_before = path.occurred_at.where(path.occurred_at <= path.opp_created_at).groupby(deal).transform("max")
+    return pd.DataFrame({
+        "first": ~deal.duplicated(keep="first"),
+        "last": ~deal.duplicated(keep="last"),
+        "lead_creation": path.occurred_at.eq(path.lead_created_at),
+        "opportunity_creation": path.occurred_at.eq(last_before),
+    }, index=path.index)
+
+
+def position_shares(path: pd.DataFrame, role_weights: dict[str, float], rest: float) -> pd.Series:
+    """Each touch's share of its deal: role weights, the rest split among role-less touches,
+    rescaled so each deal's shares sum to 1 (see the module docstring)."""
+    flags = role_flags(path)
+    raw = pd.Series(0.0, index=path.index)
+    for role, weight in role_weights.items():
+        raw += flags[role] * weight
+    in_rest = ~flags[list(role_weights)].any(axis=1) if role_weights else pd.Series(True, index=path.index)
+    n_rest = in_rest.groupby(path.opportunity_id).transform("sum")
+    raw += in_rest * rest / n_rest.where(n_rest > 0, 1)
+    return raw / raw.groupby(path.opportunity_id).transform("sum")
+
+
+def days_before_close(path: pd.DataFrame) -> pd.Series:
+    return (path.close_date - path.occurred_at) / pd.Timedelta(days=1)
+
+
+def time_decay_shares(path: pd.DataFrame, half_life: float = HALF_LIFE_DAYS) -> pd.Series:
+    """Weight 2^(-days before the close / half-life), rescaled to sum to 1 per deal."""
+    raw = 2.0 ** (-days_before_close(path) / half_life)
+    return raw / raw.groupby(path.opportunity_id).transform("sum")
+
+
+def shares(path: pd.DataFrame, model: str) -> pd.Series:
+    """Each touch's share of its deal's amount under a touch-based model."""
+    if model == "first_touch":
+        return position_shares(path, {"first": 1.0}, 0.0)
+    if model == "last_touch":
+        return position_shares(path, {"last": 1.0}, 0.0)
+    if model == "linear":
+        return position_shares(path, {}, 1.0)
+    if model == "u_shaped":
+        return position_shares(path, *U_SHAPED)
+    if model == "w_shaped":
+        return position_shares(path, *W_SHAPED)
+    if model == "time_decay":
+        return time_decay_shares(path)
+    raise KeyError(f"unknown attribution model '{model}': choose one of {', '.join(MODELS)}")
+
+
+def credit(path: pd.DataFrame, share: pd.Series, by: str = "channel") -> pd.Series:
+    """Won revenue credited to each channel (or campaign): share x deal amount, summed."""
+    return (share * path.amount).groupby(path[by]).sum()
+
+
+def revenue_by_channel(world, model: str, path: pd.DataFrame | None = None) -> pd.Series:
+    """Won revenue by channel under one model; ``primary_campaign`` is the baseline that
+    gives each won deal's whole amount to the channel of its ``campaign_id``."""
+    if model == "primary_campaign":
+        revenue = won_revenue_by_channel(world.campaigns, world.opportunities)
+        return revenue[revenue > 0]
+    path = touch_path(world) if path is None else path
+    return credit(path, shares(path, model)).sort_index()
+
+
+# --- pipeline and unit economics --------------------------------------------------------
+
+def sourced_and_influenced(world, window: str | None = "opp_created_at", deals: pd.DataFrame | None = None) -> dict:
+    """Pipeline (every deal's amount, whatever its stage) sourced by marketing (the lead's
+    ``source_channel`` is not outbound) and influenced by it (a touch at or before the
+    deal's creation)."""
+    deals = world.opportunities if deals is None else deals
+    source = deals.lead_id.map(world.leads.set_index("lead_id").source_channel)
+    path = touch_path(world, deals, until=None)
+    if window is not None:
+        path = path[path.occurred_at <= path[window]]
+    return {"sourced": float(deals.amount[source.ne("outbound")].sum()), "influenced": won_path_revenue(path)}
+
+
+def unit_economics(world, churn: float = ANNUAL_CHURN, margin: float = GROSS_MARGIN,
+                   cost_per_head: float = SALES_COST_PER_HEAD, years: float = HISTORY_YEARS) -> dict:
+    """CAC, LTV, LTV:CAC and payback months over the world's whole history.
+
+    CAC = (sales + marketing spend) / new customers (accounts with a won deal);
+    ARPA = won revenue / new customers, a year (a deal's amount is a year's contract);
+    LTV = ARPA x gross margin / annual churn; payback = CAC / (ARPA / 12 x gross margin).
+    """
+    marketing = world.campaigns.actual_cost.sum()
+    sales = world.users.role.isin(SALES_ROLES).sum() * cost_per_head * years
+    wins = won(world.opportunities)
+    customers = wins.account_id.nunique()
+    cac = (sales + marketing) / customers
+    arpa = wins.amount.sum() / customers
+    ltv = arpa * margin / churn
+    return {"cac": float(cac), "ltv": float(ltv), "ltv_to_cac": float(ltv / cac), "payback_months": float(cac / (arpa / 12 * margin))}
+
+
+def campaign_roi(world, model: str = "w_shaped", margin: float = GROSS_MARGIN, column: str = "actual_cost",
+                 path: pd.DataFrame | None = None) -> pd.Series:
+    """ROI = (attributed won revenue x margin - spend) / spend per campaign, the revenue
+    credited by ``model`` to the campaign of each touch (touches without a campaign, such
+    as direct page views, credit no campaign)."""
+    spend = world.campaigns.set_index("campaign_id")[column]
+    path = touch_path(world) if path is None else path
+    revenue = credit(path, shares(path, model), by="campaign_id").reindex(spend.index, fill_value=0.0)
+    return (revenue * margin - spend) / spend
+
+
+def won_path_revenue(path: pd.DataFrame) -> float:
+    """The amount of the deals a path covers, each deal counted once (for a path of won
+    deals: the won revenue it attributes)."""
+    return float(path.drop_duplicates("opportunity_id").amount.sum())

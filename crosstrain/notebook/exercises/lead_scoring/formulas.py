@@ -1,0 +1,213 @@
+"""Module 04, lead scoring and qualification: decayed scores, MQL thresholds, frameworks.
+
+Every expected value is recomputed from the world the notebook loaded. The answer kinds
+only this module needs (a Series of scores per lead, a fit x engagement grid, a dict
+of framework tags) are in ``kinds``.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import numpy as np
+import pandas as pd
+
+from crosstrain.world.schema import MEDDPICC_FLAGS
+
+MODULE = "04-lead-scoring"
+HALF_LIFE_DAYS = 30
+MQL_BAR = 70  # the threshold q2 asks about
+THRESHOLDS = range(0, 201)  # the whole-number thresholds q3 tries
+BANDS = ("low", "medium", "high")
+FIT_EDGES = (0, 40, 60, 101)  # low < 40 <= medium < 60 <= high
+ENGAGEMENT_EDGES = (0, 10, 30, 101)  # low < 10 <= medium < 30 <= high
+LATE_STAGE_PROBABILITY = 60
+
+BANT_TAGS = ("bant.budget", "bant.authority", "bant.need", "bant.timeline")
+MEDDPICC_TAGS = ("meddpicc.metrics", "meddpicc.economic_buyer", "meddpicc.decision_criteria",
+                 "meddpicc.decision_process", "meddpicc.paper_process", "meddpicc.identified_pain",
+                 "meddpicc.champion", "meddpicc.competition")
+FRAMEWORK_TAGS = BANT_TAGS + MEDDPICC_TAGS
+# The snippets q5 shows, by letter: a discovery answer evidencing a MEDDPICC flag, or an
+# objection of a category. The order is fixed so the letters mean the same in every world.
+SNIPPET_KINDS = (
+    ("A", "discovery", "has_identified_pain"),
+    ("B", "objection", "budget"),
+    ("C", "discovery", "has_champion"),
+    ("D", "discovery", "has_economic_buyer"),
+    ("E", "discovery", "has_decision_process"),
+    ("F", "objection", "timing"),
+    ("G", "discovery", "has_metrics"),
+    ("H", "discovery", "has_paper_process"),
+    ("I", "discovery", "has_competition_known"),
+    ("J", "discovery", "has_decision_criteria"),
+)
+_DISCOVERY_TAG = {  # the world's own tag of each discovery answer (crosstrain/world/calls.py)
+    "has_metrics": "meddpicc.metrics", "has_economic_buyer": "bant.authority;meddpicc.economic_buyer",
+    "has_decision_criteria": "meddpicc.decision_criteria", "has_decision_process": "meddpicc.decision_process",
+    "has_paper_process": "meddpicc.paper_process", "has_identified_pain": "bant.need;meddpicc.identified_pain",
+    "has_champion": "meddpicc.champion", "has_competition_known": "meddpicc.competition",
+}
+
+
+# -- the reference computations -------------------------------------------------------
+
+def points_table(world) -> dict[str, int]:
+    """Engagement points per touchpoint event type, from the world's recipe."""
+    funnel = world.info["recipe"]["funnel"]
+    return dict(zip(funnel["event_types"], funnel["event_points"]))
+
+
+def decayed_engagement(world, as_of=None, half_life_days: float = HALF_LIFE_DAYS) -> pd.Series:
+    """Each lead's engagement points, every touch halved per ``half_life_days`` of age.
+
+    Age is measured to ``as_of`` (default: the world's reference date, its "today"), in
+    days with fractions. Indexed by lead_id, every lead (0 for leads without touches).
+    """
+    if as_of is None and half_life_days == HALF_LIFE_DAYS:
+        return lead_scores_frame(world).engagement.copy()
+    as_of = world.reference_date if as_of is None else as_of
+    tp = world.touchpoints
+    age_days = (as_of - tp.occurred_at).dt.total_seconds() / 86400
+    decayed = tp.event_type.map(points_table(world)) * 0.5 ** (age_days / half_life_days)
+    per_lead = decayed.groupby(tp.lead_id).sum()
+    return per_lead.reindex(world.leads.lead_id, fill_value=0.0).rename("engagement")
+
+
+def lead_scores(world) -> pd.Series:
+    """Fit (never decays) plus decayed engagement, by lead_id."""
+    return lead_scores_frame(world).score.rename("score")
+
+
+def _inbound(world) -> pd.Series:
+    leads = world.leads.set_index("lead_id")
+    return leads.source_channel != "outbound"
+
+
+def f1_at(score: pd.Series, truth: pd.Series, threshold: float) -> float:
+    """F1 of "score >= threshold" against ``truth``: 2 TP / (predicted + actual)."""
+    predicted = score >= threshold
+    denominator = int(predicted.sum()) + int(truth.sum())
+    return 2 * int((predicted & truth).sum()) / denominator if denominator else 0.0
+
+
+def best_threshold(score: pd.Series, truth: pd.Series, thresholds=THRESHOLDS) -> int:
+    """The whole-number threshold with the highest F1; the lowest one on a tie.
+
+    Same result as ``max(thresholds, key=lambda t: f1_at(score, truth, t))``, counted
+    with sorted arrays so that trying 201 thresholds stays fast.
+    """
+    values, hit = score.to_numpy(dtype=float), truth.to_numpy(dtype=bool)
+    every, good = np.sort(values), np.sort(values[hit])
+    ts = np.asarray(list(thresholds), dtype=float)
+    predicted = len(every) - np.searchsorted(every, ts, side="left")
+    hits = len(good) - np.searchsorted(good, ts, side="left")
+    denominator = predicted + len(good)
+    f1 = np.where(denominator > 0, 2 * hits / np.maximum(denominator, 1), 0.0)
+    return int(ts[int(np.argmax(f1))])
+
+
+def _best_f1(world, score=None, truth="opportunity", inbound_only=True) -> int:
+    leads = world.leads.set_index("lead_id")
+    score = lead_scores(world) if score is None else score
+    truth = (leads.opportunity_id if truth == "opportunity" else leads.mql_at).notna()
+    keep = _inbound(world) if inbound_only else pd.Series(True, index=leads.index)
+    return best_threshold(score[keep], truth[keep])
+
+
+def _accuracy_best(world) -> int:
+    keep = _inbound(world)
+    score, truth = lead_scores(world)[keep], world.leads.set_index("lead_id").opportunity_id.notna()[keep]
+    return int(max(THRESHOLDS, key=lambda t: ((score >= t) == truth).mean()))
+
+
+def band(values: pd.Series, edges) -> pd.Series:
+    """low / medium / high, each band including its lower edge."""
+    return pd.cut(values, list(edges), right=False, labels=list(BANDS))
+
+
+def conversion_grid(world, inbound_only=True, outcome="opportunity", rate=True) -> pd.DataFrame:
+    """Lead-to-opportunity rate by fit band (rows) and engagement band (columns)."""
+    leads = world.leads
+    if inbound_only:
+        leads = leads[leads.source_channel != "outbound"]
+    hit = (leads.opportunity_id if outcome == "opportunity" else leads.mql_at).notna()
+    grouped = hit.groupby([band(leads.fit_score, FIT_EDGES), band(leads.engagement_score, ENGAGEMENT_EDGES)], observed=False)
+    grid = (grouped.mean() if rate else grouped.sum()).unstack()
+    grid.index, grid.columns = pd.Index(BANDS), pd.Index(BANDS)
+    return grid.astype(float)
+
+
+def call_snippets(world) -> pd.DataFrame:
+    """The call-note snippets q5 asks to tag, indexed by letter (A-J), without their tags.
+
+    Each letter is the earliest note of its kind in this world: a discovery answer that
+    evidences one MEDDPICC element, or a budget or timing objection.
+    """
+    notes = world.call_notes.sort_values("note_id")
+    rows = []
+    for letter, kind, what in SNIPPET_KINDS:
+        if kind == "discovery":
+            pick = notes[(notes.speaker == "rep") & (notes.framework_tags == _DISCOVERY_TAG[what])]
+        else:
+            pick = notes[(notes.speaker == "buyer") & (notes.objection_category == what)]
+        if len(pick):
+            rows.append({"letter": letter, "note_id": pick.note_id.iloc[0], "text": pick.text.iloc[0],
+                         "framework_tags": pick.framework_tags.iloc[0]})
+    return pd.DataFrame(rows, columns=["letter", "note_id", "text", "framework_tags"]).set_index("letter")
+
+
+def snippet_tags(world) -> dict[str, str]:
+    """The world's own framework tags of each snippet, by letter."""
+    return call_snippets(world).framework_tags.to_dict()
+
+
+def _open_deals(world) -> pd.DataFrame:
+    deals = world.opportunities
+    return deals[~deals.is_closed.fillna(False).astype(bool)]
+
+
+def meddpicc_completeness(deals: pd.DataFrame) -> float:
+    """Mean share of the eight MEDDPICC elements evidenced, over the given deals."""
+    return float(deals[list(MEDDPICC_FLAGS)].astype(bool).sum(axis=1).mean() / len(MEDDPICC_FLAGS))
+
+
+def late_without_buyer(deals: pd.DataFrame, strict=False) -> int:
+    late = deals.probability > LATE_STAGE_PROBABILITY if strict else deals.probability >= LATE_STAGE_PROBABILITY
+    return int((late & ~deals.has_economic_buyer.fillna(False).astype(bool)).sum())
+
+
+_REFERENCE_SCORES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def lead_scores_frame(world, decay="half_life", as_of=None, decay_fit=False) -> pd.DataFrame:
+    """Scores and their engagement part, by lead_id; ``decay`` names a way to age points.
+
+    The reference (half-life, to the reference date) is cached per world object: several
+    exercises and the widget need it, and the notebook must run in seconds.
+    """
+    reference = decay == "half_life" and as_of is None and not decay_fit
+    if reference and world in _REFERENCE_SCORES:
+        return _REFERENCE_SCORES[world]
+    frame = _lead_scores_frame(world, decay, as_of, decay_fit)
+    if reference:
+        try:
+            _REFERENCE_SCORES[world] = frame
+        except TypeError:  # a stand-in world that cannot be weakly referenced: no cache
+            pass
+    return frame
+
+
+def _lead_scores_frame(world, decay, as_of, decay_fit) -> pd.DataFrame:
+    leads = world.leads.set_index("lead_id")
+    as_of = world.reference_date if as_of is None else as_of
+    tp = world.touchpoints
+    age_days = (as_of - tp.occurred_at).dt.total_seconds() / 86400
+    points = tp.event_type.map(points_table(world))
+    factor = {"half_life": 0.5 ** (age_days / HALF_LIFE_DAYS), "linear": (1 - age_days / HALF_LIFE_DAYS).clip(lower=0),
+              "e_folding": np.exp(-age_days / HALF_LIFE_DAYS), "none": 1.0}[decay]
+    engagement = (points * factor).groupby(tp.lead_id).sum().reindex(leads.index, fill_value=0.0)
+    fit = leads.fit_score.astype(float)
+    if decay_fit:
+        fit = fit * 0.5 ** ((as_of - leads.created_at).dt.total_seconds() / 86400 / HALF_LIFE_DAYS)
+    return pd.DataFrame({"score": fit + engagement, "engagement": engagement})

@@ -1,0 +1,6 @@
+"""Module 05, objection handling.
+
+- ``formulas``: what the lesson teaches (a notebook may import them);
+- ``kinds``: answer kinds only this module needs;
+- ``table``: its exercises (``EXERCISES``).
+"""

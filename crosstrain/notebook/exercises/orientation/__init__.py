@@ -1,0 +1,4 @@
+"""Module 00, orientation.
+
+- ``table``: its exercises (``EXERCISES``).
+"""

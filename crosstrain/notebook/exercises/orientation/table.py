@@ -1,0 +1,90 @@
+"""Module 00, orientation: warm-ups on the world's tables and the teams' map.
+
+Every expected value is recomputed from the world the notebook loaded.
+"""
+
+from __future__ import annotations
+
+from crosstrain.notebook.answers.scalars import Amount, Count, Label, Mapping, Share
+from crosstrain.notebook.exercise import Exercise, Mistake
+from crosstrain.world.schema import LIFECYCLE_STAGES, STAGE_OWNER
+
+MODULE = "00-orientation"
+TEAMS = ("marketing", "sdr", "ae", "csm")
+
+
+def _won_amounts(world):
+    deals = world.opportunities
+    return deals.loc[deals.is_won.fillna(False).astype(bool), "amount"]
+
+
+EXERCISES = [
+    Exercise(
+        MODULE, "q1", "n_leads", "How many leads are in the CRM?",
+        Count(of="leads"),
+        compute=lambda w: len(w.leads),
+        hint_text="Each row of world.leads is one lead: count the rows with len(...).",
+        solution_text="n_leads = len(world.leads)",
+        mistakes=(
+            Mistake("accounts", lambda w: len(w.accounts),
+                    "you counted accounts (companies). One company can send many leads: count the rows of world.leads."),
+            Mistake("distinct_companies", lambda w: int(w.leads.company.nunique()),
+                    "you counted distinct company names. Two people from one company are two leads: count every row of world.leads."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q2", "mql_share", "What share of all leads ever became a marketing-qualified lead (MQL)?",
+        Share(of="the number of leads"),
+        compute=lambda w: float(w.leads.mql_at.notna().mean()),
+        hint_text="A lead that ever became an MQL has a date in mql_at. .notna() marks those rows True; the mean of True/False is the share.",
+        solution_text="mql_share = world.leads.mql_at.notna().mean()",
+        mistakes=(
+            Mistake("current_stage_only", lambda w: float((w.leads.lifecycle_stage == "mql").mean()),
+                    "you took the leads whose stage is MQL *today*. Leads that moved on to SAL, SQL or further were MQLs too: use mql_at, the date a lead became an MQL."),
+            Mistake("count_not_share", lambda w: int(w.leads.mql_at.notna().sum()),
+                    "that is how many leads became MQLs; the question asks for the share of all leads: divide by the number of leads."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q3", "top_channel", "Which source channel brought in the most leads?",
+        Label(of="channel", choices=lambda w: sorted(w.leads.source_channel.dropna().unique().tolist())),
+        compute=lambda w: str(w.leads.source_channel.value_counts().idxmax()),
+        hint_text="world.leads.source_channel.value_counts() counts leads per channel, largest first; .idxmax() gives the label of the largest.",
+        solution_text="top_channel = world.leads.source_channel.value_counts().idxmax()",
+        mistakes=(
+            Mistake("fewest", lambda w: str(w.leads.source_channel.value_counts().idxmin()),
+                    "that channel brought in the fewest leads, not the most: value_counts() sorts largest first."),
+            Mistake("most_deals", lambda w: str(w.leads.dropna(subset=["opportunity_id"]).source_channel.value_counts().idxmax()),
+                    "that channel has the most leads that became opportunities; the question counts all leads, whatever happened to them."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q4", "median_won", "What is the median amount of a won deal, in dollars?",
+        Amount(of="a deal amount"),
+        compute=lambda w: float(_won_amounts(w).median()),
+        hint_text="Keep the opportunities where is_won is True, then take the .median() of their amount.",
+        solution_text="won = world.opportunities[world.opportunities.is_won]\nmedian_won = won.amount.median()",
+        mistakes=(
+            Mistake("mean", lambda w: float(_won_amounts(w).mean()),
+                    "that is the mean (average) won amount. A few very large deals pull the mean up: the question asks for the median."),
+            Mistake("all_deals", lambda w: float(w.opportunities.amount.median()),
+                    "that is the median of every deal, open and lost ones included: keep only the won deals (is_won)."),
+            Mistake("closed_deals", lambda w: float(w.opportunities.loc[w.opportunities.is_closed.fillna(False).astype(bool), "amount"].median()),
+                    "that includes lost deals: closed means won or lost. Keep only the won deals (is_won)."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q5", "owners", "Who owns a lead at each lifecycle stage: marketing, sdr, ae or csm?",
+        Mapping(keys=LIFECYCLE_STAGES, values=TEAMS, of="team"),
+        compute=lambda w: dict(STAGE_OWNER),
+        hint_text="Marketing owns a lead until sales accepts it; SDRs accept (SAL) and qualify (SQL) it; AEs work opportunities; CSMs look after customers.",
+        solution_text="owners = {'lead': 'marketing', 'mql': 'marketing', 'sal': 'sdr', 'sql': 'sdr', 'opportunity': 'ae', 'customer': 'csm'}",
+        points=2,
+        mistakes=(
+            Mistake("marketing_until_sql", lambda w: {**STAGE_OWNER, "sal": "marketing", "sql": "marketing"},
+                    "marketing hands the lead over at the MQL: accepting (SAL) and qualifying (SQL) it are sales work, done by SDRs."),
+            Mistake("ae_qualifies", lambda w: {**STAGE_OWNER, "sal": "ae", "sql": "ae"},
+                    "AEs take over once there is a real opportunity; the SAL and SQL steps before that are the SDRs' job."),
+        ),
+    ),
+]

@@ -1,0 +1,6 @@
+"""Module 06, pipeline and forecasting.
+
+- ``formulas``: what the lesson teaches (a notebook may import them);
+- ``kinds``: answer kinds only this module needs;
+- ``table``: its exercises (``EXERCISES``).
+"""

@@ -1,0 +1,150 @@
+"""A funnel simulator: move lead volume and stage rates, see won deals and revenue.
+
+The point it makes in module 03: revenue is leads x every stage rate x the average
+deal, so a few points on a leaky step can be worth more than many more leads. The
+sliders start at the world's own observed rates (the mature cohort of
+``crosstrain.notebook.exercises.funnel_handoff``) and its average won deal.
+
+``simulate_funnel`` is the pure computation (unit-tested without a browser);
+``funnel_simulator(world)`` wraps it in ipywidgets and redraws a matplotlib chart.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Mapping
+
+import pandas as pd
+
+from crosstrain.notebook.exercises.funnel_handoff.formulas import (
+    COHORT_END,
+    COHORT_START,
+    STAGES,
+    TRANSITIONS,
+    cohort_conversion,
+    in_cohort,
+    inbound,
+)
+
+STEP_LABELS = {
+    "lead_to_mql": "Lead → MQL",
+    "mql_to_sal": "MQL → SAL",
+    "sal_to_sql": "SAL → SQL",
+    "sql_to_opportunity": "SQL → opportunity",
+    "opportunity_to_won": "Opportunity → won",
+}
+
+
+def simulate_funnel(leads: float, rates: Mapping[str, float], avg_deal: float) -> pd.DataFrame:
+    """Expected number of leads reaching each stage, and the revenue they bring.
+
+    Each stage holds the previous stage times its stage-to-stage rate; revenue is the won
+    deals times the average deal (won amount / won count). Returns one row per stage
+    with ``count`` and, on the ``won`` row only, ``revenue``.
+    """
+    if leads < 0 or avg_deal < 0:
+        raise ValueError("lead volume and average deal cannot be negative")
+    counts = [float(leads)]
+    for step in TRANSITIONS:
+        rate = float(rates[step])
+        if not 0 <= rate <= 1:
+            raise ValueError(f"the rate of {step} is {rate}: a rate is between 0 and 1")
+        counts.append(counts[-1] * rate)
+    table = pd.DataFrame({"count": counts}, index=pd.Index(STAGES, name="stage"))
+    table["revenue"] = 0.0
+    table.loc["won", "revenue"] = counts[-1] * float(avg_deal)
+    return table
+
+
+def observed_defaults(world) -> dict:
+    """The world's own numbers: inbound leads per quarter, cohort rates, average won deal."""
+    cohort = in_cohort(inbound(world.leads))
+    quarters = (COHORT_END - COHORT_START).days / 91.3
+    deals = world.opportunities
+    won = deals.loc[deals.is_won.fillna(False).astype(bool), "amount"]
+    rates = {step: (0.0 if math.isnan(r) else round(r, 3)) for step, r in cohort_conversion(world).items()}
+    return {"leads": int(round(len(cohort) / quarters, -2)), "rates": rates,
+            "avg_deal": float(round(won.mean(), -3)) if len(won) else 10_000.0}
+
+
+def _describe(table: pd.DataFrame) -> str:
+    won, revenue = table.loc["won", "count"], table.loc["won", "revenue"]
+    return (f"<b>Won deals:</b> {won:,.1f} &nbsp; <b>Revenue:</b> ${revenue:,.0f} "
+            f"&nbsp; (SQLs: {table.loc['sql', 'count']:,.0f}, opportunities: {table.loc['opportunity', 'count']:,.0f})")
+
+
+def _draw(table: pd.DataFrame, baseline: pd.DataFrame):
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    stages = list(table.index)[::-1]
+    ax.barh(stages, baseline["count"][stages], color="#dddddd", label="observed")
+    ax.barh(stages, table["count"][stages], height=0.5, color="#2b7bb9", label="your scenario")
+    ax.set_xscale("log")
+    ax.set_xlabel("leads reaching the stage (log scale)")
+    ax.set_title(f"Won deals {table.loc['won', 'count']:,.1f}, revenue ${table.loc['won', 'revenue']:,.0f} per quarter")
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def funnel_simulator(world=None, defaults: dict | None = None):
+    """The widget: a slider per input, a summary line and a funnel chart that redraw on change.
+
+    Pass the world (defaults are its observed numbers) or ``defaults`` directly
+    (``{"leads": ..., "rates": {step: rate}, "avg_deal": ...}``).
+    """
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    if defaults is None:
+        if world is None:
+            raise ValueError("give the world (funnel_simulator(world)) or defaults")
+        defaults = observed_defaults(world)
+    style = {"description_width": "150px"}
+    layout = widgets.Layout(width="480px")
+    volume = widgets.IntSlider(value=defaults["leads"], min=0, max=max(1000, 4 * defaults["leads"]), step=100,
+                               description="Leads per quarter", style=style, layout=layout, continuous_update=False)
+    rates = {step: widgets.FloatSlider(value=defaults["rates"][step], min=0.0, max=1.0, step=0.01, readout_format=".0%",
+                                       description=STEP_LABELS[step], style=style, layout=layout, continuous_update=False)
+             for step in TRANSITIONS}
+    deal = widgets.IntSlider(value=int(defaults["avg_deal"]), min=1000, max=max(10_000, int(4 * defaults["avg_deal"])), step=1000,
+                             description="Average deal ($)", style=style, layout=layout, continuous_update=False)
+    reset = widgets.Button(description="Back to observed", icon="undo")
+    summary = widgets.HTML()
+    chart = widgets.Output()
+    baseline = simulate_funnel(defaults["leads"], defaults["rates"], defaults["avg_deal"])
+
+    resetting = []  # non-empty while the reset button moves every slider: redraw once
+
+    def redraw(_=None):
+        if resetting:
+            return
+        table = simulate_funnel(volume.value, {s: w.value for s, w in rates.items()}, deal.value)
+        summary.value = _describe(table)
+        with chart:
+            chart.clear_output(wait=True)
+            fig = _draw(table, baseline)
+            display(fig)
+            plt.close(fig)
+
+    def back_to_observed(_):
+        resetting.append(True)
+        try:
+            volume.value = defaults["leads"]
+            deal.value = int(defaults["avg_deal"])
+            for step, slider in rates.items():
+                slider.value = defaults["rates"][step]
+        finally:
+            resetting.clear()
+        redraw()
+
+    for slider in [volume, deal, *rates.values()]:
+        slider.observe(redraw, names="value")
+    reset.on_click(back_to_observed)
+    redraw()
+    box = widgets.VBox([widgets.HTML("<b>Funnel simulator</b>: move a slider and watch won deals and revenue."),
+                        volume, *rates.values(), deal, reset, summary, chart])
+    box.add_class("crosstrain-funnel-simulator")
+    return box

@@ -1,0 +1,66 @@
+"""The funnel simulator: its arithmetic by hand, and a widget that reacts to a slider."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib
+import pytest
+
+from crosstrain.notebook.exercises.funnel_handoff.formulas import TRANSITIONS
+from crosstrain.notebook.widgets.funnel_simulator import (
+    funnel_simulator,
+    observed_defaults,
+    simulate_funnel,
+)
+
+matplotlib.use("Agg")
+
+RATES = {"lead_to_mql": 0.2, "mql_to_sal": 0.5, "sal_to_sql": 0.5, "sql_to_opportunity": 0.8, "opportunity_to_won": 0.25}
+
+
+def test_each_stage_is_the_previous_times_its_rate_and_revenue_is_won_times_the_average_deal():
+    table = simulate_funnel(1000, RATES, 20_000)
+    assert table["count"].tolist() == pytest.approx([1000, 200, 100, 50, 40, 10])
+    assert table.loc["won", "revenue"] == pytest.approx(200_000)
+    assert table["revenue"].drop("won").eq(0).all()
+
+
+def test_doubling_leads_and_doubling_a_rate_double_revenue_alike():
+    base = simulate_funnel(1000, RATES, 20_000).loc["won", "revenue"]
+    assert simulate_funnel(2000, RATES, 20_000).loc["won", "revenue"] == pytest.approx(2 * base)
+    assert simulate_funnel(1000, {**RATES, "sal_to_sql": 1.0}, 20_000).loc["won", "revenue"] == pytest.approx(2 * base)
+
+
+def test_impossible_inputs_are_refused():
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        simulate_funnel(1000, {**RATES, "mql_to_sal": 45.0}, 20_000)
+    with pytest.raises(ValueError):
+        simulate_funnel(-1, RATES, 20_000)
+
+
+def test_defaults_are_the_worlds_observed_numbers(tiny_world):
+    defaults = observed_defaults(tiny_world)
+    assert set(defaults["rates"]) == set(TRANSITIONS)
+    assert all(0 <= r <= 1 and not math.isnan(r) for r in defaults["rates"].values())
+    assert defaults["leads"] >= 0 and defaults["avg_deal"] > 0
+
+
+def test_the_widget_renders_and_reacts_to_a_slider(tiny_world):
+    box = funnel_simulator(tiny_world)
+    sliders = [w for w in box.children if hasattr(w, "value") and type(w).__name__.endswith("Slider")]
+    assert len(sliders) == 1 + len(TRANSITIONS) + 1
+    summary = next(w for w in box.children if type(w).__name__ == "HTML" and "Won deals" in w.value)
+    before = summary.value
+    sliders[0].value = sliders[0].value + 1000
+    assert summary.value != before
+    reset = next(w for w in box.children if type(w).__name__ == "Button")
+    reset.click()
+    assert summary.value == before
+
+
+def test_the_widget_needs_a_world_or_defaults():
+    with pytest.raises(ValueError, match="world"):
+        funnel_simulator()
+    box = funnel_simulator(defaults={"leads": 1000, "rates": RATES, "avg_deal": 20_000})
+    assert "10.0" in next(w for w in box.children if type(w).__name__ == "HTML" and "Won deals" in w.value).value
