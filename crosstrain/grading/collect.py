@@ -32,10 +32,10 @@ from datetime import datetime
 from pathlib import Path
 
 from crosstrain.errors import CrosstrainError
+from crosstrain.course.learners import LEARNER_ID
 
 MAX_UNPACKED = 200 * 1024**2
 MAX_MEMBERS = 2000
-LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$")
 TIMESTAMP_FILE = "timestamp.txt"
 
 log = logging.getLogger("crosstrain.grade")
