@@ -39,20 +39,29 @@ def kill_uid(uid: int) -> None:
     os.waitpid(pid, 0)
 
 
-def kill_if_unowned(uid: int) -> bool:
-    """Kill ``uid``'s processes unless a live grader holds its lease; True if killed."""
+def kill_if_unowned(uid: int, patience: float = 0.0) -> bool:
+    """Kill ``uid``'s processes unless a live grader holds its lease; True if killed.
+
+    ``patience``: seconds to wait for the lease (a dying grader closes its pipe to the
+    guardian before the lock files, in whatever order its descriptors come)."""
     import fcntl
+    import time
 
     try:
         fd = os.open(f"{LOCK_FOLDER}/{uid}.lock", os.O_RDWR)
     except OSError:
         kill_uid(uid)  # never leased here, yet running in our range: a leftover
         return True
+    deadline = time.monotonic() + patience
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False   # a running batch owns it (and killed leftovers when it leased it)
-    else:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    return False   # a running batch owns it (and killed leftovers when it leased it)
+                time.sleep(0.02)
         kill_uid(uid)
         return True
     finally:
@@ -106,7 +115,7 @@ def watch(fd: int) -> None:
                 else:
                     live[kind].pop(value, None)
     for uid in live["uid"]:
-        kill_if_unowned(int(uid))
+        kill_if_unowned(int(uid), patience=2.0)
     for path in live["mount"]:
         unmount(path)
     for folder in live["folder"]:
