@@ -219,7 +219,7 @@ class Runner:
         job_folder = JobFolder(self.scratch / f"job-{job.number}", self.limits.disk, self.isolation.namespace,
                                self._guardian)
         folder = job_folder.path
-        lease = None
+        lease = km = None
         try:
             for files in job.files:
                 if Path(files).is_dir():
@@ -237,6 +237,8 @@ class Runner:
                 km.sandbox["pid_file"] = str(self.scratch / f"job-{job.number}.pid")
             run_sync(km.start_kernel)(cwd=str(folder), extra_arguments=["--HistoryManager.hist_file=:memory:"])
         except BaseException:
+            if km is not None:
+                _shutdown(km)  # it may have started before connecting failed
             if lease is not None:
                 lease.release()
             job_folder.remove()
