@@ -28,7 +28,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psutil
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbclient.exceptions import DeadKernelError
@@ -43,6 +42,7 @@ from crosstrain.grading import sandbox
 from crosstrain.grading.guardian import Guardian
 from crosstrain.grading.jobs import JobFolder, UidLease, readable_copy, reap_leftovers
 from crosstrain.grading.sandbox import Isolation, Limits, launcher_spec
+from crosstrain.grading.watchdog import Watchdog, kernel_pid
 from crosstrain.grading.zygote import Zygote
 
 #: ename of the error output put in cells the kernel never finished.
@@ -253,8 +253,8 @@ class Runner:
             _void_unrun(job.nb, 0, "the kernel did not start")
             return outcome
         ep = SandboxExecute(config=self._execute_config, output_limit=self.limits.output)
-        watchdog = _Watchdog(km, self.limits, km.lease.uid if km.lease else None,
-                             self.scratch / f"job-{job.number}.pid")
+        watchdog = Watchdog(km, self.limits, km.lease.uid if km.lease else None,
+                             self.scratch / f"job-{job.number}.pid", _kill)
         try:
             nb, _ = ep.preprocess(job.nb, job.resources, km=km)
             outcome.nb = nb
@@ -270,7 +270,7 @@ class Runner:
             _void_unrun(job.nb, max(ep.current_index, 0), reason)
         finally:
             watchdog.stop()
-            kernel = _kernel_pid(km, self.scratch / f"job-{job.number}.pid")
+            kernel = kernel_pid(km, self.scratch / f"job-{job.number}.pid")
             _shutdown(km)
             self._live.discard(km)
             outcome.problems += _end_of_job(km, kernel, self.limits)
@@ -280,35 +280,6 @@ class Runner:
             outcome.kernel_log = _tail(km.folder.path / "kernel.log")
         km.folder.remove()
         return outcome
-
-
-class _Watchdog(threading.Thread):
-    """Kills the kernel when the notebook runs too long or its memory grows too big.
-
-    Resident memory is watched here because an address-space limit alone cannot tell
-    a memory bomb from pyarrow reserving (but not using) a lot of virtual memory.
-    """
-
-    def __init__(self, km, limits: Limits, uid: int | None, pid_file: Path, every: float = 0.2):
-        super().__init__(daemon=True)
-        self.km, self.limits, self.uid, self.pid_file, self.every = km, limits, uid, pid_file, every
-        self.fired = ""
-        self._halt = threading.Event()
-        self.start()
-
-    def run(self) -> None:
-        deadline = time.monotonic() + self.limits.timeout
-        while not self._halt.wait(self.every):
-            if time.monotonic() > deadline:
-                self.fired = f"time limit: the notebook ran past {self.limits.timeout:g} s"
-            elif _resident(self.km, self.uid, self.pid_file) > self.limits.memory:
-                self.fired = f"memory limit: the kernel used more than {self.limits.memory // 1024**2} MB"
-            if self.fired:
-                _kill(self.km)
-                return
-
-    def stop(self) -> None:
-        self._halt.set()
 
 
 def _end_of_job(km, kernel: int, limits: Limits) -> list[str]:
@@ -322,36 +293,6 @@ def _end_of_job(km, kernel: int, limits: Limits) -> list[str]:
     if km.folder.full():
         problems.append(f"disk limit: the job filled its {limits.disk // 1024**2} MB folder; writes past it failed")
     return problems
-
-
-def _kernel_pid(km, pid_file: Path) -> int:
-    """The kernel's pid: forked by the zygote (which notes it), or started by jupyter_client."""
-    process = getattr(km.provisioner, "process", None) if km.provisioner else None
-    try:
-        return int(pid_file.read_text()) if pid_file.is_file() else process.pid if process else 0
-    except (ValueError, OSError):
-        return 0
-
-
-def _resident(km, uid: int | None, pid_file: Path) -> int:
-    """Resident memory of the kernel and everything it started, in bytes: all processes
-    of the job's own uid, or else the process tree of the kernel (forked by the zygote,
-    which notes its pid, or started by jupyter_client)."""
-    if uid is not None:
-        total = 0
-        for p in psutil.process_iter(["uids", "memory_info"]):
-            info = p.info
-            if info["uids"] is not None and info["uids"].real == uid and info["memory_info"] is not None:
-                total += info["memory_info"].rss
-        return total
-    pid = _kernel_pid(km, pid_file)
-    if not pid:
-        return 0
-    try:
-        root = psutil.Process(pid)
-        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
-    except psutil.Error:
-        return 0
 
 
 def _execute_config(config, limits: Limits) -> Config:
