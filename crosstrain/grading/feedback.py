@@ -80,6 +80,11 @@ _writer: FeedbackWriter | None = None
 
 def _start_writer(config: Config) -> None:
     global _writer
+    import os
+
+    from crosstrain.grading.sandbox import die_with_parent
+
+    die_with_parent(os.getppid())  # the worker never outlives a killed grader
     _writer = FeedbackWriter(config)
 
 

@@ -40,7 +40,7 @@ from crosstrain.grading.runner import Job, Outcome, Runner
 from crosstrain.grading.sandbox import Limits, isolation
 from crosstrain.grading.worlds import GradingWorlds
 from crosstrain.notebook.session import world_preset
-from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR, generated_dir
+from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR
 
 
 @dataclass
@@ -135,7 +135,7 @@ class _Batch:
     def run(self, collected: list[Collected], secrets: list[Path], scratch: Path | None) -> None:
         # every learner's world exists before any kernel starts: kernels may not write it
         shared = self.worlds.prepare([item.learner for item in collected if item.folder is not None], self.progress)
-        iso = isolation(secrets, needed=[*shared, generated_dir()])
+        iso = isolation(secrets, needed=shared)  # only the worlds these kernels load
         self.isolation_text = iso.describe()
         todo = deque(collected)
         in_flight = 0

@@ -28,7 +28,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psutil
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbclient.exceptions import DeadKernelError
@@ -40,9 +39,11 @@ from traitlets import Dict as TDict
 from traitlets.config import Config
 
 from crosstrain.grading import sandbox
-from crosstrain.grading.sandbox import (
-    Isolation, Limits, UidLease, launcher_spec, readable_copy,
-)
+from crosstrain.grading.guardian import Guardian
+from crosstrain.grading.jobs import JobFolder, UidLease, readable_copy, reap_leftovers
+from crosstrain.grading.sandbox import Isolation, Limits, launcher_spec
+from crosstrain.grading.watchdog import Watchdog, kernel_pid
+from crosstrain.grading.zygote import Zygote
 
 #: ename of the error output put in cells the kernel never finished.
 NOT_RUN = "NotGraded"
@@ -75,6 +76,7 @@ class SandboxKernelManager(AsyncKernelManager):
 
     sandbox = TDict(help="Arguments for the launcher: limits, job folder, uid, isolation.")
     lease = Any(None, allow_none=True, help="The UidLease of this kernel's own uid, if any.")
+    folder = Any(None, allow_none=True, help="The JobFolder the kernel works in.")
 
     def format_kernel_cmd(self, extra_arguments=None):
         cmd = super().format_kernel_cmd(extra_arguments)
@@ -129,12 +131,17 @@ class Runner:
         self.workers = max(1, workers)
         self.limits = limits
         self.config = config
+        if isolation.namespace:
+            reap_leftovers()  # a killed run's daemons, whose uids nobody holds any more
         self.scratch = Path(tempfile.mkdtemp(prefix="crosstrain-grade-", dir=scratch))
         self.scratch.chmod(0o711)
+        self._guardian = Guardian()  # cleans up after us even if we are killed
+        self._guardian.tell("+folder", self.scratch)
+        self._live: set = set()      # kernels running now, killed if the batch is abandoned
         # jobs must not see each other's folders either
         overlays = [o for o in (readable_copy(p, self.scratch) for p in shared) if o] if isolation.namespace else []
         self.isolation = isolation.with_scratch(self.scratch, overlays)
-        self._zygote = _Zygote(self.scratch) if warm else None
+        self._zygote = Zygote(self.scratch) if warm else None
         self._execute_config = _execute_config(config, limits)
         self._todo: queue.Queue = queue.Queue()
         self._done: queue.Queue = queue.Queue()
@@ -161,7 +168,16 @@ class Runner:
         for _ in range(count):
             yield self._done.get()
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        """Stop the workers; ``abandon``: drop queued jobs and kill the running kernels."""
+        if abandon:
+            while not self._todo.empty():
+                try:
+                    self._todo.get_nowait()
+                except queue.Empty:
+                    break
+            for km in list(self._live):
+                _kill(km)
         for _ in self._threads:
             self._todo.put(None)
         for thread in self._threads:
@@ -169,12 +185,13 @@ class Runner:
         if self._zygote is not None:
             self._zygote.stop()
         shutil.rmtree(self.scratch, ignore_errors=True)
+        self._guardian.close()
 
     def __enter__(self) -> "Runner":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, kind, *exc) -> None:
+        self.close(abandon=kind is not None)
 
     # -- one worker -------------------------------------------------------
     def _worker(self) -> None:
@@ -199,28 +216,34 @@ class Runner:
             return job, exc, started
 
     def _start(self, job: Job) -> SandboxKernelManager:
-        folder = self.scratch / f"job-{job.number}"
-        folder.mkdir()
-        for files in job.files:
-            if Path(files).is_dir():
-                shutil.copytree(files, folder, ignore=shutil.ignore_patterns("*.ipynb", ".*", "timestamp.txt"),
-                                dirs_exist_ok=True)
-        lease = UidLease() if self.isolation.namespace else None
-        km = SandboxKernelManager(
-            kernel_name=job.nb.metadata.get("kernelspec", {}).get("name", "python3"),
-            connection_file=str(folder / ".kernel.json"), transport="ipc", ip=str(folder / ".ipc"),
-        )
-        km.lease = lease
-        km.sandbox = launcher_spec(self.limits, folder, lease.uid if lease else None, self.isolation, job.env)
-        if self._zygote is not None and self._zygote.ready():
-            km.sandbox["zygote"] = self._zygote.address
-            km.sandbox["pid_file"] = str(self.scratch / f"job-{job.number}.pid")
+        job_folder = JobFolder(self.scratch / f"job-{job.number}", self.limits.disk, self.isolation.namespace,
+                               self._guardian)
+        folder = job_folder.path
+        lease = km = None
         try:
+            for files in job.files:
+                if Path(files).is_dir():
+                    shutil.copytree(files, folder, ignore=shutil.ignore_patterns("*.ipynb", ".*", "timestamp.txt"),
+                                    dirs_exist_ok=True)
+            lease = UidLease(self._guardian) if self.isolation.namespace else None
+            km = SandboxKernelManager(
+                kernel_name=job.nb.metadata.get("kernelspec", {}).get("name", "python3"),
+                connection_file=str(folder / ".kernel.json"), transport="ipc", ip=str(folder / ".ipc"),
+            )
+            km.lease, km.folder = lease, job_folder
+            km.sandbox = launcher_spec(self.limits, folder, lease.uid if lease else None, self.isolation, job.env)
+            if self._zygote is not None and self._zygote.ready():
+                km.sandbox["zygote"] = self._zygote.address
+                km.sandbox["pid_file"] = str(self.scratch / f"job-{job.number}.pid")
             run_sync(km.start_kernel)(cwd=str(folder), extra_arguments=["--HistoryManager.hist_file=:memory:"])
         except BaseException:
+            if km is not None:
+                _shutdown(km)  # it may have started before connecting failed
             if lease is not None:
                 lease.release()
+            job_folder.remove()
             raise
+        self._live.add(km)
         return km
 
     def _finish(self, job: Job, km, started: float) -> Outcome:
@@ -230,8 +253,8 @@ class Runner:
             _void_unrun(job.nb, 0, "the kernel did not start")
             return outcome
         ep = SandboxExecute(config=self._execute_config, output_limit=self.limits.output)
-        watchdog = _Watchdog(km, self.limits, km.lease.uid if km.lease else None,
-                             self.scratch / f"job-{job.number}.pid")
+        watchdog = Watchdog(km, self.limits, km.lease.uid if km.lease else None,
+                             self.scratch / f"job-{job.number}.pid", _kill)
         try:
             nb, _ = ep.preprocess(job.nb, job.resources, km=km)
             outcome.nb = nb
@@ -247,67 +270,29 @@ class Runner:
             _void_unrun(job.nb, max(ep.current_index, 0), reason)
         finally:
             watchdog.stop()
+            kernel = kernel_pid(km, self.scratch / f"job-{job.number}.pid")
             _shutdown(km)
-            if km.lease is not None:
-                km.lease.release()  # also kills whatever the submission left running
+            self._live.discard(km)
+            outcome.problems += _end_of_job(km, kernel, self.limits)
         outcome.problems += _cell_problems(outcome.nb, ep.cut)
         outcome.seconds = time.perf_counter() - started
-        folder = self.scratch / f"job-{job.number}"
         if outcome.problems:
-            outcome.kernel_log = _tail(folder / "kernel.log")
-        shutil.rmtree(folder, ignore_errors=True)
+            outcome.kernel_log = _tail(km.folder.path / "kernel.log")
+        km.folder.remove()
         return outcome
 
 
-class _Watchdog(threading.Thread):
-    """Kills the kernel when the notebook runs too long or its memory grows too big.
-
-    Resident memory is watched here because an address-space limit alone cannot tell
-    a memory bomb from pyarrow reserving (but not using) a lot of virtual memory.
-    """
-
-    def __init__(self, km, limits: Limits, uid: int | None, pid_file: Path, every: float = 0.2):
-        super().__init__(daemon=True)
-        self.km, self.limits, self.uid, self.pid_file, self.every = km, limits, uid, pid_file, every
-        self.fired = ""
-        self._halt = threading.Event()
-        self.start()
-
-    def run(self) -> None:
-        deadline = time.monotonic() + self.limits.timeout
-        while not self._halt.wait(self.every):
-            if time.monotonic() > deadline:
-                self.fired = f"time limit: the notebook ran past {self.limits.timeout:g} s"
-            elif _resident(self.km, self.uid, self.pid_file) > self.limits.memory:
-                self.fired = f"memory limit: the kernel used more than {self.limits.memory // 1024**2} MB"
-            if self.fired:
-                _kill(self.km)
-                return
-
-    def stop(self) -> None:
-        self._halt.set()
-
-
-def _resident(km, uid: int | None, pid_file: Path) -> int:
-    """Resident memory of the kernel and everything it started, in bytes: all processes
-    of the job's own uid, or else the process tree of the kernel (forked by the zygote,
-    which notes its pid, or started by jupyter_client)."""
-    if uid is not None:
-        total = 0
-        for p in psutil.process_iter(["uids", "memory_info"]):
-            info = p.info
-            if info["uids"] is not None and info["uids"].real == uid and info["memory_info"] is not None:
-                total += info["memory_info"].rss
-        return total
-    process = getattr(km.provisioner, "process", None) if km.provisioner else None
-    try:
-        pid = int(pid_file.read_text()) if pid_file.is_file() else process.pid if process else 0
-        if not pid:
-            return 0
-        root = psutil.Process(pid)
-        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
-    except (psutil.Error, ValueError, OSError):
-        return 0
+def _end_of_job(km, kernel: int, limits: Limits) -> list[str]:
+    """Kill what the job left running, and say what it left behind."""
+    problems = []
+    if km.lease is not None:
+        left = km.lease.leftovers(kernel)
+        km.lease.release()  # kills every process of the job's uid, daemons included
+        if left:
+            problems.append(f"left {left} process{'es' if left > 1 else ''} running after the notebook (killed)")
+    if km.folder.full():
+        problems.append(f"disk limit: the job filled its {limits.disk // 1024**2} MB folder; writes past it failed")
+    return problems
 
 
 def _execute_config(config, limits: Limits) -> Config:
@@ -322,35 +307,6 @@ def _execute_config(config, limits: Limits) -> Config:
     merged.SandboxExecute.iopub_timeout = 10
     merged.SandboxExecute.raise_on_iopub_timeout = False
     return merged
-
-
-class _Zygote:
-    """The kernel fork server (``crosstrain.grading.zygote``), started at once and waited
-    for only when the first kernel needs it, so its preloading overlaps pre-flight."""
-
-    def __init__(self, scratch: Path):
-        import subprocess
-
-        home = scratch / "zygote"
-        home.mkdir()
-        self.address = str(scratch / "zygote.sock")
-        with open(home / "zygote.log", "wb") as log:
-            self.process = subprocess.Popen([sys.executable, "-m", "crosstrain.grading.zygote", self.address],
-                                            cwd=home, env=sandbox.environment(str(home)),
-                                            stdout=subprocess.PIPE, stderr=log)
-        self._lock = threading.Lock()
-        self._ready: bool | None = None
-
-    def ready(self) -> bool:
-        """True once it serves; False for good if it failed to come up (kernels start cold)."""
-        with self._lock:
-            if self._ready is None:
-                self._ready = self.process.stdout.readline().strip() == b"ready"
-            return self._ready
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait()
 
 
 def _tail(path: Path, size: int = 4000) -> str:

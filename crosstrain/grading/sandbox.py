@@ -8,11 +8,14 @@ handing over to ipykernel (or asking the ``zygote`` to fork a pre-imported kerne
 - builds the environment from an allow-list (no ``NBGRADER_*`` hint that grading
   is under way, no host secrets), with HOME and every cache inside the job folder;
 - sends the kernel's own stdout/stderr to ``kernel.log`` in the job folder;
-- when started as root and Linux allows it: enters a private mount namespace that
-  hides the course folder (gradebook, solutions, other learners), the collected
-  submissions and the other jobs' folders, gives it a private /tmp, then becomes a
-  uid of its own (``UidLease``, unique across concurrent grading runs). The kernel then
-  cannot read or write anything that reaches the gradebook or another learner.
+- when started as root and Linux allows it: enters a private mount namespace in which
+  /tmp, /home, the project checkout and the generated worlds are empty, and only what a
+  kernel needs comes back read-only (the interpreter and its site-packages, the
+  ``crosstrain`` package folder, the world recipes, the worlds this batch loads); the
+  course folder, the hand-ins and the other jobs' folders stay hidden. It then becomes
+  a uid of its own (``jobs.UidLease``, unique across concurrent grading runs) and asks
+  to be killed when its parent dies (set after the uid change: Linux clears it there).
+  The job folder itself is a size-capped tmpfs the grader mounted (``jobs.JobFolder``).
 
 ``Limits`` carries the numbers. This module imports nothing but the standard
 library: it runs once per kernel and must start fast.
@@ -43,8 +46,6 @@ ENV_FIXED = {
     "PYTHONDONTWRITEBYTECODE": "1",
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
 }
-FIRST_UID = 62000
-UID_RANGE = 10000
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Limits:
     output: int = 1024**2           # output kept per cell; the rest is cut
     file_size: int = 64 * 1024**2   # largest file the kernel may write
     processes: int = 256            # threads and processes of the kernel's uid
+    disk: int = 256 * 1024**2       # everything the job folder may hold (own uid only)
 
     @property
     def address_space(self) -> int:
@@ -73,11 +75,11 @@ PRIVATE_AREAS = {"/tmp": "mode=1777,size=64m", "/var/tmp": "mode=1777,size=64m",
 class Isolation:
     """How a kernel is walled off; decided once per batch (see ``isolation()``).
 
-    In the kernel's mount namespace, ``areas`` (/tmp, /home, ...) are replaced by empty
-    private ones; ``reveal`` brings back, read-only, what the kernel needs from them (the
-    Python install, the project, the world data); ``secrets`` (the course folder, the
-    hand-ins) are then hidden even where they were revealed; ``overlays`` show a readable
-    copy in place of a folder only root may read.
+    In the kernel's mount namespace, ``areas`` (/tmp, /home, the checkout, the generated
+    worlds, ...) are replaced by empty private ones; ``reveal`` brings back, read-only,
+    what the kernel needs from them; ``secrets`` (the course folder, the hand-ins) are
+    then hidden even where they were revealed; ``overlays`` show a readable copy in
+    place of a folder only root may read.
     """
 
     namespace: bool                 # private mount namespace + own uid
@@ -88,97 +90,57 @@ class Isolation:
 
     def describe(self) -> str:
         if self.namespace:
-            return "own uid, private /tmp and /home, course folder and other hand-ins hidden"
+            return ("own uid, private /tmp and /home, only the interpreter, the crosstrain package and this batch's "
+                    "worlds visible, job folder capped in size, nothing left running")
         return "own temporary folder only (not root, or mount namespaces unavailable): use a root-run grader for untrusted cohorts"
 
     def with_scratch(self, scratch: Path, overlays: list[tuple[str, str]]) -> "Isolation":
         return Isolation(self.namespace, self.areas, self.reveal, [*self.secrets, str(scratch)], overlays)
 
 
+#: What hides a folder's contents: an empty tmpfs that only root may write.
+EMPTY = "mode=0755,size=1m"
+
+
 def isolation(secrets: list[Path], needed: list[Path] = ()) -> Isolation:
     """The strongest isolation this machine allows for kernels started from here.
 
-    ``secrets``: folders no kernel may see; ``needed``: folders kernels must read.
+    ``secrets``: folders no kernel may see; ``needed``: folders kernels must read (the
+    worlds the batch loads). The project checkout and the generated worlds' folder are
+    emptied; the interpreter, the ``crosstrain`` package, the recipes and ``needed``
+    come back.
     """
     if os.geteuid() != 0 or not sys.platform.startswith("linux"):
         return Isolation(False)
     probe = subprocess.run([sys.executable, __file__, "--probe"], capture_output=True, text=True, timeout=30)
     if probe.returncode != 0:
         return Isolation(False)
-    project = Path(__file__).resolve().parents[2]
-    reveal = {Path(sys.base_prefix), Path(sys.prefix), Path(sys.executable).parent, project, *needed}
+    from crosstrain.paths import RECIPES_DIR, generated_dir
+
+    package = Path(__file__).resolve().parents[1]
+    python = {_real(p) for p in (sys.base_prefix, sys.prefix, Path(sys.executable).parent)}
+    reveal = _outermost({*python, package, _real(RECIPES_DIR), *map(_real, needed)})
     areas = {k: v for k, v in PRIVATE_AREAS.items() if os.path.isdir(k)}
-    return Isolation(True, areas, sorted({str(p.resolve()) for p in reveal if p.exists()}),
-                     sorted({str(Path(p).resolve()) for p in secrets}))
+    # an editable install: the checkout holds the package, and the course, modules, graders
+    # and every world beside it; an installed package lives inside the interpreter's prefix
+    for folder in (package.parent, _real(generated_dir())):
+        if folder.is_dir() and not any(_inside(folder, p) for p in python):
+            areas[str(folder)] = EMPTY
+    return Isolation(True, areas, sorted(str(p) for p in reveal if p.exists()),
+                     sorted({str(_real(p)) for p in secrets}))
 
 
-def readable_copy(folder: Path, scratch: Path) -> tuple[str, str] | None:
-    """If others may not read ``folder`` (e.g. a world made with mkdtemp, mode 0700), a
-    world-readable copy under ``scratch`` to show in its place; None if it is readable."""
-    import shutil
-
-    folder = Path(folder).resolve()
-    closed = [p for p in [folder, *folder.rglob("*")]
-              if not p.stat().st_mode & (0o005 if p.is_dir() else 0o004)]
-    if not closed:
-        return None
-    copy = Path(scratch) / f"shared-{abs(hash(str(folder)))}"
-    shutil.copytree(folder, copy, symlinks=False)
-    for p in [copy, *copy.rglob("*")]:
-        p.chmod(0o755 if p.is_dir() else 0o644)
-    return str(copy), str(folder)
+def _real(path) -> Path:
+    return Path(path).resolve()
 
 
-class UidLease:
-    """A uid of its own for one running kernel, unique across every grading run on this
-    machine: held by an exclusive lock on ``/run/crosstrain-uids/<uid>.lock`` (or under
-    /tmp), which the system releases if the grader dies. ``uid`` is None when not root."""
-
-    def __init__(self):
-        self.uid: int | None = None
-        self._fd: int | None = None
-        if os.geteuid() != 0:
-            return
-        import fcntl
-        import random
-
-        folder = "/run/crosstrain-uids" if os.path.isdir("/run") else "/tmp/crosstrain-uids"
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        start = random.randrange(UID_RANGE)
-        for step in range(UID_RANGE):
-            uid = FIRST_UID + (start + step) % UID_RANGE
-            fd = os.open(f"{folder}/{uid}.lock", os.O_CREAT | os.O_RDWR, 0o600)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                continue
-            self.uid, self._fd = uid, fd
-            kill_uid(uid)  # nothing left over from a crashed run may share it
-            return
-        raise RuntimeError("no free uid for a sandboxed kernel")
-
-    def release(self) -> None:
-        if self.uid is not None:
-            kill_uid(self.uid)
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
 
 
-def kill_uid(uid: int) -> None:
-    """Kill every process left running as ``uid`` (daemons a submission forked off)."""
-    if os.geteuid() != 0:
-        return
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - child
-        try:
-            os.setgid(uid)
-            os.setuid(uid)
-            os.kill(-1, signal.SIGKILL)
-        finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
+def _outermost(paths: set[Path]) -> set[Path]:
+    """Drop the folders that lie inside another one of ``paths`` (revealed with it)."""
+    return {p for p in paths if not any(q != p and _inside(p, q) for q in paths)}
 
 
 def launcher_spec(limits: Limits, job_dir: Path, uid: int | None, iso: Isolation, env: dict | None = None) -> dict:
@@ -198,6 +160,7 @@ _CLONE_NEWNS = 0x00020000
 _MS_RDONLY, _MS_NOSUID, _MS_NODEV = 1, 2, 4
 _MS_BIND, _MS_REC, _MS_PRIVATE = 4096, 16384, 1 << 18
 _MS_REMOUNT = 32
+_PR_SET_PDEATHSIG = 1
 
 
 def _libc():
@@ -222,8 +185,9 @@ def _private_namespace(spec: dict) -> None:
     keep = [(os.open(p, os.O_PATH), p, True) for p in spec["reveal"] if os.path.exists(p)]
     keep += [(os.open(copy, os.O_PATH), target, True) for copy, target in spec["overlays"]]
     keep.append((os.open(job_dir, os.O_PATH), job_dir, False))
-    for area, options in spec["areas"].items():
-        _tmpfs(libc, area, options)
+    for area in sorted(spec["areas"], key=len):  # an area inside another is already empty
+        if os.path.isdir(area):
+            _tmpfs(libc, area, spec["areas"][area])
     for fd, path, read_only in keep:
         if os.path.isdir(path) and not _covered(path, spec["areas"]) and path not in dict(spec["overlays"]).values():
             os.close(fd)
@@ -241,6 +205,11 @@ def _private_namespace(spec: dict) -> None:
 
 def _covered(path: str, areas) -> bool:
     return any(path == a or path.startswith(a + "/") for a in areas)
+
+
+def mount_tmpfs(path: str, options: str) -> None:
+    """Mount an empty tmpfs with ``options`` (size, mode) on ``path``, in this namespace."""
+    _tmpfs(_libc(), path, options)
 
 
 def _tmpfs(libc, path: str, options: str) -> None:
@@ -284,12 +253,14 @@ def launch(spec: dict, cmd: list[str]) -> None:
             return
         except OSError:
             pass  # the zygote is gone: start this kernel the slow way
-    wall_in(spec)
+    parent = os.getppid()
+    wall_in(spec, parent)
     os.execve(cmd[0], cmd, environment(spec["job_dir"], spec.get("env")))
 
 
-def wall_in(spec: dict) -> None:
-    """Namespace, ownership, log, working folder, limits, then the job's own uid."""
+def wall_in(spec: dict, parent: int) -> None:
+    """Namespace, ownership, log, working folder, limits, then the job's own uid, and
+    from then on death with ``parent`` (the grader, or the zygote that forked us)."""
     job_dir = spec["job_dir"]
     log = os.open(os.path.join(job_dir, "kernel.log"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     uid = spec.get("uid")
@@ -309,10 +280,23 @@ def wall_in(spec: dict) -> None:
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)
+    die_with_parent(parent)
+
+
+def die_with_parent(parent: int) -> None:
+    """Be killed when ``parent`` dies; exit now if it already has.
+
+    Set after any uid change, which clears it; the check closes the race with a parent
+    that died before the call (we would then belong to init and never get the signal)."""
+    _libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _stand_in(spec: dict, cmd: list[str]) -> None:
     import socket
+
+    die_with_parent(os.getppid())  # jupyter_client's stand-in dies with the grader
 
     kernel_gone, gone_end = os.pipe()      # EOF here: the kernel has exited
     me_alive, alive_end = os.pipe()        # EOF there: this stand-in was killed

@@ -12,7 +12,6 @@ If the zygote does not come up, each kernel is a fresh process as before.
 
 from __future__ import annotations
 
-import ctypes
 import importlib
 import json
 import os
@@ -20,6 +19,9 @@ import signal
 import socket
 import sys
 import threading
+from pathlib import Path
+
+from crosstrain.grading.sandbox import die_with_parent, environment, wall_in
 
 #: Imported once in the zygote; what a course notebook's first cell needs.
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "pyarrow.parquet",
@@ -27,15 +29,11 @@ PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "pyar
 #: The backend a kernel would pick; set before matplotlib is preloaded, since it reads
 #: it on import. The backend module itself loads on a kernel's first plot, in the child.
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
-_PR_SET_PDEATHSIG = 1
 
 
 def serve(address: str) -> None:
     """Preload, then fork a kernel for each request on the Unix socket ``address``."""
-    parent = os.getppid()
-    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # never outlive the grader
-    if os.getppid() != parent:
-        return
+    die_with_parent(os.getppid())  # never outlive the grader
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     for name in PRELOAD:
         try:
@@ -49,6 +47,7 @@ def serve(address: str) -> None:
     os.chmod(address, 0o600)
     server.listen(64)
     print("ready", flush=True)
+    me = os.getpid()
     while True:
         conn, _ = server.accept()
         with conn:
@@ -57,7 +56,7 @@ def serve(address: str) -> None:
             if pid == 0:
                 server.close()
                 conn.close()
-                _child(json.loads(message), *fds)
+                _child(json.loads(message), *fds, zygote=me)
             for fd in fds:
                 os.close(fd)
             _note_pid(json.loads(message)["spec"].get("pid_file"), pid)
@@ -83,21 +82,18 @@ def _preload_exercises() -> None:
             pass
 
 
-def _child(request: dict, kernel_gone: int, stand_in_alive: int) -> None:
+def _child(request: dict, kernel_gone: int, stand_in_alive: int, zygote: int) -> None:
     """In the forked child: wall in, watch the stand-in, become the kernel. Never returns."""
     code = 1
     try:
-        from crosstrain.grading.sandbox import environment, wall_in
-
         os.setsid()
         for sig in (signal.SIGCHLD, signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
             signal.signal(sig, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
         spec, argv = request["spec"], request["argv"]
         env = environment(spec["job_dir"], spec.get("env"))
-        wall_in(spec)
+        wall_in(spec, zygote)  # then dies with the zygote, which dies with the grader
         os.environ.clear()
         os.environ.update(env)
         threading.Thread(target=_die_with, args=(stand_in_alive,), daemon=True).start()
@@ -132,6 +128,39 @@ def _die_with(fd: int) -> None:
     except OSError:
         pass
     os._exit(1)
+
+
+# --- the grader's side ------------------------------------------------------
+
+class Zygote:
+    """The kernel fork server (``crosstrain.grading.zygote``), started at once and waited
+    for only when the first kernel needs it, so its preloading overlaps pre-flight."""
+
+    def __init__(self, scratch: Path):
+        import subprocess
+
+        from crosstrain.grading import sandbox
+
+        home = scratch / "zygote"
+        home.mkdir()
+        self.address = str(scratch / "zygote.sock")
+        with open(home / "zygote.log", "wb") as log:
+            self.process = subprocess.Popen([sys.executable, "-m", "crosstrain.grading.zygote", self.address],
+                                            cwd=home, env=sandbox.environment(str(home)),
+                                            stdout=subprocess.PIPE, stderr=log)
+        self._lock = threading.Lock()
+        self._ready: bool | None = None
+
+    def ready(self) -> bool:
+        """True once it serves; False for good if it failed to come up (kernels start cold)."""
+        with self._lock:
+            if self._ready is None:
+                self._ready = self.process.stdout.readline().strip() == b"ready"
+            return self._ready
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import logging
 import nbformat
 import pytest
 
-from crosstrain.grading.config import course_config
+from crosstrain.course.config import course_config
 from crosstrain.grading.pipeline import Pipeline, open_submission
 from crosstrain.grading.preflight import expected_notebooks, preflight
 from crosstrain.grading.realign import realign
