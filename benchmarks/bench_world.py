@@ -50,6 +50,7 @@ def child(kind: str, preset: str, leads: int, out_dir: str, result_file: str) ->
     started, cpu_started = time.perf_counter(), 0.0
     if kind == "naive":
         from naive_world import generate_naive  # benchmarks/ is sys.path[0] for this script
+
         from crosstrain.world.recipe import load_recipe
 
         seed = load_recipe(preset).seed

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 from faker import Faker
 
-from crosstrain.world.schema import DEAL_STAGES, LIFECYCLE_STAGES, MEDDPICC_FLAGS, OPEN_DEAL_STAGES, TABLES
+from crosstrain.world.schema import DEAL_STAGES, MEDDPICC_FLAGS, OPEN_DEAL_STAGES, TABLES
 
 REFERENCE = dt.datetime(2026, 10, 1)
 START = REFERENCE - dt.timedelta(days=730)

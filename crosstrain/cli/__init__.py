@@ -9,12 +9,13 @@ import sys
 
 import click
 
-from crosstrain.errors import CrosstrainError
 from crosstrain.cli import course as _course
 from crosstrain.cli import data as _data
 from crosstrain.cli import demo as _demo
 from crosstrain.cli import grade as _grade
-from crosstrain.cli import learner as _learner, workshop as _workshop
+from crosstrain.cli import learner as _learner
+from crosstrain.cli import workshop as _workshop
+from crosstrain.errors import CrosstrainError
 
 VERBS = [_demo.demo, _data.data, _course.build, _course.validate, _grade.grade, _learner.lab, _learner.progress, _learner.submit, _workshop.workshop]
 

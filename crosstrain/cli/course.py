@@ -47,7 +47,8 @@ def validate(modules, course_root, quiet) -> None:
       crosstrain validate 00-orientation
       CROSSTRAIN_WORLD=large crosstrain validate   # prove the graders on another world
     """
-    from crosstrain.grading.validate import format_report, validate as run
+    from crosstrain.grading.validate import format_report
+    from crosstrain.grading.validate import validate as run
 
     reports = run(modules, course_root, MODULES_DIR, GRADERS_DIR, progress=not quiet)
     for report in reports:

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from crosstrain.errors import CrosstrainError
-
 
 @click.group()
 def data() -> None:
@@ -44,7 +42,8 @@ def generate(recipe, seed, leads, variant, out, formats, force, quiet) -> None:
       crosstrain data generate default --variant raw
     """
     from crosstrain.world.describe import summary
-    from crosstrain.world.generate import generate as build, world_dir
+    from crosstrain.world.generate import generate as build
+    from crosstrain.world.generate import world_dir
     from crosstrain.world.load import World
     from crosstrain.world.recipe import load_recipe
 

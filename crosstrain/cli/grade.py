@@ -34,7 +34,8 @@ def grade(assignment, source, workers, force, timeout, cell_timeout, memory, cou
       crosstrain grade 00-orientation --from ~/Downloads/cohort-3
       crosstrain grade 00-orientation --from course/exchange --force
     """
-    from crosstrain.grading.grade import check_source, grade as run
+    from crosstrain.grading.grade import check_source
+    from crosstrain.grading.grade import grade as run
     from crosstrain.grading.sandbox import Limits
 
     limits = Limits(timeout=timeout, cell_timeout=min(cell_timeout, int(timeout)), memory=memory * 1024**2)

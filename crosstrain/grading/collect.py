@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from crosstrain.errors import CrosstrainError
 from crosstrain.course.learners import LEARNER_ID
+from crosstrain.errors import CrosstrainError
 
 MAX_UNPACKED = 200 * 1024**2
 MAX_MEMBERS = 2000

@@ -42,6 +42,9 @@ from crosstrain.grading.worlds import GradingWorlds
 from crosstrain.notebook.session import world_preset
 from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR
 
+#: Limits are frozen, so one shared default is safe.
+DEFAULT_LIMITS = Limits()
+
 
 @dataclass
 class LearnerResult:
@@ -87,7 +90,7 @@ class Summary:
 
 
 def grade(assignment: str, source: Path, *, course_root: Path = COURSE_DIR, workers: int | None = None,
-          force: bool = False, limits: Limits = Limits(), progress: bool = True, scratch: Path | None = None) -> Summary:
+          force: bool = False, limits: Limits = DEFAULT_LIMITS, progress: bool = True, scratch: Path | None = None) -> Summary:
     """Grade every hand-in of ``assignment`` found in ``source``; see the module docstring."""
     root = require_course(course_root).resolve()
     config = course_config(root)

@@ -36,7 +36,7 @@ class Ledger:
                 self.entries = {}  # a damaged ledger only costs a full re-grade
 
     @classmethod
-    def of(cls, autograded_root: Path, assignment: str) -> "Ledger":
+    def of(cls, autograded_root: Path, assignment: str) -> Ledger:
         return cls(Path(autograded_root) / ".crosstrain" / f"{assignment}.json")
 
     def get(self, learner: str) -> Entry:

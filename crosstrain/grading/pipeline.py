@@ -32,7 +32,7 @@ class Pipeline:
     save: list
 
     @classmethod
-    def from_config(cls, config: Config, log: logging.Logger) -> "Pipeline":
+    def from_config(cls, config: Config, log: logging.Logger) -> Pipeline:
         coursedir = CourseDirectory(config=config)
         converter = Autograde(coursedir=coursedir, config=config)
         after = list(converter.autograde_preprocessors)

@@ -187,7 +187,7 @@ class Runner:
         shutil.rmtree(self.scratch, ignore_errors=True)
         self._guardian.close()
 
-    def __enter__(self) -> "Runner":
+    def __enter__(self) -> Runner:
         return self
 
     def __exit__(self, kind, *exc) -> None:

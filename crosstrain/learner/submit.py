@@ -22,7 +22,7 @@ import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
@@ -57,7 +57,7 @@ def zip_name(learner: str, module_id: str) -> str:
 
 def nbgrader_timestamp(when: datetime) -> str:
     """The format nbgrader's own submit writes to timestamp.txt."""
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f %Z")
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f %Z")
 
 
 @dataclass
@@ -94,7 +94,7 @@ def submit(module: str, workspace: Path | str, learner: str | None = None, out_d
         result.warnings.append(f"not answered or not self-checked yet: {', '.join(todo)} (packed anyway; you can submit again later)")
     _write_zip(result.archive, {
         f"{module_id}.ipynb": notebook_file.read_bytes(),
-        TIMESTAMP_FILE: nbgrader_timestamp(now or datetime.now(timezone.utc)).encode(),
+        TIMESTAMP_FILE: nbgrader_timestamp(now or datetime.now(UTC)).encode(),
     })
     if manifest.get("learner") != learner and (Path(workspace) / ".crosstrain").is_dir():
         manifest["learner"] = learner

@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from crosstrain.course.atomic import write_text_atomic
@@ -111,7 +111,7 @@ def prepare(workspace: Path | str, path: str = "all", course_root: Path = COURSE
             line = _sync(src, workspace / rel, rel, manifest["files"])
             if line:
                 report.lines.append(line)
-    manifest["updated_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    manifest["updated_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     write_manifest(workspace, manifest)
     return report
 

@@ -9,8 +9,9 @@ the learner's kernel on the decoded answer (see ``crosstrain.notebook.capture``)
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from crosstrain.notebook.capture import UnsafeAnswer, as_plain
 

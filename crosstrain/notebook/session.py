@@ -51,7 +51,7 @@ class ExerciseSet:
         self.module = module_id
         self._bound = {name: BoundExercise(exercise, world) for name, exercise in exercises.items()}
 
-    def __getattr__(self, name: str) -> "BoundExercise":
+    def __getattr__(self, name: str) -> BoundExercise:
         try:
             return self.__dict__["_bound"][name]
         except KeyError:

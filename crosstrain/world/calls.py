@@ -122,7 +122,7 @@ def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor
     lis = rng.integers(0, len(LISTEN), m)
     variant = rng.integers(0, 4, m)
     quarter = [f"Q{q}" for q in rng.integers(1, 5, m).tolist()]
-    person = [f"{f} {l}" for f, l in zip(pools.first_names[rng.integers(0, len(pools.first_names), m)].tolist(),
+    person = [f"{f} {s}" for f, s in zip(pools.first_names[rng.integers(0, len(pools.first_names), m)].tolist(),
                                            pools.last_names[rng.integers(0, len(pools.last_names), m)].tolist())]
     # What a note may mention about its deal, formatted once per deal rather than per note.
     deal_slots = [{"competitor": rival or COMPETITORS[d % len(COMPETITORS)], "amount": f"${int(value):,}", "industry": sector}

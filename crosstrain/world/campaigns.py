@@ -141,7 +141,7 @@ def build_members(ctx: Context) -> None:
     key, times = key[order], times[order]
     first = np.r_[True, key[1:] != key[:-1]]
     key, responded_at = key[first], times[first]
-    campaign, lead = key // n_leads, key % n_leads
+    campaign = key // n_leads
     code = st["campaign_channel"][campaign]
     in_person = np.isin(code, [channels.index("webinar"), channels.index("event")])
     status = np.where(in_person, 1, 0)  # attended / responded

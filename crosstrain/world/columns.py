@@ -8,8 +8,8 @@ Arrow's C++ kernels rather than Python loops.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 import pyarrow as pa
@@ -19,7 +19,6 @@ from crosstrain.world.schema import TABLES
 
 ID_WIDTH = {"users": 4, "accounts": 6, "contacts": 7, "campaigns": 5, "leads": 7,
             "touchpoints": 8, "opportunities": 7, "activities": 8, "call_notes": 7}
-NULL = -1
 # Arrow memory for the world's columns and for writing them: the system allocator, not Arrow's
 # default (mimalloc). mimalloc gives every thread its own arenas, backed by 2 MB huge pages,
 # so the generator's and writers' few MB of short-lived buffers made a fresh process fault in

@@ -39,7 +39,7 @@ class Context:
         self.rng = {name: np.random.default_rng(s) for name, s in zip(STREAMS, seeds)}
         self.pools = pools()
         ref = dt.datetime.combine(recipe.reference_date, dt.time())
-        self.now = int(ref.replace(tzinfo=dt.timezone.utc).timestamp())
+        self.now = int(ref.replace(tzinfo=dt.UTC).timestamp())
         self.start = self.now - recipe.world["history_days"] * DAY
         self.segments = tuple(recipe.mix["segments"])
         self.tables: dict[str, dict] = {}

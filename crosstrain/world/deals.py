@@ -154,7 +154,6 @@ def _history(ctx, rng, created, initial_close, close, push, slips, stage, closed
     row_stage = np.where(is_close_row, stage[deal], j)
     # Slip rows: dated between creation and the original close date (or now).
     s_deal = np.repeat(np.arange(n), slips)
-    s_j = np.arange(len(s_deal)) - np.repeat(np.cumsum(slips) - slips, slips)
     limit = np.minimum(initial_close, end - 120)
     s_t = created[s_deal] + 120 + (rng.random(len(s_deal)) * np.maximum(limit[s_deal] - created[s_deal] - 120, 1)).astype(np.int64)
     all_deal = np.r_[deal, s_deal]

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import json
 from functools import cached_property
 from pathlib import Path
 
@@ -16,8 +15,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from crosstrain.errors import CrosstrainError
-from crosstrain.world.schema import TABLES
 from crosstrain.world import store
+from crosstrain.world.schema import TABLES
 
 VARIANTS = ("clean", "raw")
 
@@ -88,9 +87,8 @@ def load_world(preset_or_path: str | Path = "default", *, seed: int | None = Non
     candidate = Path(preset_or_path)
     if candidate.is_dir():
         return World(candidate)
-    if str(preset_or_path).endswith(".toml") or "/" in str(preset_or_path):
-        if not candidate.exists() and not str(preset_or_path).endswith(".toml"):
-            raise CrosstrainError(f"no world at {candidate}: give a preset name or the folder of a generated world")
+    if "/" in str(preset_or_path) and not str(preset_or_path).endswith(".toml") and not candidate.exists():
+        raise CrosstrainError(f"no world at {candidate}: give a preset name or the folder of a generated world")
     from crosstrain.world.generate import ensure_world
 
     return World(ensure_world(str(preset_or_path), seed=seed, variant=variant, progress=progress))

@@ -23,8 +23,8 @@ def build_users(ctx: Context) -> None:
     region = rng.choice(len(REGIONS), size=n, p=weights(REGION_WEIGHTS))
     first = ctx.pools.first_names[rng.integers(0, len(ctx.pools.first_names), n)]
     last = ctx.pools.last_names[rng.integers(0, len(ctx.pools.last_names), n)]
-    names = np.array([f"{f} {l}" for f, l in zip(first, last)], dtype=object)
-    emails = np.array([f"{f.lower()}.{l.lower()}{i + 1}@{COMPANY_DOMAIN}" for i, (f, l) in enumerate(zip(first, last))], dtype=object)
+    names = np.array([f"{f} {s}" for f, s in zip(first, last)], dtype=object)
+    emails = np.array([f"{f.lower()}.{s.lower()}{i + 1}@{COMPANY_DOMAIN}" for i, (f, s) in enumerate(zip(first, last))], dtype=object)
     start = ctx.now - rng.integers(60, 5 * 365, n) * DAY
     # Sellers report to a manager of their segment.
     managers = np.flatnonzero(role == 4)

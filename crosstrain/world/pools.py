@@ -70,7 +70,7 @@ def _slugs(values) -> np.ndarray:
 
 
 @functools.lru_cache(maxsize=1)
-def pools() -> "Pools":
+def pools() -> Pools:
     """The pools, built once per process (they depend only on the pinned Faker)."""
     return Pools()
 

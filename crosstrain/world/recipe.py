@@ -54,7 +54,7 @@ class Recipe:
         except KeyError:
             raise AttributeError(section) from None
 
-    def with_overrides(self, *, seed: Any = None, leads: Any = None, name: str | None = None) -> "Recipe":
+    def with_overrides(self, *, seed: Any = None, leads: Any = None, name: str | None = None) -> Recipe:
         """A copy with the seed, the lead count (other sizes scaled) or the name changed."""
         data = copy.deepcopy(self.data)
         if seed is not None:

@@ -13,9 +13,9 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -65,7 +65,7 @@ class WorldWriter:
         self.rows: dict[str, int] = {}
         self._pending = []
 
-    def __enter__(self) -> "WorldWriter":
+    def __enter__(self) -> WorldWriter:
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
             self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.", suffix=".tmp", dir=self.out.parent))
@@ -259,10 +259,3 @@ def _existing_parent(path: Path) -> Path:
         path = path.parent
     return path
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -25,11 +25,10 @@
 # Run the next cell first: it loads the CRM as `world` and this module's exercises as `ex`.
 
 # %% locked setup
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from crosstrain.notebook.exercises.measuring.formulas import GROSS_MARGIN
 from crosstrain.notebook import start
+from crosstrain.notebook.exercises.measuring.formulas import GROSS_MARGIN
 
 world, ex = start("02-measuring")
 camps, leads, deals = world.campaigns, world.leads, world.opportunities

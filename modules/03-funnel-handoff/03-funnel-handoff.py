@@ -23,7 +23,7 @@
 
 # %% locked setup
 import pandas as pd
-import matplotlib.pyplot as plt
+
 from crosstrain.notebook import start
 
 world, ex = start("03-funnel-handoff")

@@ -105,7 +105,7 @@ objections.objection_category.value_counts().sort_values().plot.barh(
 # columns: the guess):
 
 # %%
-from crosstrain.notebook.exercises.objections.formulas import KEYWORDS, buyer_words, classify_objection
+from crosstrain.notebook.exercises.objections.formulas import buyer_words, classify_objection
 
 guess = buyer_words(objections.text).map(classify_objection)
 print("agrees with the label:", (guess == objections.objection_category).mean())

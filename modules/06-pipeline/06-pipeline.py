@@ -26,11 +26,10 @@
 # Run the next cell first: it loads the CRM as `world` and this module's exercises as `ex`.
 
 # %% locked setup
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from crosstrain.notebook.exercises.pipeline.formulas import deal_risks, discount_band
 from crosstrain.notebook import start
+from crosstrain.notebook.exercises.pipeline.formulas import deal_risks, discount_band
 from crosstrain.world.schema import DEAL_STAGES
 
 world, ex = start("06-pipeline")

@@ -26,13 +26,16 @@
 # one page. Run the next cell first.
 
 # %% locked setup
-import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 
 from crosstrain.notebook import start
 from crosstrain.notebook.exercises.attribution.formulas import (
-    ANNUAL_CHURN, HALF_LIFE_DAYS, HISTORY_YEARS, SALES_COST_PER_HEAD, shares, touch_path,
+    ANNUAL_CHURN,
+    HALF_LIFE_DAYS,
+    HISTORY_YEARS,
+    SALES_COST_PER_HEAD,
+    shares,
+    touch_path,
 )
 from crosstrain.notebook.exercises.measuring.formulas import GROSS_MARGIN
 

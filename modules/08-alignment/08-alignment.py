@@ -29,10 +29,11 @@
 # the same CRM **before cleaning** as `raw`, and this module's exercises as `ex`.
 
 # %% locked setup
-import pandas as pd
 import matplotlib.pyplot as plt
+import pandas as pd
+
 from crosstrain.notebook import start
-from crosstrain.notebook.exercises.alignment.formulas import raw_variant, revenue_goal, plan_inputs, monthly_scorecard
+from crosstrain.notebook.exercises.alignment.formulas import monthly_scorecard, plan_inputs, raw_variant, revenue_goal
 from crosstrain.world.schema import DEAL_STAGES
 
 world, ex = start("08-alignment")

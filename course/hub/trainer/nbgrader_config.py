@@ -1,7 +1,6 @@
 """nbgrader for a trainer's server on the hub: the course folder, its gradebook and the exchange."""
 
 import os
-import sys
 from pathlib import Path
 
 c = get_config()  # noqa: F821

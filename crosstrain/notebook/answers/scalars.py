@@ -9,8 +9,9 @@ Sanity messages speak to a new hire and never contain the expected value.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 def type_name(value: Any) -> str:

@@ -12,7 +12,7 @@ sliders start at the world's own observed rates (the mature cohort of
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 

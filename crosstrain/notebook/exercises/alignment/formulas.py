@@ -18,9 +18,9 @@ from __future__ import annotations
 import fcntl
 import json
 import math
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
@@ -49,7 +49,6 @@ GAP_STAGES = PLAN_STAGES[::-1]  # top of the funnel first, as a dashboard shows 
 FAULTS = ("duplicate_leads", "misspelt_values", "open_deals_past_close", "probability_mismatch", "closed_before_created")
 CATEGORY_COLUMNS = ("source_channel", "industry", "country")
 SLA_HOURS = 4
-SCORECARD = ("mql_vs_plan", "acceptance_rate", "sla_4h", "attempts_per_mql")
 
 
 # -- the raw twin of the loaded world -----------------------------------------------------

@@ -7,7 +7,7 @@ notebook loaded; what the lesson teaches is in ``formulas``.
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 from crosstrain.notebook.answers.by_label import ByLabel, Parts
 from crosstrain.notebook.answers.relabel import Relabel

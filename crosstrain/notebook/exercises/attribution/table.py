@@ -129,7 +129,6 @@ def _pipeline_won_only(world) -> dict:
 def _influenced_only(world) -> dict:
     parts = sourced_and_influenced(world)
     deals = world.opportunities
-    source = deals.lead_id.map(world.leads.set_index("lead_id").source_channel)
     path = touch_path(world, deals, until="opp_created_at")
     return {**parts, "influenced": won_path_revenue(path[path.source_channel.eq("outbound")])}
 

@@ -83,10 +83,6 @@ def _most_lost(world) -> str:
     return max(HANDOFF, key=lambda step: counts[step.split("_to_")[0]] - counts[step.split("_to_")[1]])
 
 
-def _reason_choices(world) -> list[str]:
-    return sorted(world.leads.rejection_reason.dropna().unique().tolist())
-
-
 EXERCISES = [
     Exercise(
         MODULE, "q1", "cohort_rates",

@@ -177,7 +177,7 @@ def late_without_buyer(deals: pd.DataFrame, strict=False) -> int:
     return int((late & ~deals.has_economic_buyer.fillna(False).astype(bool)).sum())
 
 
-_REFERENCE_SCORES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_REFERENCE_SCORES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def lead_scores_frame(world, decay="half_life", as_of=None, decay_fit=False) -> pd.DataFrame:
