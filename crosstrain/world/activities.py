@@ -6,6 +6,7 @@ import numpy as np
 
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, weights
+from crosstrain.world.people import clock_of
 
 TYPES = ("call", "email", "meeting")
 OUTCOMES = ("connected", "voicemail", "no_answer", "sent", "replied", "held", "no_show")
@@ -21,8 +22,11 @@ def build_activities(ctx: Context) -> None:
     lead = np.repeat(worked, k)
     j = np.arange(len(lead)) - np.repeat(np.cumsum(k) - k, k)
     start = st["lead_first_response"][lead]
-    window = np.maximum(np.minimum(start + 14 * DAY, ctx.now) - start, 60)
-    lead_t = np.where(j == 0, start, start + (rng.random(len(lead)) * window).astype(np.int64))
+    # Everyone works in their own working time (calendar.py): SDRs over two weeks from the
+    # first response, AEs from a deal's creation to its close.
+    cal = ctx.calendar
+    lead_t = np.where(j == 0, start, cal.between(start, np.minimum(start + 14 * DAY, ctx.now - 60), rng.random(len(lead)),
+                                                 clock_of(ctx, st["lead_owner"][lead])))
     lead_type = np.where(j == 0, rng.choice(2, len(lead), p=[0.6, 0.4]), rng.choice(3, len(lead), p=weights([0.5, 0.45, 0.05])))
     # AE work on deals, between creation and close (or now).
     n_opp = len(st["opp_created"])
@@ -30,7 +34,7 @@ def build_activities(ctx: Context) -> None:
     opp = np.repeat(np.arange(n_opp), k)
     end = np.minimum(st["opp_close"], ctx.now - 60)[opp]
     begin = st["opp_created"][opp]
-    opp_t = begin + (rng.random(len(opp)) * np.maximum(end - begin, 60)).astype(np.int64)
+    opp_t = cal.between(begin, end, rng.random(len(opp)), clock_of(ctx, st["opp_owner"][opp]))
     opp_type = rng.choice(3, len(opp), p=weights([0.35, 0.3, 0.35]))
     lead_ix = np.r_[lead, np.full(len(opp), -1)]
     opp_ix = np.r_[np.full(len(lead), -1), opp]

@@ -133,6 +133,12 @@ def times(seconds: np.ndarray) -> pa.Array:
     return pa.array(seconds, type=pa.timestamp("s"), mask=_nulls(seconds), memory_pool=MEMORY_POOL)
 
 
+def dates(midnights: np.ndarray) -> pa.Array:
+    """Dates from the seconds of their midnights (-1 for null): CSV and Parquet show a date."""
+    midnights = np.asarray(midnights, dtype=np.int64)
+    return pa.array((midnights // 86_400).astype(np.int32), type=pa.date32(), mask=_nulls(midnights), memory_pool=MEMORY_POOL)
+
+
 def _nulls(values: np.ndarray) -> np.ndarray | None:
     """Where ``values`` hold -1 (null), or None when none do: Arrow then needs no bitmap."""
     null = values < 0
@@ -157,6 +163,8 @@ def to_table(name: str, columns: dict) -> pa.Table:
             array = decode(value.codes, value.vocab)
         elif kind == "datetime":
             array = times(value)
+        elif kind == "date":
+            array = dates(value)
         elif kind == "str":
             array = pa.array(value, pa.string(), memory_pool=MEMORY_POOL)
         elif kind == "int":

@@ -6,6 +6,7 @@ import datetime as dt
 
 import numpy as np
 
+from crosstrain.world import calendar
 from crosstrain.world.columns import IdCache
 from crosstrain.world.pools import pools
 from crosstrain.world.recipe import Recipe
@@ -15,6 +16,7 @@ HOUR = 3_600
 STREAMS = ("users", "accounts", "campaigns", "leads", "touchpoints", "funnel", "deals", "calls", "activities", "faults")
 REGIONS = ("north_america", "emea", "apac", "latam")
 REGION_WEIGHTS = (0.5, 0.3, 0.15, 0.05)
+assert REGIONS == calendar.REGIONS, "the calendar knows every region"
 COUNTRIES = {
     "north_america": ("United States", "Canada"),
     "emea": ("United Kingdom", "Germany", "France", "Netherlands", "Sweden", "Spain", "Ireland"),
@@ -41,6 +43,8 @@ class Context:
         ref = dt.datetime.combine(recipe.reference_date, dt.time())
         self.now = int(ref.replace(tzinfo=dt.UTC).timestamp())
         self.start = self.now - recipe.world["history_days"] * DAY
+        # Working days from well before the window (burn-in, early touches) to long after it (open deals).
+        self.calendar = calendar.Calendar(self.start - 3 * 365 * DAY, self.now + 6 * 365 * DAY)
         self.segments = tuple(recipe.mix["segments"])
         self.tables: dict[str, dict] = {}
         self.state: dict[str, np.ndarray] = {}

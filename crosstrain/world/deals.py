@@ -15,7 +15,8 @@ import numpy as np
 from crosstrain.world.calls import COMPETITORS, build_call_notes
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, logit, quarter_bounds, sigmoid, weights
-from crosstrain.world.people import ROLES
+from crosstrain.world.calendar import WORK_DAY, WORK_START
+from crosstrain.world.people import ROLES, clock_of
 from crosstrain.world.schema import DEAL_STAGES, MEDDPICC_FLAGS, OPEN_DEAL_STAGES
 
 STAGES = tuple(DEAL_STAGES)
@@ -78,10 +79,18 @@ def build_deals(ctx: Context) -> None:
     close = initial_close + push_total
     _, last_month, quarter_end = quarter_bounds(close)
     pull = won & (close < last_month) & (rng.random(n) < d["quarter_end_pull"])
-    pulled = last_month + (rng.random(n) * (quarter_end - last_month - DAY)).astype(np.int64)
+    # Four days short of the quarter's end, so moving to a business day (below) stays inside it.
+    pulled = last_month + (rng.random(n) * (quarter_end - last_month - 4 * DAY)).astype(np.int64)
     shift = np.where(pull, pulled - close, 0)
     close, initial_close = close + shift, initial_close + shift
-    closed = close <= ctx.now
+    # A close date is a date: the owner's next business day (calendar.py). The deal closes
+    # in that day's working hours; one not closed by now is expected on a later business day.
+    cal, ae = ctx.calendar, clock_of(ctx, st["account_owner"][account])
+    close_day = cal.business_day(cal.weekday_for_weekend(close, rng.random(n), ae), ae)
+    close_at = close_day - ae.offset + WORK_START + (rng.random(n) * WORK_DAY).astype(np.int64)
+    closed = close_at <= ctx.now
+    tomorrow = cal.business_day(np.full(n, ctx.now + DAY) - ae.offset, ae)
+    close_day = np.where(closed, close_day, np.maximum(close_day, tomorrow))
     elapsed = np.clip((ctx.now - created) / np.maximum(close - created, 1), 0, 0.999)
     open_stage = (elapsed * len(OPEN_DEAL_STAGES)).astype(int)
     stage = np.where(closed, np.where(won, WON, LOST), open_stage)
@@ -93,9 +102,9 @@ def build_deals(ctx: Context) -> None:
     competitor = np.where((loss == LOSS_REASONS.index("competitor")) & (competitor == None),  # noqa: E711
                           np.array(COMPETITORS, dtype=object)[rng.integers(0, len(COMPETITORS), n)], competitor)
     prob = np.array(list(DEAL_STAGES.values()))[stage]
-    st.update(opp_created=created, opp_close=close, opp_won=won, opp_closed=closed, opp_amount=amount, opp_owner=st["account_owner"][account])
+    st.update(opp_created=created, opp_close=close_at, opp_won=won, opp_closed=closed, opp_amount=amount, opp_owner=st["account_owner"][account])
     won_at = np.full(len(st["lead_created"]), -1, dtype=np.int64)
-    won_at[lead[won]] = close[won]
+    won_at[lead[won]] = close_at[won]
     st["lead_won_at"] = won_at
     names = np.array([f"{a} - {PLANS[s]} plan" for a, s in zip(st["account_name"][account], segment)], dtype=object)
     ctx.tables["opportunities"] = {
@@ -107,7 +116,7 @@ def build_deals(ctx: Context) -> None:
         "name": names,
         "segment": Codes(segment, ctx.segments),
         "created_at": created,
-        "close_date": close,
+        "close_date": close_day,
         "stage": Codes(stage, STAGES),
         "probability": prob,
         "amount": amount,
@@ -119,7 +128,7 @@ def build_deals(ctx: Context) -> None:
         "competitor": competitor,
         **flags,
     }
-    _history(ctx, rng, created, initial_close, close, push, slips, stage, closed, base_amount, amount)
+    _history(ctx, rng, created, initial_close, (close_at, close_day, ae), push, slips, stage, closed, base_amount, amount)
     _quotas(ctx, rng)
 
 
@@ -136,8 +145,11 @@ def _calibrate(effect: np.ndarray, target: float) -> float:
     return (lo + hi) / 2
 
 
-def _history(ctx, rng, created, initial_close, close, push, slips, stage, closed, base_amount, amount) -> None:
-    """One row per stage entered and per close-date slip, consistent with the deal's current row."""
+def _history(ctx, rng, created, initial_close, closing, push, slips, stage, closed, base_amount, amount) -> None:
+    """One row per stage entered and per close-date slip, consistent with the deal's current row;
+    ``closing`` is each deal's close time, close date and owner's calendar. Changes are made
+    in the owner's working time, close dates are their business days."""
+    close, close_day, ae = closing
     n = len(created)
     n_open = len(OPEN_DEAL_STAGES)
     reached = np.where(stage == WON, n_open, np.where(stage == LOST, rng.integers(1, n_open + 1, n), stage + 1))
@@ -151,11 +163,13 @@ def _history(ctx, rng, created, initial_close, close, push, slips, stage, closed
     t = np.where(j == 0, created[deal], created[deal] + (span * (j + rng.random(len(j)) * 0.8) / np.maximum(reached[deal], 1)).astype(np.int64))
     t = np.where(is_close_row, close[deal], np.minimum(t, end[deal] - 60))
     t = np.where(j == 0, created[deal], np.maximum(t, created[deal] + 60))
+    t = np.where(is_close_row | (j == 0), t, ctx.calendar.within(t, end[deal] - 60, ae.take(deal)))
     row_stage = np.where(is_close_row, stage[deal], j)
     # Slip rows: dated between creation and the original close date (or now).
     s_deal = np.repeat(np.arange(n), slips)
     limit = np.minimum(initial_close, end - 120)
     s_t = created[s_deal] + 120 + (rng.random(len(s_deal)) * np.maximum(limit[s_deal] - created[s_deal] - 120, 1)).astype(np.int64)
+    s_t = ctx.calendar.within(s_t, limit[s_deal], ae.take(s_deal))
     all_deal = np.r_[deal, s_deal]
     all_t = np.r_[t, s_t]
     kind = np.r_[np.zeros(len(deal), int), np.ones(len(s_deal), int)]
@@ -173,7 +187,7 @@ def _history(ctx, rng, created, initial_close, close, push, slips, stage, closed
     cum_push = np.concatenate([np.zeros((n, 1), dtype=np.int64), np.cumsum(push, axis=1)], axis=1)
     row_close = initial_close[all_deal] + cum_push[all_deal, np.minimum(slips_so_far, push.shape[1])]
     is_final = np.r_[all_deal[1:] != all_deal[:-1], True]
-    row_close = np.where(is_final & np.isin(all_stage, [WON, LOST]), close[all_deal], row_close)
+    row_close = np.where(is_final, close_day[all_deal], ctx.calendar.business_day(row_close, ae.take(all_deal)))
     late_stage = OPEN_DEAL_STAGES.index("proposal_price_quote")
     row_amount = np.where((all_stage >= late_stage), amount[all_deal], base_amount[all_deal])
     prob = np.array(list(DEAL_STAGES.values()))[all_stage]

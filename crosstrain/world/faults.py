@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from crosstrain.world.context import DAY, Context
+from crosstrain.world.load import midnights
 from crosstrain.world.schema import DEAL_STAGES
 
 MISSPELLINGS = {
@@ -38,7 +39,7 @@ def add_faults(ctx: Context, name: str, table: pa.Table) -> tuple[pa.Table, dict
     if name == "leads":
         frame, counts = _lead_faults(ctx.rng["faults"], table.to_pandas(), pd.Timestamp(ctx.now, unit="s"))
     elif name == "opportunities":
-        frame, counts = _deal_faults(ctx.rng["faults"], table.to_pandas(), pd.Timestamp(ctx.now, unit="s"))
+        frame, counts = _deal_faults(ctx.rng["faults"], midnights(table).to_pandas(), pd.Timestamp(ctx.now, unit="s"))
     else:
         return table, {}
     return pa.Table.from_pandas(frame, schema=table.schema, preserve_index=False), counts
@@ -71,10 +72,12 @@ def _lead_faults(rng, leads: pd.DataFrame, now: pd.Timestamp) -> tuple[pd.DataFr
 
 def _deal_faults(rng, opps: pd.DataFrame, now: pd.Timestamp) -> tuple[pd.DataFrame, dict]:
     counts = {}
-    # Open deals whose close date has already passed.
+    # Open deals whose close date has already passed, though never before the deal was created:
+    # that would be a second, unrecorded fault (a date on or after creation is kept).
     open_rows = np.flatnonzero(~opps["is_closed"].to_numpy())
     stale = open_rows[rng.random(len(open_rows)) < PAST_CLOSE_SHARE]
-    opps.loc[stale, "close_date"] = now - pd.to_timedelta(rng.integers(1, 60, len(stale)) * DAY, unit="s")
+    past = now - pd.to_timedelta(rng.integers(1, 60, len(stale)) * DAY, unit="s")
+    opps.loc[stale, "close_date"] = np.maximum(past, opps.loc[stale, "created_at"].dt.ceil("D").to_numpy())
     counts["open_deals_past_close"] = len(stale)
     # Probability that disagrees with the stage.
     wrong = np.flatnonzero(rng.random(len(opps)) < BAD_PROBABILITY_SHARE)
@@ -85,6 +88,6 @@ def _deal_faults(rng, opps: pd.DataFrame, now: pd.Timestamp) -> tuple[pd.DataFra
     # Impossible dates: closed before it was created.
     closed_rows = np.flatnonzero(opps["is_closed"].to_numpy())
     bad = closed_rows[rng.random(len(closed_rows)) < IMPOSSIBLE_DATE_SHARE]
-    opps.loc[bad, "close_date"] = opps.loc[bad, "created_at"] - pd.to_timedelta(rng.integers(1, 90, len(bad)) * DAY, unit="s")
+    opps.loc[bad, "close_date"] = (opps.loc[bad, "created_at"] - pd.to_timedelta(rng.integers(1, 90, len(bad)) * DAY, unit="s")).dt.floor("D")
     counts["close_before_created"] = len(bad)
     return opps, counts

@@ -14,6 +14,7 @@ import numpy as np
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, HOUR, Context
 from crosstrain.world.leads import SENIORITY
+from crosstrain.world.people import clock_of
 
 REJECTION_REASONS = ("bad_fit", "student", "competitor", "no_authority", "duplicate", "no_project",
                      "unresponsive", "no_budget", "no_need", "bad_timing")
@@ -35,28 +36,33 @@ def build_funnel(ctx: Context) -> None:
     created, mql, fit, outbound = st["lead_created"], st["lead_mql"], st["lead_fit"], st["lead_outbound"]
     never = -1
     is_mql = mql >= 0
-    # First response: MQLs wait a lognormal number of hours; some are never answered.
+    # The SDR works in their own working time (calendar.py): delays below are working hours.
+    cal, sdr = ctx.calendar, clock_of(ctx, st["lead_owner"])
+    # First response: MQLs wait a lognormal number of hours, the SDR's nights and weekends
+    # added; some are never answered.
     hours = np.exp(rng.normal(np.log(f["response_median_hours"]), f["response_sigma"], n))
     answered = is_mql & (rng.random(n) >= f["never_answered_share"])
-    first_response = np.where(answered, mql + (hours * HOUR).astype(np.int64), never)
+    backlog = rng.integers(60, 2 * HOUR, n)  # when an MQL waits for the SDR's next working period
+    first_response = np.where(answered, cal.open_at(mql + (hours * HOUR).astype(np.int64), backlog, sdr), never)
     # Outbound leads: the SDR reached out when creating them; a quarter respond and are accepted.
-    out_response = created + rng.integers(5 * 60, 4 * HOUR, n)
+    out_response = cal.after(created, rng.integers(5 * 60, 4 * HOUR, n), sdr)
     first_response = np.where(outbound, out_response, first_response)
-    hours = np.where(outbound, 0.0, hours)
+    # The buyer waits in real time, nights and weekends included: that is the delay that counts.
+    hours = np.where(outbound | ~answered, 0.0, (first_response - mql) / HOUR)
     first_response[first_response >= ctx.now] = never
     responded = first_response >= 0
     fit_factor = 0.6 + 0.8 * fit / 100
     # Acceptance (SAL) at first response.
     p_accept = np.where(outbound, 0.25, f["accept_base"] + f["accept_fit_slope"] * fit / 100)
     accepted = responded & (rng.random(n) < p_accept)
-    sal = np.where(accepted, first_response + rng.integers(5 * 60, 3 * HOUR, n), never)
+    sal = np.where(accepted, cal.after(first_response, rng.integers(5 * 60, 3 * HOUR, n), sdr), never)
     # Qualification (SQL): speed to lead, scaled by fit.
     p_sql = np.clip(np.where(outbound, 0.35, speed_to_lead(hours, f)) * fit_factor, 0, 0.97)
     qualified = (sal >= 0) & (rng.random(n) < p_sql)
-    sql = np.where(qualified, sal + (rng.gamma(2.0, 1.5, n) * DAY).astype(np.int64) + HOUR, never)
+    sql = np.where(qualified, cal.next_working(sal + (rng.gamma(2.0, 1.5, n) * DAY).astype(np.int64) + HOUR, sdr), never)
     # Hand-off to an AE: an opportunity.
     converted = (sql >= 0) & (rng.random(n) < np.clip(f["sql_to_opp"] * fit_factor, 0, 0.95))
-    opp_at = np.where(converted, sql + rng.integers(2 * HOUR, 3 * DAY, n), never)
+    opp_at = np.where(converted, cal.next_working(sql + rng.integers(2 * HOUR, 3 * DAY, n), sdr), never)
     for stamp in (sal, sql, opp_at):
         stamp[stamp >= ctx.now] = never
     sal[first_response < 0] = never

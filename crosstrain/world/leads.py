@@ -13,10 +13,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from crosstrain.world.calendar import HOUR, country_offsets
 from crosstrain.world.campaigns import active_campaign, pick_campaigns
 from crosstrain.world.columns import MEMORY_POOL, Codes, Ref, join
 from crosstrain.world.context import DAY, Context, weights
-from crosstrain.world.people import assign_by_segment
+from crosstrain.world.people import assign_by_territory, clock_of
 
 SENIORITY = ("c_level", "vp", "director", "manager", "individual_contributor", "student")
 SENIORITY_WEIGHTS = (0.05, 0.10, 0.18, 0.27, 0.37, 0.03)
@@ -90,7 +91,8 @@ def build_leads(ctx: Context) -> None:
     first, last = _take(pools.first_names_arrow, first_pick), _take(pools.last_names_arrow, last_pick)
     email = _emails(_take(pools.first_names_lower, first_pick), _take(pools.last_names_lower, last_pick),
                     _take(_work_mail_hosts(st["account_domain"]), account), free_mail, rng)
-    owner = assign_by_segment(ctx, "sdr", segment, rng)
+    owner = assign_by_territory(ctx, "sdr", segment, st["account_region"][account], rng)
+    created = _arrival_times(ctx, created, campaign, outbound, account, owner, rng)
     st.update(lead_channel=channel, lead_campaign=campaign, lead_created=created, lead_account=account,
               lead_segment=segment, lead_seniority=seniority, lead_fit=fit, lead_intent=intent,
               lead_outbound=outbound, lead_free_mail=free_mail, lead_owner=owner)
@@ -124,6 +126,22 @@ def build_leads(ctx: Context) -> None:
         "fit_score": fit,
         # The funnel fills in the rest, engagement from the touchpoints (funnel.py).
     }
+
+
+def _arrival_times(ctx: Context, created, campaign, outbound, account, owner, rng) -> np.ndarray:
+    """Inbound leads arrive mostly in the buyer's business hours (web forms, with an evening
+    tail), inside their campaign's dates; outbound leads are created by their SDR, spread
+    evenly over the SDR's working time."""
+    st, cal = ctx.state, ctx.calendar
+    last = ctx.now - HOUR
+    has_campaign = campaign >= 0
+    lo = np.where(has_campaign, st["campaign_start"][campaign], ctx.start)
+    hi = np.where(has_campaign, np.minimum(st["campaign_end"][campaign], last), last)
+    inbound = cal.arrivals(created, country_offsets(st["account_country"])[account], lo, hi, rng)
+    u = (created - ctx.start) / (last - ctx.start)
+    n = len(created)
+    prospected = cal.between(np.full(n, ctx.start), np.full(n, last), u, clock_of(ctx, owner))
+    return np.where(outbound, prospected, inbound)
 
 
 def _emails(first_l: pa.Array, last_l: pa.Array, host: pa.Array, free_mail, rng) -> pa.Array:
@@ -195,6 +213,11 @@ def build_touchpoints(ctx: Context) -> None:
     offset = np.where(kind == 0, -rng.exponential(12 * DAY, m) - 60,
                       np.where(kind == 1, 0, rng.exponential(16 * DAY, m) + 60))
     time = created[lead] + offset.astype(np.int64)
+    # Buyers browse and open mail mostly in their own business hours (calendar.py).
+    buyer = country_offsets(st["account_country"])[st["lead_account"]][lead]
+    before, after = np.minimum(time, created[lead] - 60), np.maximum(time, created[lead] + 60)
+    lo, hi = np.where(kind == 2, after, time - 2 * DAY), np.where(kind == 2, ctx.now - 60, before)
+    time = np.where(kind == 1, time, ctx.calendar.arrivals(time, buyer, lo, hi, rng))
     keep = time < ctx.now
     lead, kind, time = lead[keep], kind[keep], time[keep]
     m = len(lead)

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from crosstrain.errors import CrosstrainError
@@ -99,6 +100,15 @@ def _read_table(path: Path, name: str) -> pd.DataFrame:
     if not file.is_file():
         raise CrosstrainError(f"world file {file} is missing: regenerate the world with `crosstrain data generate --force`")
     try:
-        return pq.read_table(file).to_pandas()
+        return midnights(pq.read_table(file)).to_pandas()
     except Exception as exc:  # pyarrow raises several types for a damaged file
         raise CrosstrainError(f"world file {file} is unreadable ({type(exc).__name__}): regenerate the world with `crosstrain data generate --force`") from None
+
+
+def midnights(table: pa.Table) -> pa.Table:
+    """``table`` with its date columns as datetimes at midnight: pandas then compares them with
+    the other times and with strings (``close_date <= "2026-09-30"``), and ``.dt`` works."""
+    for i, field in enumerate(table.schema):
+        if pa.types.is_date(field.type):
+            table = table.set_column(i, field.name, table.column(i).cast(pa.timestamp("s")))
+    return table

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from crosstrain.world.calendar import HOUR, Clock, user_offsets
 from crosstrain.world.columns import Codes, Ref, join
 from crosstrain.world.context import COUNTRIES, COUNTRY_WEIGHTS, DAY, REGION_WEIGHTS, REGIONS, Context, weights
 
@@ -33,7 +34,8 @@ def build_users(ctx: Context) -> None:
         pool = managers[segment[managers] == seg] if (segment[managers] == seg).any() else managers
         members = np.flatnonzero((role >= 1) & (role <= 3) & (segment == seg))
         manager[members] = pool[rng.integers(0, len(pool), len(members))]
-    ctx.state.update(user_role=role, user_segment=segment)
+    offset = user_offsets(region).astype(np.int64)
+    ctx.state.update(user_role=role, user_segment=segment, user_region=region, user_offset=offset * HOUR)
     ctx.tables["users"] = {
         "user_id": Ref(np.arange(n), "users"),
         "name": names,
@@ -41,10 +43,16 @@ def build_users(ctx: Context) -> None:
         "role": Codes(role, ROLES),
         "segment": Codes(segment, ctx.segments),
         "region": Codes(region, REGIONS),
+        "utc_offset_hours": offset,
         "quarterly_quota": np.full(n, np.nan),  # set for AEs once bookings exist (deals.py)
         "start_date": start,
         "manager_id": Ref(manager, "users"),
     }
+
+
+def clock_of(ctx: Context, users: np.ndarray) -> Clock:
+    """The working calendar (region and UTC offset) of each user in ``users``."""
+    return Clock(ctx.state["user_region"][users], ctx.state["user_offset"][users])
 
 
 def users_with(ctx: Context, role: str, segment: int | None = None) -> np.ndarray:
@@ -63,6 +71,20 @@ def assign_by_segment(ctx: Context, role: str, segment: np.ndarray, rng: np.rand
         rows = np.flatnonzero(segment == seg)
         pool = users_with(ctx, role, seg)
         owner[rows] = pool[rng.integers(0, len(pool), len(rows))]
+    return owner
+
+
+def assign_by_territory(ctx: Context, role: str, segment: np.ndarray, region: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A user of ``role`` covering each row's segment in its region, so work arrives in the
+    owner's working hours; a segment with nobody in that region is covered from anywhere."""
+    owner = assign_by_segment(ctx, role, segment, rng)
+    roles, seats = ctx.state["user_role"], ctx.state["user_segment"]
+    for seg in range(len(ctx.segments)):
+        for reg in range(len(REGIONS)):
+            pool = np.flatnonzero((roles == ROLES.index(role)) & (seats == seg) & (ctx.state["user_region"] == reg))
+            rows = np.flatnonzero((segment == seg) & (region == reg))
+            if len(pool) and len(rows):
+                owner[rows] = pool[rng.integers(0, len(pool), len(rows))]
     return owner
 
 
@@ -91,7 +113,7 @@ def build_accounts(ctx: Context) -> None:
     owner = assign_by_segment(ctx, "ae", segment, rng)
     ctx.state.update(account_segment=segment, account_tier=tier, account_industry=industry,
                      account_employees=employees, account_country=country, account_name=names,
-                     account_domain=domains, account_owner=owner)
+                     account_domain=domains, account_owner=owner, account_region=region)
     ctx.tables["accounts"] = {
         "account_id": Ref(np.arange(n), "accounts"),
         "name": names,

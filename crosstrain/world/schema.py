@@ -1,7 +1,8 @@
 """The world's tables and columns: the contract every lesson and grader relies on.
 
 Kinds: ``id`` (prefixed string id), ``str``, ``int``, ``float``, ``bool``,
-``datetime`` (naive, second resolution, in the world's own clock).
+``datetime`` (naive, second resolution, in the world's own clock: UTC), ``date`` (a day, no
+time of day; loaded as a datetime at midnight, so it compares with datetimes and strings).
 Foreign keys name the table whose id column they resolve to.
 """
 
@@ -39,7 +40,7 @@ TABLES: dict[str, Table] = {
     for t in [
         Table("users", "U", {
             "user_id": "id", "name": "str", "email": "str", "role": "str", "segment": "str",
-            "region": "str", "quarterly_quota": "float", "start_date": "datetime", "manager_id": "id",
+            "region": "str", "utc_offset_hours": "int", "quarterly_quota": "float", "start_date": "datetime", "manager_id": "id",
         }, {"manager_id": "users"}, "Everyone in the company's revenue team: marketing, SDRs, AEs, CSMs, managers."),
         Table("accounts", "A", {
             "account_id": "id", "name": "str", "industry": "str", "employees": "int", "annual_revenue": "float",
@@ -76,7 +77,7 @@ TABLES: dict[str, Table] = {
         }, {"campaign_id": "campaigns", "lead_id": "leads"}, "Who each campaign reached and who responded."),
         Table("opportunities", "O", {
             "opportunity_id": "id", "account_id": "id", "lead_id": "id", "owner_id": "id", "campaign_id": "id",
-            "name": "str", "segment": "str", "created_at": "datetime", "close_date": "datetime", "stage": "str",
+            "name": "str", "segment": "str", "created_at": "datetime", "close_date": "date", "stage": "str",
             "probability": "int", "amount": "float", "discount_pct": "float", "is_closed": "bool",
             "is_won": "bool", "forecast_category": "str", "loss_reason": "str", "competitor": "str",
             **{flag: "bool" for flag in MEDDPICC_FLAGS},
@@ -84,7 +85,7 @@ TABLES: dict[str, Table] = {
             "Deals (HubSpot: deals), open and closed."),
         Table("opportunity_history", "", {
             "opportunity_id": "id", "changed_at": "datetime", "stage": "str", "amount": "float",
-            "probability": "int", "close_date": "datetime",
+            "probability": "int", "close_date": "date",
         }, {"opportunity_id": "opportunities"}, "Each change of a deal's stage or close date."),
         Table("activities", "V", {
             "activity_id": "id", "lead_id": "id", "opportunity_id": "id", "owner_id": "id", "type": "str",
