@@ -44,7 +44,7 @@ COUNTRY_OFFSETS = {
 }
 # When buyers arrive through a web form, by local hour: business hours, an evening tail, quiet nights.
 ARRIVAL_BY_HOUR = np.array([0.3] * 7 + [1.0] + [6.0] * 10 + [3.0, 3.0, 2.5, 2.0] + [1.0, 0.6])
-WEEKEND_KEEP = 0.25  # share of weekend form fills that stay on the weekend; the rest land on a weekday
+WEEKEND_KEEP = 0.25  # share of weekend arrivals that stay on the weekend; the rest land on a weekday
 
 
 @dataclass
@@ -154,14 +154,14 @@ class Calendar:
         return self.workday[who.region, self._day(local)] & (seconds >= WORK_START) & (seconds < WORK_END)
 
     def arrivals(self, t: np.ndarray, offset: np.ndarray, lo: np.ndarray, hi: np.ndarray, rng) -> np.ndarray:
-        """Web-form arrival times: each time's local day kept (most weekend days moved to the
-        nearest weekday), its hour drawn from ARRIVAL_BY_HOUR; a time that would leave
+        """Web-form arrival times: each time's local day kept (most weekend days moved to a
+        weekday of the same week), its hour drawn from ARRIVAL_BY_HOUR; a time that would leave
         [lo, hi] keeps its original value."""
         local = np.asarray(t, dtype=np.int64) + offset
         day = local // DAY
         weekday = (day + 3) % 7
         move = (weekday >= 5) & (rng.random(len(day)) >= WEEKEND_KEEP)
-        day = day + np.where(move, np.where(weekday == 5, -1, 1), 0)
+        day = day + np.where(move, rng.integers(0, 5, len(day)) - weekday, 0)  # a weekday of the same week
         hour = rng.choice(24, len(day), p=ARRIVAL_BY_HOUR / ARRIVAL_BY_HOUR.sum())
         moved = day * DAY + hour * HOUR + rng.integers(0, HOUR, len(day)) - offset
         return np.where((moved >= lo) & (moved <= hi), moved, t)

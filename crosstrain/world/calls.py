@@ -15,6 +15,7 @@ import numpy as np
 
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, weights
+from crosstrain.world.people import clock_of
 from crosstrain.world.schema import MEDDPICC_FLAGS
 
 COMPETITORS = ("Acme CRM", "Globex Cloud", "Initech Suite", "Umbrella Analytics", "Hooli Insights")
@@ -102,8 +103,11 @@ def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor
     count = 1 + rng.poisson(max(calls["notes_per_deal"] - 1, 0), n_deals)
     deal = np.repeat(np.arange(n_deals), count)
     m = len(deal)
-    at = created[deal] + (rng.random(m) * np.maximum(end[deal] - created[deal], DAY)).astype(np.int64)
-    at = np.minimum(at, ctx.now - 60)
+    # Calls happen in the deal owner's working time (calendar.py).
+    st = ctx.state
+    owner = st["account_owner"][st["lead_account"][st["opp_lead"]]]
+    until = np.minimum(created + np.maximum(end - created, DAY), ctx.now - 60)
+    at = ctx.calendar.between(created[deal], until[deal], rng.random(m), clock_of(ctx, owner[deal]))
     order = np.lexsort((at, deal))
     deal, at = deal[order], at[order]
     objection = rng.random(m) < calls["objection_share"]

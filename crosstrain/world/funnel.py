@@ -36,10 +36,10 @@ def build_funnel(ctx: Context) -> None:
     created, mql, fit, outbound = st["lead_created"], st["lead_mql"], st["lead_fit"], st["lead_outbound"]
     never = -1
     is_mql = mql >= 0
-    # The SDR works in their own working time (calendar.py): delays below are working hours.
+    # The SDR works in their own working time (calendar.py): every step lands in it.
     cal, sdr = ctx.calendar, clock_of(ctx, st["lead_owner"])
-    # First response: MQLs wait a lognormal number of hours, the SDR's nights and weekends
-    # added; some are never answered.
+    # First response: MQLs wait a lognormal number of hours, longer when that falls in the
+    # SDR's night or weekend; some are never answered.
     hours = np.exp(rng.normal(np.log(f["response_median_hours"]), f["response_sigma"], n))
     answered = is_mql & (rng.random(n) >= f["never_answered_share"])
     backlog = rng.integers(60, 2 * HOUR, n)  # when an MQL waits for the SDR's next working period

@@ -127,6 +127,8 @@ def test_sdr_responses_and_activities_fall_in_the_owners_working_hours(world):
         assert in_working_hours(world, done[column], done["owner_id"]).all(), column
     activities = world.activities
     assert in_working_hours(world, activities["occurred_at"], activities["owner_id"]).mean() > 0.99
+    notes = world.call_notes.merge(world.opportunities[["opportunity_id", "owner_id"]], on="opportunity_id")
+    assert in_working_hours(world, notes["occurred_at"], notes["owner_id"]).mean() > 0.99
 
 
 def test_no_won_deal_closes_on_a_weekend_or_holiday(world):
