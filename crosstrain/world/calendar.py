@@ -92,22 +92,28 @@ class Calendar:
         self.nth = np.full((len(REGIONS), counts.max()), len(days) - 1)
         for r in range(len(REGIONS)):
             self.nth[r, : counts[r]] = np.flatnonzero(self.workday[r])
+        # Flat copies for the working clock, which runs on millions of rows: one gather each.
+        self.days = len(days)
+        self._worked_before = (self.before * WORK_DAY).ravel()
+        self._open = self.workday.ravel()
+        self._midnight = ((self.nth + self.day0) * DAY).ravel()
 
     def _day(self, local: np.ndarray) -> np.ndarray:
         return np.clip(local // DAY - self.day0, 0, len(self.weekday) - 1)
 
     def working(self, t: np.ndarray, who: Clock) -> np.ndarray:
         """Working seconds of ``who``'s calendar before time ``t``."""
-        local = np.asarray(t, dtype=np.int64) + who.offset
-        d = self._day(local)
-        within = np.clip(local % DAY - WORK_START, 0, WORK_DAY)
-        return self.before[who.region, d] * WORK_DAY + np.where(self.workday[who.region, d], within, 0)
+        day, seconds = np.divmod(np.asarray(t, dtype=np.int64) + who.offset, DAY)
+        flat = who.region * self.days + np.clip(day - self.day0, 0, self.days - 1)
+        within = np.clip(seconds - WORK_START, 0, WORK_DAY) * self._open.take(flat)
+        return self._worked_before.take(flat) + within
 
     def real(self, w: np.ndarray, who: Clock) -> np.ndarray:
         """The time at which ``who`` has worked ``w`` seconds: always inside working time."""
         k, rest = np.divmod(np.asarray(w, dtype=np.int64), WORK_DAY)
-        day = self.nth[who.region, np.clip(k, 0, self.nth.shape[1] - 1)] + self.day0
-        return day * DAY + WORK_START + rest - who.offset
+        per_region = self.nth.shape[1]
+        midnight = self._midnight.take(who.region * per_region + np.clip(k, 0, per_region - 1))
+        return midnight + rest + (WORK_START - who.offset)
 
     def next_working(self, t: np.ndarray, who: Clock) -> np.ndarray:
         """``t`` if it is working time for ``who``, else the start of their next working time."""
@@ -157,11 +163,17 @@ class Calendar:
         """Web-form arrival times: each time's local day kept (most weekend days moved to a
         weekday of the same week), its hour drawn from ARRIVAL_BY_HOUR; a time that would leave
         [lo, hi] keeps its original value."""
-        local = np.asarray(t, dtype=np.int64) + offset
-        day = local // DAY
+        day = (np.asarray(t, dtype=np.int64) + offset) // DAY
         weekday = (day + 3) % 7
-        move = (weekday >= 5) & (rng.random(len(day)) >= WEEKEND_KEEP)
-        day = day + np.where(move, rng.integers(0, 5, len(day)) - weekday, 0)  # a weekday of the same week
-        hour = rng.choice(24, len(day), p=ARRIVAL_BY_HOUR / ARRIVAL_BY_HOUR.sum())
-        moved = day * DAY + hour * HOUR + rng.integers(0, HOUR, len(day)) - offset
+        # One draw decides whether a weekend arrival moves and to which weekday of its week.
+        v = rng.random(len(day))
+        move = (weekday >= 5) & (v >= WEEKEND_KEEP)
+        day = day + np.where(move, ((v - WEEKEND_KEEP) / (1 - WEEKEND_KEEP) * 5).astype(np.int64) - weekday, 0)
+        # Another gives the time of day: the hour by the profile's inverse CDF, the rest uniform in it.
+        u = rng.random(len(day))
+        cdf = np.cumsum(ARRIVAL_BY_HOUR / ARRIVAL_BY_HOUR.sum())
+        hour = np.minimum(np.searchsorted(cdf, u, side="right"), 23)
+        low = np.r_[0.0, cdf][hour]
+        seconds = ((hour + np.clip((u - low) / (cdf[hour] - low), 0, 0.9999)) * HOUR).astype(np.int64)
+        moved = day * DAY + seconds - offset
         return np.where((moved >= lo) & (moved <= hi), moved, t)
