@@ -215,8 +215,9 @@ def build_touchpoints(ctx: Context) -> None:
     time = created[lead] + offset.astype(np.int64)
     # Buyers browse and open mail mostly in their own business hours (calendar.py).
     buyer = country_offsets(st["account_country"])[st["lead_account"]][lead]
-    before, after = np.minimum(time, created[lead] - 60), np.maximum(time, created[lead] + 60)
-    lo, hi = np.where(kind == 2, after, time - 2 * DAY), np.where(kind == 2, ctx.now - 60, before)
+    # Touches stay on their side of the lead's creation (and before the reference date).
+    lo = np.where(kind == 2, created[lead] + 60, time - 7 * DAY)
+    hi = np.where(kind == 2, ctx.now - 60, created[lead] - 60)
     time = np.where(kind == 1, time, ctx.calendar.arrivals(time, buyer, lo, hi, rng))
     keep = time < ctx.now
     lead, kind, time = lead[keep], kind[keep], time[keep]
