@@ -74,7 +74,8 @@ def _deal_faults(rng, opps: pd.DataFrame, now: pd.Timestamp) -> tuple[pd.DataFra
     counts = {}
     # Open deals whose close date has already passed, though never before the deal was created:
     # that would be a second, unrecorded fault (a date on or after creation is kept).
-    open_rows = np.flatnonzero(~opps["is_closed"].to_numpy())
+    # Deals created on the reference date's eve have no past day after their creation.
+    open_rows = np.flatnonzero((~opps["is_closed"] & (opps["created_at"] < now - pd.Timedelta(days=1))).to_numpy())
     stale = open_rows[rng.random(len(open_rows)) < PAST_CLOSE_SHARE]
     past = now - pd.to_timedelta(rng.integers(1, 60, len(stale)) * DAY, unit="s")
     opps.loc[stale, "close_date"] = np.maximum(past, opps.loc[stale, "created_at"].dt.ceil("D").to_numpy())

@@ -168,4 +168,6 @@ def test_raw_stale_close_dates_never_fall_before_creation(raw_world):
     assert faults["open_deals_past_close"] > 0
     before = deals["close_date"] < deals["created_at"]
     assert not (before & ~deals["is_closed"]).any()
+    stale = ~deals["is_closed"] & (deals["close_date"] < raw_world.reference_date)
+    assert stale.sum() == faults["open_deals_past_close"]
     assert before.sum() == faults["close_before_created"]

@@ -125,12 +125,6 @@ def _faults_case_blind(world) -> dict[str, int]:
     return {**fault_counts(raw), "misspelt_values": misspelt}
 
 
-def _faults_all_deals_dates(world) -> dict[str, int]:
-    raw = raw_variant(world)
-    deals = raw.opportunities
-    return {**fault_counts(raw), "closed_before_created": int((deals.close_date < deals.created_at).sum())}
-
-
 def _normalised_only(world, how: Callable[[str], str]) -> dict[str, str]:
     return {s: how(s) for s in misspelt_channels(raw_variant(world))}
 
@@ -262,8 +256,6 @@ EXERCISES = [
                     "you looked for duplicates by lead_id. A person entered twice gets two ids: the same person is the same e-mail once spaces and capitals are removed (str.strip().str.lower())."),
             Mistake("case_blind", _faults_case_blind,
                     "you lower-cased before comparing, so 'Content' passed for 'content'. A report grouping by the column still splits them: any value not exactly canonical is a fault."),
-            Mistake("all_deals_dates", _faults_all_deals_dates,
-                    "you counted every deal whose close date is before its creation, open ones too. An open deal's close date is a forecast (stale ones are their own fault): count closed deals only."),
         ),
     ),
     Exercise(
