@@ -59,6 +59,7 @@ def generate_naive(n_leads: int, out_dir: str | Path, seed: int = 0) -> dict[str
             rows["users"].append({
                 "user_id": user_id, "name": fake.name(), "email": fake.email(safe=True), "role": role,
                 "segment": random.choice(SEGMENTS), "region": random.choice(REGIONS),
+                "utc_offset_hours": random.choice((-8, -6, -5, -3, 0, 1, 8, 10)),
                 "quarterly_quota": round(random.uniform(150_000, 600_000), 2) if role == "ae" else None,
                 "start_date": fake.date_time_between(START - dt.timedelta(days=1500), REFERENCE),
                 "manager_id": random.choice(users_by_role["manager"]) if role != "manager" else None,
