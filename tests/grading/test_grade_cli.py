@@ -15,7 +15,7 @@ from crosstrain.grading.cohort import write_cohort
 from crosstrain.grading.config import course_config, nbgrader_api
 from handins import MODULE, fresh_course, tiny_world
 
-pytestmark = pytest.mark.xdist_group("grade-cli")
+pytestmark = [pytest.mark.xdist_group("grade-cli"), pytest.mark.kernel]
 
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 COHORT = {"ann": "correct", "ben": "partial", "cat": "blank", "dan": "broken"}

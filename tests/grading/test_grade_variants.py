@@ -25,7 +25,7 @@ from crosstrain.grading.cohort import released
 from crosstrain.workshop.variants import make_assignment, save_assignment
 from handins import MODULE, fresh_course
 
-pytestmark = pytest.mark.xdist_group("grade-variants")
+pytestmark = [pytest.mark.xdist_group("grade-variants"), pytest.mark.kernel]
 
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 LEARNERS = ("ana", "ben")

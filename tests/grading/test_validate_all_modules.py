@@ -14,6 +14,8 @@ import yaml
 from crosstrain.paths import COURSE_DIR
 
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
+
+pytestmark = pytest.mark.kernel
 MODULES = [m["id"] for m in yaml.safe_load((COURSE_DIR / "syllabus.yml").read_text())["modules"] if m["id"] != "00-orientation"]
 
 

@@ -18,7 +18,7 @@ import pytest
 from crosstrain.grading.cohort import answered
 from crosstrain.workshop.variants import make_assignment, save_assignment
 
-pytestmark = pytest.mark.xdist_group("hub")
+pytestmark = [pytest.mark.xdist_group("hub"), pytest.mark.server, pytest.mark.kernel]
 
 ASSIGNMENT = "00-orientation"
 COURSE = "crosstrain"
