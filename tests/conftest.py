@@ -2,8 +2,8 @@
 
 Tests never read or write what was built in the checkout (``crosstrain demo``, ``build``,
 ``lab``, ``workshop plan``): before any xdist worker starts, the controller makes one
-session folder for the run and points ``CROSSTRAIN_DATA_DIR`` into it, and drops the
-variables a trainer may have exported (the world, the seed, the exchange). Workers
+session folder for the run and points ``CROSSTRAIN_DATA_DIR`` into it, and drops every
+other ``CROSSTRAIN_*`` variable a trainer may have exported (the world, the seed, ...). Workers
 inherit both. Worlds are generated there once (``ensure_world`` locks), and ``once``
 (tests/once.py) builds anything else the workers share.
 
@@ -26,19 +26,18 @@ import pytest
 from crosstrain.world.load import World, load_world
 from once import SESSION_ENV, once
 
-#: What a trainer's shell may hold that would change what tests see.
-FOREIGN_ENV = ("CROSSTRAIN_DATA_DIR", "CROSSTRAIN_WORLD", "CROSSTRAIN_SEED", "CROSSTRAIN_EXCHANGE")
 _SESSION = pytest.StashKey[Path]()
 
 
 def pytest_configure(config) -> None:
     if hasattr(config, "workerinput"):  # an xdist worker: the controller already did it
         return
-    for name in FOREIGN_ENV:
-        os.environ.pop(name, None)
+    for name in [n for n in os.environ if n.startswith("CROSSTRAIN_")]:  # a trainer's world, seed, exchange...
+        del os.environ[name]
     session = Path(tempfile.mkdtemp(prefix="crosstrain-tests-"))
     session.chmod(0o755)  # sandboxed kernels run as uids of their own and must read the worlds
-    (session / "data").mkdir(mode=0o755)
+    (session / "data").mkdir()
+    (session / "data").chmod(0o755)
     os.environ[SESSION_ENV] = str(session)
     os.environ["CROSSTRAIN_DATA_DIR"] = str(session / "data")
     config.stash[_SESSION] = session
