@@ -42,7 +42,8 @@ chromium:
 	  if [ "$$(id -u)" -ne 0 ]; then \
 	    echo "error: the browser tests need Debian's chromium: run sudo apt-get install -y chromium, then make test again" >&2; exit 1; \
 	  fi; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  echo "installing Debian's chromium for the browser tests (apt-get install chromium)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 bench: $(STAMP)

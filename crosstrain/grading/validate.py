@@ -64,9 +64,10 @@ def validate(module_ids=(), course_root: Path = COURSE_DIR, modules_dir: Path = 
     built = build(module_ids, course_root, modules_dir, progress=progress)
     world = LearnerWorld(world_preset(), None)
     # one scratch course and one set of warm kernels for every module; kernels never see
-    # the real course nor the graders (they run the submissions, nothing else)
+    # the real course, the module sources nor the graders (they run the submissions only)
+    secrets = [Path(folder).resolve() for folder in (course_root, modules_dir, graders_dir)]
     with tempfile.TemporaryDirectory(prefix="crosstrain-validate-") as tmp, \
-            Autograder(Path(tmp), secrets=[Path(course_root).resolve(), Path(graders_dir).resolve()],
+            Autograder(Path(tmp), secrets=secrets,
                        needed=[course_world(world.preset).path, generated_dir()], env=world.env()) as grader:
         api = nbgrader_api(grader.course)
         return [_validate(b.module, Path(course_root), Path(graders_dir), grader, api, progress) for b in built]
