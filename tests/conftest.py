@@ -49,6 +49,22 @@ def pytest_unconfigure(config) -> None:
         shutil.rmtree(session, ignore_errors=True)
 
 
+#: Run first: the longest group (one ``crosstrain validate`` of every module), so that with
+#: xdist's loadgroup the other worker runs everything else meanwhile instead of waiting.
+FIRST_GROUPS = ("validate-modules",)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Longest first: the slow groups, then every kernel, server or browser test, then the rest
+    (a stable sort, the same on every worker, as xdist requires)."""
+    def weight(item) -> int:
+        groups = {m.args[0] for m in item.iter_markers("xdist_group") if m.args}
+        if groups & set(FIRST_GROUPS):
+            return 0
+        return 1 if any(item.get_closest_marker(m) for m in ("kernel", "server", "browser")) else 2
+    items.sort(key=weight)
+
+
 def pytest_collection_finish(session) -> None:
     if session.items and not any(item.get_closest_marker("kernel") for item in session.items):
         os.environ["JUPYTER_PATH"] = str(_refusing_kernelspec())
