@@ -1,14 +1,17 @@
 # The two commands of the README's quick start:
 #   make demo   set everything up and run the main job
-#   make test   run the whole test suite
+#   make test   run the whole test suite (installs Debian's chromium first when it can)
 # Both bootstrap .venv from pyproject.toml; nothing else needs installing first.
+# The inner loop: make check (no kernel, server or browser; under a minute).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadgroup
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test setup bench clean
+.PHONY: demo test check chromium setup bench clean
 
 $(STAMP): pyproject.toml course/hub/package.json course/hub/package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +27,24 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/crosstrain demo
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+# chromium first: without it, stop before installing or running anything.
+test: chromium $(STAMP)
+	$(PYTEST) --durations=20
+
+# The fast lane: every test that starts no kernel, server or browser.
+check: $(STAMP)
+	@# lint: `ruff check` and `lint-imports` go here
+	$(PYTEST) -q -m "not kernel and not server and not browser" --durations=10
+
+# The real-browser tests drive Debian's chromium (never a downloaded browser).
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "error: the browser tests need Debian's chromium: run sudo apt-get install -y chromium, then make test again" >&2; exit 1; \
+	  fi; \
+	  echo "installing Debian's chromium for the browser tests (apt-get install chromium)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_world.py

@@ -94,7 +94,7 @@ class Isolation:
                     "worlds visible, job folder capped in size, nothing left running")
         return "own temporary folder only (not root, or mount namespaces unavailable): use a root-run grader for untrusted cohorts"
 
-    def with_scratch(self, scratch: Path, overlays: list[tuple[str, str]]) -> "Isolation":
+    def with_scratch(self, scratch: Path, overlays: list[tuple[str, str]]) -> Isolation:
         return Isolation(self.namespace, self.areas, self.reveal, [*self.secrets, str(scratch)], overlays)
 
 

@@ -6,16 +6,15 @@
 
 from __future__ import annotations
 
-import atexit
 import copy
 import importlib.util
 import os
 import shutil
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
+from once import once
 
 from crosstrain.grading.cohort import answered, released
 from crosstrain.paths import COURSE_DIR
@@ -50,16 +49,10 @@ def build_course(root: Path) -> Path:
     return course
 
 
-_BUILT: list[Path] = []
-
-
 def fresh_course(dest: Path) -> Path:
-    """A copy of module 00's course, built once per process, so each test has its own gradebook."""
-    if not _BUILT:
-        scratch = Path(tempfile.mkdtemp(prefix="crosstrain-built-"))
-        atexit.register(shutil.rmtree, scratch, True)
-        _BUILT.append(build_course(scratch))
-    return Path(shutil.copytree(_BUILT[0], Path(dest) / "course"))
+    """A copy of module 00's course, built once per test run, so each test has its own gradebook."""
+    built = once("course-00", build_course) / "course"
+    return Path(shutil.copytree(built, Path(dest) / "course"))
 
 
 class Kit:

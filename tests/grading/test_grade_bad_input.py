@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from handins import MODULE, fresh_course
 
 from crosstrain.grading.cohort import write_cohort
-from handins import MODULE, fresh_course
 
 pytestmark = pytest.mark.xdist_group("grade-bad-input")
 

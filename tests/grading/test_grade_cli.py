@@ -16,7 +16,7 @@ from crosstrain.course.config import course_config
 from crosstrain.grading.cohort import write_cohort
 from crosstrain.grading.nbgrader import nbgrader_api
 
-pytestmark = pytest.mark.xdist_group("grade-cli")
+pytestmark = [pytest.mark.xdist_group("grade-cli"), pytest.mark.kernel]
 
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 COHORT = {"ann": "correct", "ben": "partial", "cat": "blank", "dan": "broken"}

@@ -10,18 +10,17 @@ world, and no folder of the checkout but the ones a kernel needs.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import uuid
 from pathlib import Path
 
 import pytest
+from handins import MODULE, Kit, fresh_course, tiny_world, write_hand_in
 
 from crosstrain.grading.grade import grade
 from crosstrain.grading.sandbox import Limits
 from crosstrain.paths import COURSE_DIR, PROJECT_ROOT, generated_dir
-from handins import MODULE, Kit, fresh_course, tiny_world, write_hand_in
 
 pytestmark = pytest.mark.xdist_group("grade-sandbox")  # needs root, as in CI: kernels get a namespace
 

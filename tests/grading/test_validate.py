@@ -15,6 +15,8 @@ from crosstrain.paths import COURSE_DIR, MODULES_DIR
 MODULE = "00-orientation"
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 
+pytestmark = pytest.mark.kernel
+
 
 def _scratch_course(root: Path) -> Path:
     course = root / "course"
