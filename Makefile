@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 PYTEST := $(BIN)/python -m pytest -n 2 --dist loadgroup
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test check chromium setup bench clean
+.PHONY: demo test check lint chromium setup bench clean
 
 $(STAMP): pyproject.toml course/hub/package.json course/hub/package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml course/hub/package.json course/hub/package-lock.json
 	@# JupyterHub's proxy (only needed to run the course on a hub, and by its test).
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix course/hub --no-audit --no-fund --loglevel=error; \
 	 else echo "note: npm not found, skipping JupyterHub's proxy (course/hub); the hub will not start"; fi
+	@# Byte-compile our own code once: kernels and test runs may have PYTHONDONTWRITEBYTECODE set.
+	$(BIN)/python -m compileall -q crosstrain tests benchmarks >/dev/null
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -28,13 +30,17 @@ demo: $(STAMP)
 	$(BIN)/crosstrain demo
 
 # chromium first: without it, stop before installing or running anything.
-test: chromium $(STAMP)
+test: chromium lint
 	$(PYTEST) --durations=20
 
-# The fast lane: every test that starts no kernel, server or browser.
-check: $(STAMP)
-	@# lint: `ruff check` and `lint-imports` go here
+# The fast lane: the lint gate, then every test that starts no kernel, server or browser.
+check: lint
 	$(PYTEST) -q -m "not kernel and not server and not browser" --durations=10
+
+# The lint gate: ruff (pyproject's [tool.ruff]) and the package's layers (import-linter).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # The real-browser tests drive Debian's chromium (never a downloaded browser).
 chromium:

@@ -22,7 +22,7 @@ from crosstrain.grading.grade import grade
 from crosstrain.grading.sandbox import Limits
 from crosstrain.paths import COURSE_DIR, PROJECT_ROOT, generated_dir
 
-pytestmark = pytest.mark.xdist_group("grade-sandbox")  # needs root, as in CI: kernels get a namespace
+pytestmark = [pytest.mark.xdist_group("grade-sandbox"), pytest.mark.kernel]  # needs root, as in CI: kernels get a namespace
 
 WALK = """import json, os
 found, canary, world_names = [], [], []
