@@ -9,7 +9,6 @@ world, and no folder of the checkout but the ones a kernel needs.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import uuid
@@ -54,7 +53,8 @@ def canaries():
 
 
 def test_the_kernel_sees_no_course_and_no_other_world(tmp_path, canaries):
-    seen = seen_in_kernel(tmp_path, WALK.format(tag=canaries, checkout=str(PROJECT_ROOT), generated=str(generated_dir())))
+    code = WALK.format(tag=canaries, checkout=str(PROJECT_ROOT), generated=str(generated_dir()))
+    seen = seen_in_kernel(tmp_path, code)
 
     assert seen["canary"] == []
     in_checkout = [p for p in seen["notebooks"] if Path(p).is_relative_to(PROJECT_ROOT)]
