@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from crosstrain.paths import PROJECT_ROOT, RECIPES_DIR
-from handins import seen_in_kernel
+from handins import MODULE, seen_in_kernel
 
 pytestmark = pytest.mark.xdist_group("grade-sandbox")  # needs root, as in CI: kernels get a namespace
 
