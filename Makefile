@@ -8,7 +8,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-PYTEST := $(BIN)/python -m pytest -n 2 --dist loadgroup
+# Whole files per worker: a file's tests share its module-scoped fixtures (one batch, one server).
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: demo test check lint chromium setup bench clean

@@ -49,17 +49,17 @@ def pytest_unconfigure(config) -> None:
         shutil.rmtree(session, ignore_errors=True)
 
 
-#: Run first: the longest group (one ``crosstrain validate`` of every module), so that with
-#: xdist's loadgroup the other worker runs everything else meanwhile instead of waiting.
-FIRST_GROUPS = ("validate-modules",)
+#: Run first: the slowest test files (xdist hands out whole files, in collection order, with
+#: ``--dist loadfile --no-loadscope-reorder``), so the other worker runs everything else
+#: meanwhile instead of waiting for them at the end.
+FIRST_FILES = ("test_validate_all_modules.py",)
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """Longest first: the slow groups, then every kernel, server or browser test, then the rest
-    (a stable sort, the same on every worker, as xdist requires)."""
+    """Longest first: the slowest files, then every kernel, server or browser test, then the
+    rest (a stable sort, the same on every worker, as xdist requires)."""
     def weight(item) -> int:
-        groups = {m.args[0] for m in item.iter_markers("xdist_group") if m.args}
-        if groups & set(FIRST_GROUPS):
+        if item.path.name in FIRST_FILES:
             return 0
         return 1 if any(item.get_closest_marker(m) for m in ("kernel", "server", "browser")) else 2
     items.sort(key=weight)

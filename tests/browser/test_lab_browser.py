@@ -23,7 +23,7 @@ import pytest
 
 from crosstrain.learner.workspace import module_notebook
 
-pytestmark = [pytest.mark.xdist_group("browser"), pytest.mark.browser, pytest.mark.server]
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 LEARNER_MODULE = "03-funnel-handoff"
 # Module -> the call in its widget cell (checked against the module's notebook below).

@@ -15,7 +15,7 @@ from handins import MODULE, Kit, Link, fresh_course, load_fixture, tiny_world, w
 from crosstrain.grading.grade import grade
 from crosstrain.grading.sandbox import Limits
 
-pytestmark = [pytest.mark.xdist_group("collect-graded"), pytest.mark.kernel]
+pytestmark = [pytest.mark.kernel]
 
 
 @pytest.fixture(scope="module")

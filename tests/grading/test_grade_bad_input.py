@@ -14,8 +14,6 @@ from handins import MODULE, fresh_course
 
 from crosstrain.grading.cohort import write_cohort
 
-pytestmark = pytest.mark.xdist_group("grade-bad-input")
-
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 
 

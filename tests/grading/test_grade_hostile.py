@@ -21,7 +21,7 @@ from nbgrader.api import Gradebook
 from crosstrain.grading.grade import Summary, grade
 from crosstrain.grading.sandbox import Limits
 
-pytestmark = [pytest.mark.xdist_group("grade-hostile"), pytest.mark.kernel]
+pytestmark = [pytest.mark.kernel]
 
 LIMITS = Limits(timeout=40, cell_timeout=8, memory=1024**3)
 AUTOGRADED = ["q1", "q2", "q3", "q4", "q5"]

@@ -23,7 +23,7 @@ from handins import MODULE, Kit, fresh_course, load_fixture, write_hand_in
 
 from crosstrain.grading.jobs import FIRST_UID, UID_RANGE
 
-pytestmark = [pytest.mark.xdist_group("grade-sandbox"), pytest.mark.kernel]  # needs root, as in CI: kernels get their own uid
+pytestmark = [pytest.mark.kernel]  # needs root, as in CI: kernels get their own uid
 
 SLEEPS = "\nimport time\ntime.sleep(20)\n"
 

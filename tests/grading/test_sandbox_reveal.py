@@ -19,7 +19,7 @@ from handins import seen_in_kernel
 
 from crosstrain.paths import COURSE_DIR, PROJECT_ROOT, generated_dir
 
-pytestmark = [pytest.mark.xdist_group("grade-sandbox"), pytest.mark.kernel]  # needs root, as in CI: kernels get a namespace
+pytestmark = [pytest.mark.kernel]  # needs root, as in CI: kernels get a namespace
 
 WALK = """import json, os
 found, canary, world_names = [], [], []

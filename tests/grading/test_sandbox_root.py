@@ -18,7 +18,7 @@ from handins import MODULE, seen_in_kernel
 
 from crosstrain.paths import PROJECT_ROOT, RECIPES_DIR
 
-pytestmark = [pytest.mark.xdist_group("grade-sandbox"), pytest.mark.kernel]  # needs root, as in CI: kernels get a namespace
+pytestmark = [pytest.mark.kernel]  # needs root, as in CI: kernels get a namespace
 
 #: Host folders outside /tmp where the canary course is planted.
 PLANT_IN = (Path("/srv"), Path("/opt"))

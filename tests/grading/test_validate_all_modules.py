@@ -22,7 +22,7 @@ from crosstrain.paths import COURSE_DIR
 
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 
-pytestmark = [pytest.mark.kernel, pytest.mark.xdist_group("validate-modules")]
+pytestmark = [pytest.mark.kernel]
 MODULES = [m["id"] for m in yaml.safe_load((COURSE_DIR / "syllabus.yml").read_text())["modules"] if m["id"] != "00-orientation"]
 
 
