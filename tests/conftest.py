@@ -52,7 +52,7 @@ def pytest_unconfigure(config) -> None:
 #: Run first: the slowest test files (xdist hands out whole files, in collection order, with
 #: ``--dist loadfile --no-loadscope-reorder``), so the other worker runs everything else
 #: meanwhile instead of waiting for them at the end.
-FIRST_FILES = ("test_validate_all_modules.py",)
+FIRST_FILES = ("test_validate_modules_first.py", "test_validate_modules_second.py")
 
 
 def pytest_collection_modifyitems(items) -> None:
