@@ -1,14 +1,18 @@
 # The two commands of the README's quick start:
 #   make demo   set everything up and run the main job
-#   make test   run the whole test suite
+#   make test   run the whole test suite (installs Debian's chromium first when it can)
 # Both bootstrap .venv from pyproject.toml; nothing else needs installing first.
+# The inner loop: make check (lint, then every test with no kernel, server or browser; about 2 min on 2 cores).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Whole files per worker: a file's tests share its module-scoped fixtures (one batch, one server).
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test setup bench clean
+.PHONY: demo test check lint chromium setup bench clean
 
 $(STAMP): pyproject.toml course/hub/package.json course/hub/package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +21,8 @@ $(STAMP): pyproject.toml course/hub/package.json course/hub/package-lock.json
 	@# JupyterHub's proxy (only needed to run the course on a hub, and by its test).
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix course/hub --no-audit --no-fund --loglevel=error; \
 	 else echo "note: npm not found, skipping JupyterHub's proxy (course/hub); the hub will not start"; fi
+	@# Byte-compile our own code once: kernels and test runs may have PYTHONDONTWRITEBYTECODE set.
+	$(BIN)/python -m compileall -q crosstrain tests benchmarks >/dev/null
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -24,8 +30,28 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/crosstrain demo
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+# chromium first: without it, stop before installing or running anything.
+test: chromium lint
+	$(PYTEST) --durations=20
+
+# The fast lane: the lint gate, then every test that starts no kernel, server or browser.
+check: lint
+	$(PYTEST) -q -m "not kernel and not server and not browser" --durations=10
+
+# The lint gate: ruff (pyproject's [tool.ruff]) and the package's layers (import-linter).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+# The real-browser tests drive Debian's chromium (never a downloaded browser).
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "error: the browser tests need Debian's chromium: run sudo apt-get install -y chromium, then make test again" >&2; exit 1; \
+	  fi; \
+	  echo "installing Debian's chromium for the browser tests (apt-get install chromium)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_world.py

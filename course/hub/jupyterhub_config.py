@@ -66,6 +66,8 @@ def configure_user(spawner):
     name = spawner.user.name
     spawner.environment["CROSSTRAIN_EXCHANGE"] = exchange
     spawner.environment["CROSSTRAIN_COURSE_DIR"] = course_dir
+    if env("CROSSTRAIN_DATA_DIR", ""):  # worlds on a shared volume rather than in the checkout
+        spawner.environment["CROSSTRAIN_DATA_DIR"] = env("CROSSTRAIN_DATA_DIR", "")
     role = "trainer" if name in trainers else "learner"
     spawner.environment["JUPYTER_CONFIG_PATH"] = str(HERE / role)
     if role == "learner":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -18,6 +19,7 @@ def data() -> None:
       crosstrain data generate large --out /tmp/big --format parquet
       crosstrain data describe                 # what the default world holds
       crosstrain data validate tiny            # check keys, ordering and history
+      crosstrain data claims --seeds 20        # prove every claim the prose makes about the data
     """
 
 
@@ -93,3 +95,35 @@ def validate(world) -> None:
     for problem in found:
         click.echo(f"  {problem}")
     raise click.exceptions.Exit(1)
+
+
+@data.command()
+@click.option("--seeds", default=20, show_default=True, type=click.IntRange(1), help="How many seeds to evaluate.")
+@click.option("--preset", default="default", show_default=True, help="Recipe preset whose worlds are evaluated.")
+@click.option("--first-seed", default=1, show_default=True, type=int, help="Seeds are FIRST-SEED, FIRST-SEED+1, ...")
+@click.option("--markdown", is_flag=True, help="Print the datasheet's calibration table, measured on the preset's own world, instead.")
+def claims(seeds, preset, first_seed, markdown) -> None:
+    """Evaluate every claim the prose makes about the data on many seeds; exit 1 if one fails.
+
+    \b
+    Examples:
+      crosstrain data claims                     # 20 seeds of the default preset
+      crosstrain data claims --seeds 2 --preset tiny
+      crosstrain data claims --markdown        # refresh DATASHEET.md's calibration table
+    """
+    from crosstrain.course.claims import CLAIMS
+    from crosstrain.course.claims.calibration import markdown_table
+    from crosstrain.course.claims.evaluate import evaluate
+    from crosstrain.course.claims.report import summary, table
+    from crosstrain.world.load import load_world
+
+    chosen = range(first_seed, first_seed + seeds)
+    if markdown:
+        click.echo(markdown_table(load_world(preset, progress=False)))
+        return
+    with click.progressbar(chosen, label=f"Generating and measuring {seeds} {preset} worlds", file=sys.stderr) as bar:
+        outcomes = evaluate(CLAIMS, (load_world(preset, seed=seed, progress=False) for seed in bar))
+    click.echo(table(outcomes))
+    click.echo(summary(outcomes, seeds))
+    if any(outcome.fails for outcome in outcomes):
+        raise click.exceptions.Exit(1)

@@ -31,6 +31,7 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbclient.exceptions import DeadKernelError
+from nbclient.output_widget import OutputWidget
 from nbformat import NotebookNode
 from nbgrader import utils as nbutils
 from nbgrader.preprocessors import Execute
@@ -93,6 +94,16 @@ class SandboxExecute(Execute):
         self.current_index = -1
         self._used: dict[int, int] = {}
         self.cut: set[int] = set()
+
+    def on_comm_open_jupyter_widget(self, msg):
+        """nbclient's stand-in for an Output widget echoes each output back to the kernel on
+        the shell channel while this cell's reply is awaited on the same socket; the reply
+        then often went unseen until the cell timeout (a 120 s stall per widget cell,
+        nbclient issue 312). A grader needs no echo: keep the outputs, send nothing."""
+        widget = super().on_comm_open_jupyter_widget(msg)
+        if isinstance(widget, OutputWidget):
+            widget.sync_state = lambda: None
+        return widget
 
     def output(self, outs, msg, display_id, cell_index):
         if msg["msg_type"] != "error":

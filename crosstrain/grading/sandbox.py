@@ -8,11 +8,13 @@ handing over to ipykernel (or asking the ``zygote`` to fork a pre-imported kerne
 - builds the environment from an allow-list (no ``NBGRADER_*`` hint that grading
   is under way, no host secrets), with HOME and every cache inside the job folder;
 - sends the kernel's own stdout/stderr to ``kernel.log`` in the job folder;
-- when started as root and Linux allows it: enters a private mount namespace in which
-  /tmp, /home, the project checkout and the generated worlds are empty, and only what a
-  kernel needs comes back read-only (the interpreter and its site-packages, the
-  ``crosstrain`` package folder, the world recipes, the worlds this batch loads); the
-  course folder, the hand-ins and the other jobs' folders stay hidden. It then becomes
+- when started as root and Linux allows it: enters a private mount namespace and a new
+  root built from an allow-list (``rootfs``): the system folders, a few files of /etc,
+  a minimal /dev, /proc, empty private /tmp, /var/tmp and /dev/shm, and read-only, at
+  their own paths, the interpreter and its site-packages, the ``crosstrain`` package
+  folder, the world recipes and the worlds this batch loads; the job folder read-write.
+  Nothing else of the machine exists there: not the project checkout, not any other
+  checkout or course folder, not /home, /root, /srv, /opt, /var or /mnt. It then becomes
   a uid of its own (``jobs.UidLease``, unique across concurrent grading runs) and asks
   to be killed when its parent dies (set after the uid change: Linux clears it there).
   The job folder itself is a size-capped tmpfs the grader mounted (``jobs.JobFolder``).
@@ -24,7 +26,6 @@ library: it runs once per kernel and must start fast.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import os
 import resource
@@ -33,6 +34,11 @@ import subprocess
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+if __package__:
+    from crosstrain.grading import rootfs
+else:  # run as a script: its own folder is on sys.path, the package's heavy __init__ is not run
+    import rootfs
 
 #: Variables a kernel may inherit; everything else (tokens, NBGRADER_*, ...) is dropped.
 ENV_ALLOWED = ("PATH", "LANG", "LC_ALL", "TZ", "CROSSTRAIN_DATA_DIR", "CROSSTRAIN_WORLD", "PYTHONHASHSEED",
@@ -67,19 +73,18 @@ class Limits:
 
 
 #: Shared areas a kernel gets a private, empty, size-capped copy of (mode, size).
-PRIVATE_AREAS = {"/tmp": "mode=1777,size=64m", "/var/tmp": "mode=1777,size=64m",
-                 "/dev/shm": "mode=1777,size=64m", "/home": "mode=0755,size=1m", "/root": "mode=0755,size=1m"}
+PRIVATE_AREAS = {"/tmp": "mode=1777,size=64m", "/var/tmp": "mode=1777,size=64m", "/dev/shm": "mode=1777,size=64m"}
 
 
 @dataclass
 class Isolation:
     """How a kernel is walled off; decided once per batch (see ``isolation()``).
 
-    In the kernel's mount namespace, ``areas`` (/tmp, /home, the checkout, the generated
-    worlds, ...) are replaced by empty private ones; ``reveal`` brings back, read-only,
-    what the kernel needs from them; ``secrets`` (the course folder, the hand-ins) are
-    then hidden even where they were revealed; ``overlays`` show a readable copy in
-    place of a folder only root may read.
+    The kernel gets a new root (``rootfs``) holding the system folders, ``areas``
+    (/tmp, /var/tmp, /dev/shm: empty and private), and ``reveal`` read-only at the same
+    paths (the interpreter, the package, the recipes, the worlds loaded); ``secrets``
+    (the course folder, the hand-ins) are hidden even where a reveal holds them;
+    ``overlays`` show a readable copy in place of a folder only root may read.
     """
 
     namespace: bool                 # private mount namespace + own uid
@@ -90,42 +95,33 @@ class Isolation:
 
     def describe(self) -> str:
         if self.namespace:
-            return ("own uid, private /tmp and /home, only the interpreter, the crosstrain package and this batch's "
-                    "worlds visible, job folder capped in size, nothing left running")
+            return ("own uid, own root holding only the system folders, the interpreter, the crosstrain package and "
+                    "this batch's worlds (no checkout, course, home or other folder of this machine), private /tmp, "
+                    "job folder capped in size, nothing left running")
         return "own temporary folder only (not root, or mount namespaces unavailable): use a root-run grader for untrusted cohorts"
 
-    def with_scratch(self, scratch: Path, overlays: list[tuple[str, str]]) -> "Isolation":
+    def with_scratch(self, scratch: Path, overlays: list[tuple[str, str]]) -> Isolation:
         return Isolation(self.namespace, self.areas, self.reveal, [*self.secrets, str(scratch)], overlays)
-
-
-#: What hides a folder's contents: an empty tmpfs that only root may write.
-EMPTY = "mode=0755,size=1m"
 
 
 def isolation(secrets: list[Path], needed: list[Path] = ()) -> Isolation:
     """The strongest isolation this machine allows for kernels started from here.
 
     ``secrets``: folders no kernel may see; ``needed``: folders kernels must read (the
-    worlds the batch loads). The project checkout and the generated worlds' folder are
-    emptied; the interpreter, the ``crosstrain`` package, the recipes and ``needed``
-    come back.
+    worlds the batch loads). The kernel's root holds the system folders and, besides
+    ``needed``, the interpreter, the ``crosstrain`` package and the recipes.
     """
     if os.geteuid() != 0 or not sys.platform.startswith("linux"):
         return Isolation(False)
     probe = subprocess.run([sys.executable, __file__, "--probe"], capture_output=True, text=True, timeout=30)
     if probe.returncode != 0:
         return Isolation(False)
-    from crosstrain.paths import RECIPES_DIR, generated_dir
+    from crosstrain.paths import RECIPES_DIR
 
     package = Path(__file__).resolve().parents[1]
     python = {_real(p) for p in (sys.base_prefix, sys.prefix, Path(sys.executable).parent)}
     reveal = _outermost({*python, package, _real(RECIPES_DIR), *map(_real, needed)})
     areas = {k: v for k, v in PRIVATE_AREAS.items() if os.path.isdir(k)}
-    # an editable install: the checkout holds the package, and the course, modules, graders
-    # and every world beside it; an installed package lives inside the interpreter's prefix
-    for folder in (package.parent, _real(generated_dir())):
-        if folder.is_dir() and not any(_inside(folder, p) for p in python):
-            areas[str(folder)] = EMPTY
     return Isolation(True, areas, sorted(str(p) for p in reveal if p.exists()),
                      sorted({str(_real(p)) for p in secrets}))
 
@@ -157,63 +153,22 @@ def launcher_spec(limits: Limits, job_dir: Path, uid: int | None, iso: Isolation
 # --- the launcher process ----------------------------------------------------
 
 _CLONE_NEWNS = 0x00020000
-_MS_RDONLY, _MS_NOSUID, _MS_NODEV = 1, 2, 4
-_MS_BIND, _MS_REC, _MS_PRIVATE = 4096, 16384, 1 << 18
-_MS_REMOUNT = 32
+_MS_REC, _MS_PRIVATE = 16384, 1 << 18
 _PR_SET_PDEATHSIG = 1
-
-
-def _libc():
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
-    return libc
-
-
-def _check(result: int, what: str) -> None:
-    if result != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, f"{what}: {os.strerror(err)}")
+_libc, _check, _tmpfs = rootfs.libc, rootfs.check, rootfs.tmpfs
 
 
 def _private_namespace(spec: dict) -> None:
-    """Build the kernel's view of the file system (see ``Isolation``)."""
+    """Enter a mount namespace of our own, then a root holding only what ``spec`` allows."""
     libc = _libc()
     _check(libc.unshare(_CLONE_NEWNS), "unshare")
     _check(libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), "make / private")
-    job_dir = spec["job_dir"]
-    # open everything to bring back before anything is covered up
-    keep = [(os.open(p, os.O_PATH), p, True) for p in spec["reveal"] if os.path.exists(p)]
-    keep += [(os.open(copy, os.O_PATH), target, True) for copy, target in spec["overlays"]]
-    keep.append((os.open(job_dir, os.O_PATH), job_dir, False))
-    for area in sorted(spec["areas"], key=len):  # an area inside another is already empty
-        if os.path.isdir(area):
-            _tmpfs(libc, area, spec["areas"][area])
-    for fd, path, read_only in keep:
-        if os.path.isdir(path) and not _covered(path, spec["areas"]) and path not in dict(spec["overlays"]).values():
-            os.close(fd)
-            continue  # never covered: already visible as it is
-        os.makedirs(path, exist_ok=True)
-        _check(libc.mount(f"/proc/self/fd/{fd}".encode(), path.encode(), None, _MS_BIND | _MS_REC, None), f"show {path}")
-        if read_only:
-            flags = _MS_BIND | _MS_REMOUNT | _MS_RDONLY | _MS_NOSUID | _MS_NODEV
-            _check(libc.mount(None, path.encode(), None, flags, None), f"read-only {path}")
-        os.close(fd)
-    for secret in sorted(spec["secrets"], key=len):
-        if os.path.isdir(secret) and not (job_dir == secret or job_dir.startswith(secret + "/")):
-            _tmpfs(libc, secret, "mode=0755,size=1m")
-
-
-def _covered(path: str, areas) -> bool:
-    return any(path == a or path.startswith(a + "/") for a in areas)
+    rootfs.enter(spec)
 
 
 def mount_tmpfs(path: str, options: str) -> None:
     """Mount an empty tmpfs with ``options`` (size, mode) on ``path``, in this namespace."""
     _tmpfs(_libc(), path, options)
-
-
-def _tmpfs(libc, path: str, options: str) -> None:
-    _check(libc.mount(b"tmpfs", path.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV, options.encode()), f"hide {path}")
 
 
 def _set_limits(limits: dict) -> None:
@@ -327,19 +282,19 @@ def _forward(pid: int, number: int) -> None:
 
 
 def _probe() -> int:
-    """Exit 0 if this machine lets us build the private namespace the launcher uses."""
+    """Exit 0 if this machine lets us build the private namespace and root the launcher uses."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as scratch:
-        try:
-            libc = _libc()
-            _check(libc.unshare(_CLONE_NEWNS), "unshare")
-            _check(libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), "make / private")
-            _check(libc.mount(b"tmpfs", scratch.encode(), b"tmpfs", 0, b"size=1m"), "tmpfs")
-            _check(libc.umount2(scratch.encode(), 0), "umount")
-        except OSError:
-            return 1
-    return 0
+        pid = os.fork()
+        if pid == 0:  # the child pivots; the parent is left to remove the scratch folder
+            try:
+                _private_namespace({"job_dir": scratch, "reveal": [], "overlays": [], "secrets": [],
+                                    "areas": {"/tmp": "size=1m"}})
+                os._exit(0 if os.path.isdir(scratch) and os.path.isdir("/usr") else 1)
+            except BaseException:  # noqa: BLE001 - any failure means: not here
+                os._exit(1)
+        return 0 if os.waitpid(pid, 0)[1] == 0 else 1
 
 
 def main(argv: list[str] | None = None) -> int:

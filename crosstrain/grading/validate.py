@@ -1,7 +1,8 @@
 """``crosstrain validate``: prove every grader through nbgrader's real autograde path.
 
 In a temporary copy of the course, nbgrader itself generates the release and autogrades
-three kinds of submission built from it: the reference solution (must earn full marks),
+(``autograde``: nbgrader's autograde preprocessors, execution in the batch grader's
+parallel warm kernels) three kinds of submission built from it: the reference solution (must earn full marks),
 the blank release (must earn zero on every autograded cell) and each known-wrong answer
 from ``graders/`` (must lose that exercise's points). For every autograded cell the
 out-of-kernel re-score (``exercise.score`` on the decoded payload, as the batch grader
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,13 +21,16 @@ from tqdm.auto import tqdm
 
 from crosstrain.course.config import course_config, notebook_path
 from crosstrain.grading import graders
+from crosstrain.grading.autograde import Autograder
 from crosstrain.grading.build import build
 from crosstrain.grading.compile import BEGIN_SOLUTION, END_SOLUTION
 from crosstrain.grading.nbgrader import checked, nbgrader_api
-from crosstrain.grading.recheck import Rechecker
+from crosstrain.grading.recheck import Rechecker, course_world
+from crosstrain.grading.worlds import LearnerWorld
 from crosstrain.notebook.capture import payloads
 from crosstrain.notebook.exercises import exercises_of
-from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR
+from crosstrain.notebook.session import world_preset
+from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR, generated_dir
 
 SOLUTION, BLANK = "solution", "blank"
 TOLERANCE = 1e-6
@@ -60,7 +63,15 @@ class Report:
 def validate(module_ids=(), course_root: Path = COURSE_DIR, modules_dir: Path = MODULES_DIR, graders_dir: Path = GRADERS_DIR, progress: bool = True) -> list[Report]:
     """Build, then validate the named modules (all if none)."""
     built = build(module_ids, course_root, modules_dir, progress=progress)
-    return [_validate(b.module, Path(course_root), Path(graders_dir), progress) for b in built]
+    world = LearnerWorld(world_preset(), None)
+    # one scratch course and one set of warm kernels for every module; kernels never see
+    # the real course, the module sources nor the graders (they run the submissions only)
+    secrets = [Path(folder).resolve() for folder in (course_root, modules_dir, graders_dir)]
+    with tempfile.TemporaryDirectory(prefix="crosstrain-validate-") as tmp, \
+            Autograder(Path(tmp), secrets=secrets,
+                       needed=[course_world(world.preset).path, generated_dir()], env=world.env()) as grader:
+        api = nbgrader_api(grader.course)
+        return [_validate(b.module, Path(course_root), Path(graders_dir), grader, api, progress) for b in built]
 
 
 def format_report(report: Report) -> str:
@@ -81,28 +92,24 @@ def _cell(score: float | None) -> str:
     return "manual" if score is None else f"{score:g}"
 
 
-def _validate(module_id: str, course_root: Path, graders_dir: Path, progress: bool) -> Report:
+def _validate(module_id: str, course_root: Path, graders_dir: Path, grader: Autograder, api, progress: bool) -> Report:
     exercises = exercises_of(module_id)
     source = nbformat.read(notebook_path(course_root, "source", module_id), as_version=4)
     grade_cells = [c.metadata["nbgrader"] for c in source.cells if c.metadata.get("nbgrader", {}).get("grade")]
     written = [m["grade_id"] for m in grade_cells if m["solution"]]
     problems = graders.problems(module_id, list(exercises), written, graders_dir)
     wrong = [w for w in graders.wrong_answers(module_id, graders_dir) if w.exercise in exercises]
-    with tempfile.TemporaryDirectory(prefix=f"crosstrain-validate-{module_id}-") as tmp:
-        course = Path(tmp)
-        shutil.copytree(course_root / "source" / module_id, course / "source" / module_id)
-        api = nbgrader_api(course, ipc_dir=course / ".ipc")
-        checked(api.generate_assignment(module_id, force=True, create=True), f"generate {module_id} in a scratch course")
-        release = nbformat.read(notebook_path(course, "release", module_id), as_version=4)
-        submissions = _submissions(release, source, wrong)
-        for student, notebook in tqdm(submissions.items(), desc=f"validate {module_id}", unit="notebook", disable=not progress):
-            nbformat.write(notebook, _mkparents(notebook_path(course / "submitted" / student, "", module_id)))
-            with warnings.catch_warnings():  # nbgrader's harmless SAWarning on first grading
-                warnings.simplefilter("ignore")
-                checked(api.autograde(module_id, student, force=True, create=True), f"autograde the {student} submission of {module_id}")
-        scores = _nbgrader_scores(course, module_id, submissions)
-        rechecker = Rechecker(module_id)
-        rechecks = {s: _rechecks(course, module_id, s, exercises, rechecker) for s in submissions}
+    course = grader.course
+    shutil.copytree(course_root / "source" / module_id, course / "source" / module_id)
+    checked(api.generate_assignment(module_id, force=True, create=True), f"generate {module_id} in a scratch course")
+    release = nbformat.read(notebook_path(course, "release", module_id), as_version=4)
+    submissions = _submissions(release, source, wrong)
+    with tqdm(total=len(submissions), desc=f"validate {module_id}", unit="notebook", disable=not progress) as bar:
+        kernels = grader.autograde(module_id, submissions, done=bar.update)
+    problems += [f"the {s} submission did not run to the end: {p}" for s, found in kernels.items() for p in found]
+    scores = _nbgrader_scores(course, module_id, submissions)
+    rechecker = Rechecker(module_id)
+    rechecks = {s: _rechecks(course, module_id, s, exercises, rechecker) for s in submissions}
     rows, rechecked = [], 0
     for meta in grade_cells:
         name, points, auto = meta["grade_id"], float(meta["points"]), not meta["solution"]
@@ -155,11 +162,6 @@ def _with_answer(notebook, exercise: str, code: str):
         if cell.metadata.get("nbgrader", {}).get("grade_id") == f"{exercise}_answer":
             cell.source = code
     return notebook
-
-
-def _mkparents(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _nbgrader_scores(course: Path, module_id: str, students) -> dict[str, dict[str, float | None]]:

@@ -5,7 +5,7 @@ install chromium``; ``.ci/run`` installs it) through ``executable_path``, with a
 profile. The Labs are started with the project's own ``crosstrain lab`` (the helpers of
 tests/learner/labserver.py) on a course built for this session with ``crosstrain build
 --course TMP``; everything started here is stopped here. Screenshots go to
-``artifacts/browser/`` (git-ignored).
+``browser-artifacts/`` in pytest's temporary folder (``/tmp/pytest-of-$USER/pytest-N/``).
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from crosstrain.paths import COURSE_DIR, PROJECT_ROOT
+from crosstrain.paths import COURSE_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-ARTIFACTS = PROJECT_ROOT / "artifacts" / "browser"
 # The modules the browser tests open: 03 as a learner, the others' widgets in the reference solution.
 MODULES = ["02-measuring", "03-funnel-handoff", "04-lead-scoring", "05-objections", "06-pipeline",
            "07-attribution", "08-alignment"]
@@ -122,9 +121,11 @@ def page(browser, request, artifacts):
 
 
 @pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
+def artifacts(tmp_path_factory) -> Path:
+    """Screenshots, kept with pytest's last few runs (never in the checkout)."""
+    folder = tmp_path_factory.getbasetemp() / "browser-artifacts"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@
   cell, and every widget cell comes after one.
 - The formgrader, as a trainer (``crosstrain lab --trainer``), lists the assignments.
 
-Screenshots of each step are written to ``artifacts/browser/``.
+Screenshots of each step are written to ``browser-artifacts/`` in pytest's temporary folder.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pytest
 
 from crosstrain.learner.workspace import module_notebook
 
-pytestmark = pytest.mark.xdist_group("browser")
+pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 LEARNER_MODULE = "03-funnel-handoff"
 # Module -> the call in its widget cell (checked against the module's notebook below).
@@ -148,6 +148,7 @@ def solution_code(source_cell: str) -> str:
 
 
 # -- the learner: module 03 ---------------------------------------------------------
+@pytest.mark.kernel
 def test_learner_runs_module_03_checks_an_answer_and_moves_the_funnel_simulator(page, learner_lab, browser_course, artifacts):
     path = module_notebook(learner_lab.root, LEARNER_MODULE)
     release = nbformat.read(path, as_version=4)
@@ -211,6 +212,7 @@ def test_learner_runs_module_03_checks_an_answer_and_moves_the_funnel_simulator(
 
 
 # -- the other modules' widgets, in the reference solution -----------------------------
+@pytest.mark.kernel
 @pytest.mark.parametrize("module", [m for m in WIDGET_CALLS if m != LEARNER_MODULE])
 def test_widget_renders_in_the_reference_solution(page, trainer_lab, browser_course, artifacts, module):
     path = module_notebook(browser_course / "source", module)

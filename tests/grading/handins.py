@@ -6,16 +6,16 @@
 
 from __future__ import annotations
 
-import atexit
 import copy
 import importlib.util
+import json
 import os
 import shutil
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
+from once import once
 
 from crosstrain.grading.cohort import answered, released
 from crosstrain.paths import COURSE_DIR
@@ -50,16 +50,10 @@ def build_course(root: Path) -> Path:
     return course
 
 
-_BUILT: list[Path] = []
-
-
 def fresh_course(dest: Path) -> Path:
-    """A copy of module 00's course, built once per process, so each test has its own gradebook."""
-    if not _BUILT:
-        scratch = Path(tempfile.mkdtemp(prefix="crosstrain-built-"))
-        atexit.register(shutil.rmtree, scratch, True)
-        _BUILT.append(build_course(scratch))
-    return Path(shutil.copytree(_BUILT[0], Path(dest) / "course"))
+    """A copy of module 00's course, built once per test run, so each test has its own gradebook."""
+    built = once("course-00", build_course) / "course"
+    return Path(shutil.copytree(built, Path(dest) / "course"))
 
 
 class Kit:
@@ -117,3 +111,28 @@ def write_hand_in(dest: Path, learner: str, files: dict) -> None:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+
+
+def seen_in_kernel(tmp_path: Path, code: str) -> dict:
+    """Grade one hand-in answering with ``code`` in a fresh course, in the sandbox; return
+    the JSON it printed after ``SEEN=`` (what a learner's code could see from its kernel)."""
+    from crosstrain.grading.grade import grade
+    from crosstrain.grading.sandbox import Limits
+
+    course = fresh_course(tmp_path)
+    kit = Kit(course)
+    nb = kit.blank()
+    kit.answer(nb, "q1", code)
+    hand_ins = tmp_path / "hand-ins"
+    write_hand_in(hand_ins, "walker", {kit.name: nb})
+    with tiny_world():
+        grade(MODULE, hand_ins, course_root=course, workers=1, progress=False,
+              limits=Limits(timeout=120, cell_timeout=90))
+    autograded = course / "autograded" / "walker" / MODULE / f"{MODULE}.ipynb"
+    nb = json.loads(autograded.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            text = "".join(out.get("text", ""))
+            if "SEEN=" in text:
+                return json.loads(text.split("SEEN=", 1)[1].splitlines()[0])
+    raise AssertionError("the walking hand-in printed nothing: it did not run")

@@ -14,7 +14,6 @@ from crosstrain.course.config import notebook_path
 from crosstrain.grading.build import build
 from crosstrain.paths import COURSE_DIR, MODULES_DIR
 
-pytestmark = pytest.mark.xdist_group("build")
 MODULE = "00-orientation"
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 
 import pytest
+from handins import MODULE, Kit, Link, fresh_course, load_fixture, tiny_world, write_hand_in
 
 from crosstrain.grading.grade import grade
 from crosstrain.grading.sandbox import Limits
-from handins import MODULE, Kit, Link, fresh_course, load_fixture, tiny_world, write_hand_in
 
-pytestmark = pytest.mark.xdist_group("collect-graded")
+pytestmark = [pytest.mark.kernel]
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from crosstrain.grading.cohort import write_cohort
 from handins import MODULE, fresh_course
 
-pytestmark = pytest.mark.xdist_group("grade-bad-input")
+from crosstrain.grading.cohort import write_cohort
 
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 

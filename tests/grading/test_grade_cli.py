@@ -16,7 +16,7 @@ from crosstrain.course.config import course_config
 from crosstrain.grading.cohort import write_cohort
 from crosstrain.grading.nbgrader import nbgrader_api
 
-pytestmark = pytest.mark.xdist_group("grade-cli")
+pytestmark = [pytest.mark.kernel]
 
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 COHORT = {"ann": "correct", "ben": "partial", "cat": "blank", "dan": "broken"}
@@ -80,7 +80,6 @@ def test_rerunning_skips_unchanged_hand_ins_and_force_regrades(graded):
         assert {row["learner"]: row["score"] for row in csv.DictReader(handle)}["cat"] == "6"
 
 
-@pytest.mark.xdist_group("grade-agree")
 def test_scores_agree_with_stock_nbgrader_autograde(tmp_path):
     """The same hand-ins graded by nbgrader's own autograde and by crosstrain grade."""
     ours, stock = fresh_course(tmp_path / "ours"), fresh_course(tmp_path / "stock")

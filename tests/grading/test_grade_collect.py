@@ -68,7 +68,7 @@ def test_the_exchange_gives_each_learners_newest_hand_in(tmp_path):
         folder = inbound / f"ivy+{A}+{stamp}"
         folder.mkdir(parents=True)
         (folder / f"{A}.ipynb").write_text(text)
-    (inbound / f"joe+other-assignment+2026-11-01 10:00:00.000000 UTC").mkdir()
+    (inbound / "joe+other-assignment+2026-11-01 10:00:00.000000 UTC").mkdir()
     [ivy] = collect(tmp_path / "exchange", A, tmp_path / "submitted")
     assert ivy.learner == "ivy"
     assert (tmp_path / "submitted" / "ivy" / A / f"{A}.ipynb").read_text() == "new"

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from handins import MODULE, Kit, fixture_names, fresh_course, load_fixture, tiny_world, write_hand_in
 from nbgrader.api import Gradebook
 
 from crosstrain.grading.grade import Summary, grade
 from crosstrain.grading.sandbox import Limits
-from handins import MODULE, Kit, fixture_names, fresh_course, load_fixture, tiny_world, write_hand_in
 
-pytestmark = pytest.mark.xdist_group("grade-hostile")
+pytestmark = [pytest.mark.kernel]
 
 LIMITS = Limits(timeout=40, cell_timeout=8, memory=1024**3)
 AUTOGRADED = ["q1", "q2", "q3", "q4", "q5"]

@@ -26,7 +26,7 @@ from crosstrain.grading.cohort import released
 from crosstrain.notebook.exercises import exercises_of
 from crosstrain.workshop.variants import make_assignment
 
-pytestmark = pytest.mark.xdist_group("grade-variants")
+pytestmark = [pytest.mark.kernel]
 
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 LEARNERS = ("ana", "ben")

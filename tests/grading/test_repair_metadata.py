@@ -11,12 +11,12 @@ import logging
 
 import nbformat
 import pytest
+from handins import MODULE, Kit, fresh_course, load_fixture, write_hand_in
 
 from crosstrain.course.config import course_config
 from crosstrain.grading.pipeline import Pipeline, open_submission
 from crosstrain.grading.preflight import expected_notebooks, preflight
 from crosstrain.grading.realign import realign
-from handins import MODULE, Kit, fresh_course, load_fixture, write_hand_in
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from handins import MODULE, Kit, fresh_course, tiny_world, write_hand_in
 
 from crosstrain.grading.grade import grade
 from crosstrain.grading.sandbox import Limits
-from handins import MODULE, Kit, fresh_course, tiny_world, write_hand_in
 
-pytestmark = pytest.mark.xdist_group("grade-sandbox")  # needs root, as in CI: the cap is a tmpfs
+pytestmark = [pytest.mark.kernel]  # needs root, as in CI: the cap is a tmpfs
 
 MIB = 1024**2
 LIMITS = Limits(timeout=60, cell_timeout=30, disk=32 * MIB, file_size=8 * MIB)

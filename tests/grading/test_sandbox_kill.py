@@ -19,11 +19,11 @@ from pathlib import Path
 
 import psutil
 import pytest
-
-from crosstrain.grading.jobs import FIRST_UID, UID_RANGE
 from handins import MODULE, Kit, fresh_course, load_fixture, write_hand_in
 
-pytestmark = pytest.mark.xdist_group("grade-sandbox")  # needs root, as in CI: kernels get their own uid
+from crosstrain.grading.jobs import FIRST_UID, UID_RANGE
+
+pytestmark = [pytest.mark.kernel]  # needs root, as in CI: kernels get their own uid
 
 SLEEPS = "\nimport time\ntime.sleep(20)\n"
 

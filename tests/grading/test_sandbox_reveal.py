@@ -9,21 +9,17 @@ world, and no folder of the checkout but the ones a kernel needs.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import sys
 import uuid
 from pathlib import Path
 
 import pytest
+from handins import seen_in_kernel
 
-from crosstrain.grading.grade import grade
-from crosstrain.grading.sandbox import Limits
 from crosstrain.paths import COURSE_DIR, PROJECT_ROOT, generated_dir
-from handins import MODULE, Kit, fresh_course, tiny_world, write_hand_in
 
-pytestmark = pytest.mark.xdist_group("grade-sandbox")  # needs root, as in CI: kernels get a namespace
+pytestmark = [pytest.mark.kernel]  # needs root, as in CI: kernels get a namespace
 
 WALK = """import json, os
 found, canary, world_names = [], [], []
@@ -57,17 +53,8 @@ def canaries():
 
 
 def test_the_kernel_sees_no_course_and_no_other_world(tmp_path, canaries):
-    course = fresh_course(tmp_path)
-    kit = Kit(course)
-    nb = kit.blank()
     code = WALK.format(tag=canaries, checkout=str(PROJECT_ROOT), generated=str(generated_dir()))
-    kit.answer(nb, "q1", code)
-    hand_ins = tmp_path / "hand-ins"
-    write_hand_in(hand_ins, "walker", {kit.name: nb})
-    with tiny_world():
-        grade(MODULE, hand_ins, course_root=course, workers=1, progress=False,
-              limits=Limits(timeout=120, cell_timeout=90))
-    seen = _seen(course / "autograded" / "walker" / MODULE / f"{MODULE}.ipynb")
+    seen = seen_in_kernel(tmp_path, code)
 
     assert seen["canary"] == []
     in_checkout = [p for p in seen["notebooks"] if Path(p).is_relative_to(PROJECT_ROOT)]
@@ -80,12 +67,3 @@ def test_the_kernel_sees_no_course_and_no_other_world(tmp_path, canaries):
     assert set(listing[str(PROJECT_ROOT) + "/datasets"]) <= {"recipes", "generated"}
     assert listing.get(str(generated_dir()), []) == ["tiny"]
 
-
-def _seen(autograded: Path) -> dict:
-    nb = json.loads(autograded.read_text(encoding="utf-8"))
-    for cell in nb["cells"]:
-        for out in cell.get("outputs", []):
-            text = "".join(out.get("text", ""))
-            if "SEEN=" in text:
-                return json.loads(text.split("SEEN=", 1)[1].splitlines()[0])
-    raise AssertionError("the walking hand-in printed nothing: it did not run")

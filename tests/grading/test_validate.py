@@ -15,6 +15,8 @@ from crosstrain.paths import COURSE_DIR, MODULES_DIR
 MODULE = "00-orientation"
 CLI = [str(Path(sys.executable).parent / "crosstrain")]
 
+pytestmark = pytest.mark.kernel
+
 
 def _scratch_course(root: Path) -> Path:
     course = root / "course"
@@ -24,7 +26,6 @@ def _scratch_course(root: Path) -> Path:
     return course
 
 
-@pytest.mark.xdist_group("validate")
 def test_module_00_validates_through_nbgrader(tmp_path):
     course = _scratch_course(tmp_path)
     result = subprocess.run(CLI + ["validate", MODULE, "--course", str(course), "--quiet"],
@@ -39,7 +40,6 @@ def test_module_00_validates_through_nbgrader(tmp_path):
     assert "ok: every grader proven" in result.stdout
 
 
-@pytest.mark.xdist_group("validate-fail")
 def test_a_wrong_answer_that_earns_full_marks_fails_validation(tmp_path):
     course = _scratch_course(tmp_path)
     graders = tmp_path / "graders"

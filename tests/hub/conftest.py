@@ -43,10 +43,7 @@ def free_port() -> int:
 
 
 def _world_traversable(path: Path) -> bool:
-    for part in [path, *path.parents]:
-        if part.exists() and not part.stat().st_mode & stat.S_IXOTH:
-            return False
-    return True
+    return all(not part.exists() or part.stat().st_mode & stat.S_IXOTH for part in [path, *path.parents])
 
 
 def user_python(workdir: Path) -> str:
@@ -93,7 +90,8 @@ class Hub:
     def as_user(self, user: str, *args: str, check: bool = True, **kwargs) -> subprocess.CompletedProcess:
         env = {"PATH": f"{Path(self.python).parent}:/usr/bin:/bin", "HOME": str(self.homes[user]),
                "CROSSTRAIN_EXCHANGE": str(self.exchange), "CROSSTRAIN_COURSE_DIR": str(self.course),
-               "JUPYTER_CONFIG_PATH": str(HUB_DIR / ("trainer" if user == self.trainer else "learner"))}
+               "JUPYTER_CONFIG_PATH": str(HUB_DIR / ("trainer" if user == self.trainer else "learner")),
+               "CROSSTRAIN_DATA_DIR": os.environ["CROSSTRAIN_DATA_DIR"]}  # the test run's worlds (tests/conftest.py)
         return subprocess.run([RUNUSER, "-u", user, "--", *args], env=env, capture_output=True, text=True, errors="replace", check=check, **kwargs)
 
     def start_server(self, user: str) -> None:
@@ -143,7 +141,9 @@ def hub():
         load_world("default", progress=False)
         # The course, built, owned by the trainer; the exchange open to all, as nbgrader wants.
         course = work / "course"
-        shutil.copytree(COURSE_DIR, course, ignore=shutil.ignore_patterns("hub", "submitted", "autograded", "feedback", "reports", "gradebook.db", "release", "source"))
+        course.mkdir()
+        for name in ("nbgrader_config.py", "syllabus.yml"):  # never what was built in the checkout's course/
+            shutil.copy(COURSE_DIR / name, course / name)
         subprocess.run([sys.executable, "-m", "crosstrain", "build", "00-orientation", "--course", str(course), "--quiet"], check=True, cwd=PROJECT_ROOT)
         subprocess.run(["chown", "-R", trainer, str(course)], check=True)
         course.chmod(0o700)  # as the README says: the course folder (gradebook, solutions) is the trainer's alone

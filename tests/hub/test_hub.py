@@ -19,7 +19,7 @@ from crosstrain.course.variants import save_assignment
 from crosstrain.grading.cohort import answered
 from crosstrain.workshop.variants import make_assignment
 
-pytestmark = pytest.mark.xdist_group("hub")
+pytestmark = [pytest.mark.server, pytest.mark.kernel]
 
 ASSIGNMENT = "00-orientation"
 COURSE = "crosstrain"

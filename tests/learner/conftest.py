@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from once import once
 
 from crosstrain.paths import COURSE_DIR
 
@@ -31,13 +32,11 @@ def mini_course(root: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_course(tmp_path_factory) -> Path:
-    """Module 00 built once per session with the engine's own build."""
+def built_course() -> Path:
+    """Module 00 built once per test run with the engine's own build (tests copy it: ``course``)."""
     from crosstrain.grading.build import build
 
-    root = mini_course(tmp_path_factory.mktemp("built") / "course")
-    build([MODULE], root, progress=False)
-    return root
+    return once("learner-course-00", lambda folder: build([MODULE], mini_course(folder / "course"), progress=False)) / "course"
 
 
 @pytest.fixture

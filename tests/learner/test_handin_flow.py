@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 
 import nbformat
+import pytest
 
 from crosstrain.learner.workspace import module_notebook, prepare
 
 MODULE = "00-orientation"
 
 
+@pytest.mark.kernel
 def test_emailed_zip_is_graded_and_ranked(course, tmp_path, cli):
     ws = tmp_path / "ws"
     prepare(ws, "all", course)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import socket
 
-from crosstrain.learner.workspace import module_notebook, prepare
+import pytest
 from labserver import Lab, free_port, get
+
+from crosstrain.learner.workspace import module_notebook, prepare
 
 MODULE = "00-orientation"
 
 
+@pytest.mark.server
 def test_lab_serves_the_workspace_and_keeps_an_edited_notebook(course, tmp_path):
     ws = tmp_path / "ws"
     prepare(ws, "all", course)
@@ -34,6 +37,7 @@ def test_lab_serves_the_workspace_and_keeps_an_edited_notebook(course, tmp_path)
     assert notebook.read_text() == mine
 
 
+@pytest.mark.server
 def test_trainer_lab_runs_from_the_course_so_formgrader_finds_it(course, tmp_path):
     port = free_port()
     lab = Lab(["--trainer", "--port", str(port), "--no-browser", "--course", str(course)], tmp_path / "lab.log")

@@ -6,7 +6,6 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from crosstrain.errors import CrosstrainError
 from crosstrain.learner.progress import FAILING, PASSED, TODO, UNCHECKED, WRITTEN, scan, show, table
 from crosstrain.learner.workspace import module_notebook, prepare
 
@@ -38,6 +37,7 @@ def worked(tmp_path_factory, built_course):
     return ws, built_course
 
 
+@pytest.mark.kernel
 def test_states_follow_the_saved_outputs(worked):
     ws, course = worked
     (zero, future) = scan(ws, course)
@@ -48,6 +48,7 @@ def test_states_follow_the_saved_outputs(worked):
     assert future.notebook is None and future.minutes_left == future.module.self_study_minutes
 
 
+@pytest.mark.kernel
 def test_table_and_cli(worked, cli):
     ws, course = worked
     text = table(scan(ws, course))
@@ -59,6 +60,7 @@ def test_table_and_cli(worked, cli):
     assert result.stdout.splitlines()[0].split() == ["module", "done", "self-checks", "points", "minutes", "left"]
 
 
+@pytest.mark.kernel
 def test_show_finds_the_workspace_from_a_module_folder(worked, monkeypatch):
     ws, course = worked
     monkeypatch.chdir(ws / MODULE)  # where the notebook's kernel runs

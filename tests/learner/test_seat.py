@@ -31,6 +31,7 @@ def _environ(pid: int) -> dict[str, str]:
     return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
 
 
+@pytest.mark.server
 def test_lab_starts_with_the_learners_own_world(team_course, tmp_path):
     ws, port = tmp_path / "ws", free_port()
     lab = Lab(["--workspace", str(ws), "--learner", "ana", "--port", str(port), "--no-browser", "--course", str(team_course)],

@@ -4,7 +4,7 @@ zip_collect plugins both read back to the right learner and notebook."""
 from __future__ import annotations
 
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -22,7 +22,7 @@ def ws(course, tmp_path):
 
 
 def test_zip_is_named_and_filled_for_the_grader(ws, course, tmp_path):
-    when = datetime(2026, 11, 27, 9, 30, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
     done = submit("00", ws, "alice.martin", tmp_path / "out", course, now=when)
     assert done.archive == tmp_path / "out" / "alice.martin_00-orientation.zip"
     with zipfile.ZipFile(done.archive) as zf:

@@ -63,6 +63,7 @@ def _answers(cell):
     return [o for o in cell.outputs if o.output_type == "display_data" and ANSWER_MIME in o.data]
 
 
+@pytest.mark.kernel
 def test_grade_hands_in_one_plain_payload_and_passes(graded_cells, tiny_world):
     cell = graded_cells[1]
     assert [o.output_type for o in cell.outputs] == ["display_data"]
@@ -72,33 +73,39 @@ def test_grade_hands_in_one_plain_payload_and_passes(graded_cells, tiny_world):
     assert decode(payload["value"]) == len(tiny_world.leads)
 
 
+@pytest.mark.kernel
 def test_grade_returns_partial_points_for_nbgrader(graded_cells):
     result = [o for o in graded_cells[2].outputs if o.output_type == "execute_result"]
     assert len(_answers(graded_cells[2])) == 1
     assert float(result[0].data["text/plain"]) == pytest.approx(2 * 5 / 6, abs=1e-5)
 
 
+@pytest.mark.kernel
 def test_grade_fails_a_wrong_answer_without_giving_the_answer_away(graded_cells, tiny_world):
     error = [o for o in graded_cells[3].outputs if o.output_type == "error"][0]
     assert error.ename == "AssertionError" and "accounts" in error.evalue
     assert str(len(tiny_world.leads)) not in error.evalue
 
 
+@pytest.mark.kernel
 def test_grade_refuses_an_array_in_words(graded_cells):
     error = [o for o in graded_cells[4].outputs if o.output_type == "error"][0]
     assert error.ename == "AssertionError" and ".tolist()" in error.evalue
     assert not _answers(graded_cells[4])
 
 
+@pytest.mark.kernel
 def test_graded_cells_never_write_to_stderr(graded_cells):
     for cell in graded_cells[1:]:
         assert not [o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"], cell.source
 
 
+@pytest.mark.kernel
 def test_check_prints_a_verdict(graded_cells):
     assert "q1: Correct" in "".join(o.get("text", "") for o in graded_cells[5].outputs)
 
 
+@pytest.mark.kernel
 def test_checking_an_answer_not_computed_yet_says_what_to_do(graded_cells):
     error = [o for o in graded_cells[6].outputs if o.output_type == "error"][0]
     assert error.ename == "NameError"  # the cell still fails: Run All and graders see an error

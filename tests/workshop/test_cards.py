@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from crosstrain.errors import CrosstrainError
-from crosstrain.world.calls import PROBES
 from crosstrain.workshop.cards import buyer_words, deal, render, write_cards
+from crosstrain.world.calls import PROBES
 
 
 def test_buyer_words_are_cut_from_the_snippet():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import matplotlib
 import pytest
+from once import once
 
 from crosstrain.world.generate import generate
 from crosstrain.world.load import World
@@ -13,7 +14,7 @@ matplotlib.use("Agg")  # lesson cells draw; no window to draw in
 
 
 @pytest.fixture(scope="session")
-def other_seed_world(tmp_path_factory) -> World:
+def other_seed_world() -> World:
     """A mid-sized world with another seed, one for every module: expected values must follow the data."""
-    out = tmp_path_factory.mktemp("worlds") / "seed42"
-    return World(generate(load_recipe("default").with_overrides(seed=42, leads=6000, name="seed42"), out, progress=False))
+    recipe = load_recipe("default").with_overrides(seed=42, leads=6000, name="seed42")
+    return World(once("seed42", lambda out: generate(recipe, out / "seed42", progress=False)) / "seed42")

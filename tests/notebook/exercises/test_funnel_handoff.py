@@ -32,7 +32,7 @@ def _leads(rows):
     out = []
     for channel, created, mql_h, resp_h, sal_h, sql_h, opp, status, reason in rows:
         base = pd.Timestamp(created)
-        at = lambda h: base + pd.Timedelta(hours=h) if h is not None else pd.NaT  # noqa: E731
+        at = lambda h, base=base: base + pd.Timedelta(hours=h) if h is not None else pd.NaT
         out.append([channel, base, at(mql_h), at(resp_h), at(sal_h), at(sql_h), opp, status, reason])
     frame = pd.DataFrame(out, columns=cols)
     for col in cols[1:6]:

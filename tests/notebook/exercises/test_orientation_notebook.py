@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from module_proof import check_solution_notebook
 
 from crosstrain.grading.proof import reveals
 
 
+@pytest.mark.kernel
 def test_solution_notebook_runs_without_errors(default_world, tmp_path):
     check_solution_notebook("00-orientation", tmp_path, plots=1)
 

@@ -164,5 +164,6 @@ def test_data_answers_match_the_library_formulas(default_world):
     assert sum(EXERCISES["q4"].expected(default_world).values()) == len(default_world.leads)
 
 
+@pytest.mark.kernel
 def test_solution_notebook_runs_without_errors(default_world, tmp_path):
     check_solution_notebook(MODULE, tmp_path, plots=2)

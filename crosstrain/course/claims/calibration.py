@@ -1,0 +1,153 @@
+"""The datasheet's calibration table: public targets, their source, and the default world's value.
+
+Each target comes from the domain brief's "Calibration targets" and "Benchmarks". A value
+outside its range is shown honestly as "not yet (World v2)". Refresh the table with
+``crosstrain data claims --markdown`` and paste it into datasets/DATASHEET.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from crosstrain.course.claims import deals, marketing, speed
+from crosstrain.course.claims.fmt import expected, number
+from crosstrain.course.claims.frames import inbound, mqls, rate, ratio, won
+from crosstrain.course.claims.registry import Expected, at_least, at_most, between
+
+
+@dataclass(frozen=True)
+class Target:
+    what: str
+    source: str
+    expected: Expected
+    statistic: Callable[[object], float]
+    unit: str = "share"
+
+
+def _step(world, before: str, after: str) -> float:
+    leads = inbound(world)
+    reached = leads[leads[before].notna()]
+    return rate(reached[after].notna())
+
+
+def _sql_to_opportunity(world) -> float:
+    leads = world.leads
+    return rate(leads.loc[leads["sql_at"].notna(), "opportunity_id"].notna())
+
+
+def _odds(p: float) -> float:
+    return p / (1 - p) if p < 1 else float("inf")
+
+
+def _within_hour_vs_hour_later(world) -> float:
+    mql = mqls(world)
+    return ratio(rate(mql.loc[mql["hours"] <= 1, "sql"]), rate(mql.loc[mql["hours"].between(1, 2, inclusive="right"), "sql"]))
+
+
+def _weekend_wins(world) -> float:
+    return rate(won(world)["close_date"].dt.day_of_week >= 5)
+
+
+def _business_hours_leads(world) -> float:
+    hour = world.leads["created_at"].dt.hour
+    return rate(hour.between(8, 17) & (world.leads["created_at"].dt.day_of_week < 5))
+
+
+def _before_start(world) -> float:
+    starts = world.users.set_index("user_id")["start_date"]
+    deals_ = world.opportunities
+    return rate(deals_["created_at"] < deals_["owner_id"].map(starts))
+
+
+def _ae_attainment(world) -> pd.Series:
+    quarter = (world.reference_date - pd.Timedelta(days=1)).to_period("Q")
+    aes = world.users[world.users["role"] == "ae"].set_index("user_id")
+    wins = won(world)
+    booked = wins[wins["close_date"].dt.to_period("Q") == quarter].groupby("owner_id")["amount"].sum()
+    return booked.reindex(aes.index, fill_value=0) / aes["quarterly_quota"]
+
+
+def _coverage(world) -> float:
+    today = world.reference_date
+    quarter = today.to_period("Q")
+    opp = world.opportunities
+    open_ = opp[~opp["is_closed"] & (opp["close_date"] >= today) & (opp["close_date"] <= quarter.end_time)]
+    wins = won(world)
+    booked = wins.loc[(wins["close_date"] >= quarter.start_time) & (wins["close_date"] <= today), "amount"].sum()
+    return ratio(open_["amount"].sum(), world.users["quarterly_quota"].sum() - booked)
+
+
+def _segment_share(world, segment: str, column: str | None) -> float:
+    opp = world.opportunities
+    if column is None:
+        return rate(opp["segment"] == segment)
+    wins = won(world)
+    return ratio(wins.loc[wins["segment"] == segment, column].sum(), wins[column].sum())
+
+
+def _late_ad_clicks(world) -> float:
+    touches = world.touchpoints
+    clicks = touches[touches["event_type"] == "ad_click"].merge(world.campaigns[["campaign_id", "end_date"]], on="campaign_id")
+    return rate(clicks["occurred_at"] > clicks["end_date"] + pd.Timedelta(days=1))
+
+
+TARGETS = [
+    Target("Lead to MQL (inbound)", "vendor benchmarks (domain brief, Benchmarks)", between(0.15, 0.30),
+           lambda w: rate(inbound(w)["mql_at"].notna())),
+    Target("MQL to SAL", "vendor benchmarks (domain brief, Benchmarks)", between(0.40, 0.80), lambda w: _step(w, "mql_at", "sal_at")),
+    Target("SAL to SQL", "vendor benchmarks (domain brief, Benchmarks)", between(0.50, 0.70), lambda w: _step(w, "sal_at", "sql_at")),
+    Target("SQL to opportunity", "vendor benchmarks (domain brief, Benchmarks)", between(0.50, 0.75), _sql_to_opportunity),
+    Target("Win rate, mid-market", "vendor benchmarks (domain brief, Benchmarks)", between(0.20, 0.30),
+           lambda w: float(deals.win_rate(w)["mid_market"])),
+    Target("Win rate, enterprise", "vendor benchmarks (domain brief, Benchmarks)", between(0.10, 0.20),
+           lambda w: float(deals.win_rate(w)["enterprise"])),
+    Target("Median won deal, SMB", "suggested default (domain brief)", between(9_000, 15_000),
+           lambda w: float(deals.median_amount(w)["smb"]), "money"),
+    Target("Median won deal, enterprise", "suggested default (domain brief)", between(60_000, 100_000),
+           lambda w: float(deals.median_amount(w)["enterprise"]), "money"),
+    Target("Median cycle of won deals, SMB", "suggested default (domain brief)", between(30, 60),
+           lambda w: float(deals.median_cycle(w)["smb"]), "days"),
+    Target("Median cycle of won deals, enterprise", "suggested default (domain brief)", between(90, 150),
+           lambda w: float(deals.median_cycle(w)["enterprise"]), "days"),
+    Target("Wins closing in a quarter's last month", "seasonality benchmark (domain brief)", between(0.40, 0.60),
+           lambda w: rate(won(w)["close_date"].dt.month % 3 == 0)),
+    Target("Search ads CTR", "search-ads benchmarks (domain brief)", between(0.06, 0.07),
+           lambda w: marketing.click_rate(w, "paid_search", "impressions")),
+    Target("Display ads CTR", "display benchmarks (domain brief)", at_most(0.01),
+           lambda w: marketing.click_rate(w, "display", "impressions")),
+    Target("E-mail click rate", "e-mail benchmarks (domain brief)", between(0.026, 0.029),
+           lambda w: marketing.click_rate(w, "email", "emails_sent")),
+    Target("Qualify within an hour vs an hour later", "HBR, The Short Life of Online Sales Leads (2011): about 7x",
+           between(3.5, 14), _within_hour_vs_hour_later, "ratio"),
+    Target("Odds of qualifying, under 5 vs 5-30 minutes", "MIT / InsideSales (2007): 21x", between(10.5, 42),
+           lambda w: ratio(_odds(speed.sql_rate(w, "<5 min")), _odds(speed.sql_rate(w, "5-30 min"))), "ratio"),
+    Target("Pipeline this quarter over remaining quota", "coverage benchmark (domain brief): about 3-4x", between(3, 4), _coverage, "ratio"),
+    Target("AEs at or above quota, last full quarter", "attainment surveys (domain brief): about 43-60%", between(0.43, 0.60),
+           lambda w: rate(_ae_attainment(w) >= 1)),
+    Target("AEs between 40% and 150% of quota", "attainment surveys (domain brief): most ramped reps", at_least(0.5),
+           lambda w: rate(_ae_attainment(w).between(0.4, 1.5))),
+    Target("SMB share of opportunities", "segment mix (domain brief): SMB-heavy counts", at_least(0.4),
+           lambda w: _segment_share(w, "smb", None)),
+    Target("Enterprise share of won revenue", "segment mix (domain brief): enterprise-heavy revenue", at_least(0.4),
+           lambda w: _segment_share(w, "enterprise", "amount")),
+    Target("Wins closing on a weekend", "working time (domain brief): business days only", at_most(0.01), _weekend_wins),
+    Target("Leads created on weekdays 08:00-17:59", "working time (domain brief): mostly business hours", at_least(0.6),
+           _business_hours_leads),
+    Target("Deals created before their owner's start date", "people (domain brief): work only from the start date", at_most(0.0),
+           _before_start),
+    Target("Ad clicks after the campaign's flight", "campaigns (domain brief): clicks during the flight", at_most(0.0), _late_ad_clicks),
+]
+
+
+def markdown_table(world) -> str:
+    """The calibration table as Markdown, measured on ``world``."""
+    lines = [f"Measured on `{world.name}` (seed {world.seed}).", "",
+             "| target | public source | range | measured | meets it |", "|---|---|---|---|---|"]
+    for target in TARGETS:
+        value = float(target.statistic(world))
+        verdict = "yes" if target.expected.holds(value) else "not yet (World v2)"
+        lines.append(f"| {target.what} | {target.source} | {expected(target.expected, target.unit)} | {number(value, target.unit)} | {verdict} |")
+    return "\n".join(lines)

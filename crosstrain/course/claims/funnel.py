@@ -1,0 +1,85 @@
+"""Claims about the lead funnel: MQL rule, response, acceptance, scores, cohorts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crosstrain.course.claims.frames import inbound, mqls, rate, ratio
+from crosstrain.course.claims.registry import Claim, at_least, at_most, between, restated
+
+DATASHEET = "datasets/DATASHEET.md"
+M03 = "modules/03-funnel-handoff/03-funnel-handoff.py"
+M08 = "modules/08-alignment/08-alignment.py"
+
+
+def _answered_accepted(world) -> float:
+    mql = mqls(world)
+    answered = mql[mql["first_response_at"].notna()]
+    return rate(answered["sal_at"].notna())
+
+
+def _within_4h(world) -> float:
+    return rate(mqls(world)["hours"] <= 4)
+
+
+def _acceptance_by_fit(world) -> float:
+    mql = mqls(world)
+    answered = mql[mql["first_response_at"].notna()]
+    band = pd.cut(answered["fit_score"], [0, 25, 50, 75, 100], include_lowest=True)
+    by_band = answered["sal_at"].notna().groupby(band, observed=True).mean()
+    return ratio(by_band.iloc[-1], by_band.iloc[0])
+
+
+def _quartile_lift(world, score: str) -> float:
+    leads = world.leads
+    quartile = pd.qcut(leads[score].rank(method="first"), 4, labels=False)
+    by_quartile = leads["opportunity_id"].notna().groupby(quartile).mean()
+    return ratio(by_quartile.iloc[-1], by_quartile.iloc[0])
+
+
+def _recent_cohort_maturity(world) -> float:
+    """Lead-to-won share of the last full month's leads over that of leads a year earlier."""
+    leads = world.leads
+    month = leads["created_at"].dt.to_period("M")
+    last = (world.reference_date - pd.Timedelta(days=1)).to_period("M")
+    won_lead = leads["opportunity_id"].isin(world.opportunities.loc[world.opportunities["is_won"], "opportunity_id"])
+    return ratio(rate(won_lead[month == last]), rate(won_lead[month == last - 12]))
+
+
+_STATED = [
+    Claim("funnel.inbound_mql_rate", DATASHEET, "about 20% of inbound leads become MQLs",
+          "About 20% of inbound leads become MQLs.",
+          lambda w: rate(inbound(w)["mql_at"].notna()), between(0.17, 0.23)),
+    Claim("funnel.never_answered", DATASHEET, "`never_answered_share` (12%)",
+          "About 12% of MQLs are never answered.",
+          lambda w: rate(mqls(w)["first_response_at"].isna()), between(0.09, 0.15)),
+    Claim("funnel.response_median", DATASHEET, "response time is lognormal (median 1 h, long tail)",
+          "The median time to first response is about an hour.",
+          lambda w: float(mqls(w)["hours"].median()), between(0.6, 1.6), unit="hours"),
+    Claim("funnel.answered_within_4h", M03, "today only about 65% of MQLs get an answer within 4 hours",
+          "About 65% of MQLs get an answer within 4 hours.",
+          _within_4h, between(0.58, 0.72)),
+    Claim("funnel.acceptance", M03, "today about 73% of answered MQLs are",
+          "About 73% of answered MQLs are accepted.",
+          _answered_accepted, between(0.66, 0.80)),
+    Claim("funnel.acceptance_rises_with_fit", M03, "Acceptance rises with the lead's fit score",
+          "Answered MQLs in the top fit band are accepted more often than those in the bottom band.",
+          _acceptance_by_fit, at_least(1.1), unit="ratio"),
+    Claim("funnel.fit_predicts", DATASHEET, "Fit and engagement both predict conversion",
+          "Leads in the top fit-score quartile become opportunities over twice as often as the bottom quartile.",
+          lambda w: _quartile_lift(w, "fit_score"), at_least(2.0), unit="ratio"),
+    Claim("funnel.engagement_predicts", DATASHEET, "Fit and engagement both predict conversion",
+          "Leads in the top engagement quartile become opportunities over twice as often as the bottom quartile.",
+          lambda w: _quartile_lift(w, "engagement_score"), at_least(2.0), unit="ratio"),
+    Claim("funnel.recent_cohorts_mature", M03, "In this world the last few months fall towards zero",
+          "The last month's leads have won far less (so far) than the same month a year earlier.",
+          _recent_cohort_maturity, at_most(0.35), unit="ratio"),
+]
+
+_BY_ID = {claim.id: claim for claim in _STATED}
+CLAIMS = [
+    *_STATED,
+    restated(_BY_ID["funnel.never_answered"], "funnel.never_answered_sla", M03, "and about 12% never get one"),
+    restated(_BY_ID["funnel.answered_within_4h"], "funnel.answered_within_4h_memo", M08, "only 66% of MQLs touched within 4 hours"),
+    restated(_BY_ID["funnel.acceptance"], "funnel.acceptance_memo", M08, "acceptance 73% (target 70%: met)", between(0.70, 0.80)),
+]
