@@ -90,7 +90,7 @@ def build_leads(ctx: Context) -> None:
     first, last = _take(pools.first_names_arrow, first_pick), _take(pools.last_names_arrow, last_pick)
     email = _emails(_take(pools.first_names_lower, first_pick), _take(pools.last_names_lower, last_pick),
                     _take(_work_mail_hosts(st["account_domain"]), account), free_mail, rng)
-    owner = assign_by_segment(ctx, "sdr", segment, rng)
+    owner = assign_by_segment(ctx, "sdr", segment, ctx.rng["owners"], at=created)  # final owner: ownership.own_leads
     st.update(lead_channel=channel, lead_campaign=campaign, lead_created=created, lead_account=account,
               lead_segment=segment, lead_seniority=seniority, lead_fit=fit, lead_intent=intent,
               lead_outbound=outbound, lead_free_mail=free_mail, lead_owner=owner)
