@@ -48,20 +48,15 @@ def build_quotas(ctx: Context) -> None:
     share = on.mean(axis=1)
     ramp_pct = np.divide(ramp.sum(axis=1), on.sum(axis=1), out=np.zeros(share.shape), where=on.any(axis=1))
     fte = share * ramp_pct
-    # The plan: the segment's bookings per ramped AE over its complete quarters (not the current one).
     won = st["opp_won"]
     quarter = np.searchsorted(bounds, st["opp_close"][won], side="right") - 1
     owner_segment = st["user_segment"][st["opp_owner"][won]]
     segment = st["user_segment"][aes]
-    target = np.zeros(len(ctx.segments))
-    # The run rate of the last four complete quarters (a plan looks at the year behind it).
-    complete = (ends <= ctx.now) & (starts >= ctx.now - 4 * 92 * DAY - (ctx.now - starts[-1]))
-    for seg in range(len(ctx.segments)):
-        mine = (owner_segment == seg) & (quarter >= 0) & (quarter < len(starts)) & complete[np.clip(quarter, 0, len(starts) - 1)]
-        booked = st["opp_amount"][won][mine].sum()
-        capacity = fte[complete][:, segment == seg].sum()
-        target[seg] = STRETCH * booked / capacity if capacity > 0 else 0.0
-    quota = np.round(target[segment][None, :] * fte, -2)
+    # The plan's quarters: the four complete ones before the current (a plan looks at the year behind it).
+    complete = (ends <= ctx.now) & (starts >= starts[-1] - 368 * DAY)
+    target = np.array([_plan(ctx, bounds, complete, fte[:, segment == seg], owner_segment == seg, quarter, seg)
+                       for seg in range(len(ctx.segments))])
+    quota = np.maximum(np.round(target[segment][None, :] * fte, -2), 100)
     q, a = np.nonzero(share > 0)
     labels = [f"{y}Q{m // 3 + 1}" for y, m in zip(starts.astype("datetime64[s]").astype("datetime64[Y]").astype(int) + 1970,
                                                    starts.astype("datetime64[s]").astype("datetime64[M]").astype(int) % 12)]
@@ -75,3 +70,18 @@ def build_quotas(ctx: Context) -> None:
     current = ctx.tables["users"]["quarterly_quota"]
     active = st["user_end"][aes] == staffing.NEVER
     current[aes[active]] = quota[-1, active]
+
+
+def _plan(ctx: Context, bounds, complete, fte, mine, quarter, seg) -> float:
+    """A fully ramped AE's quarterly target in segment ``seg``: the segment's bookings per ramped
+    AE over the plan's quarters; over the whole window if those booked nothing (a small world);
+    one median deal a quarter if nothing was ever booked."""
+    st = ctx.state
+    amount = st["opp_amount"][st["opp_won"]]
+    known = (quarter >= 0) & (quarter < len(complete))
+    for quarters in (complete, bounds[1:] <= ctx.now):
+        booked = amount[mine & known & quarters[np.clip(quarter, 0, len(complete) - 1)]].sum()
+        capacity = fte[quarters].sum()
+        if booked > 0 and capacity > 0:
+            return STRETCH * booked / capacity
+    return float(ctx.recipe.deals["amount_median"][seg])

@@ -162,7 +162,7 @@ def _discount_parts(world, amount="median", amount_of="won", open_included=False
 _Q1_SOLUTION = """quarter_end = today.to_period("Q").end_time
 open_deals = deals[~deals.is_closed]
 this_quarter = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)]
-weighted = (this_quarter.amount * this_quarter.stage.map(DEAL_STAGES) / 100).sum()"""
+weighted = (this_quarter.amount * this_quarter.stage.map(DEAL_STAGES).astype(float) / 100).sum()"""
 
 _Q2_SOLUTION = """quarter_start, quarter_end = today.to_period("Q").start_time, today.to_period("Q").end_time
 open_deals = deals[~deals.is_closed]
