@@ -24,7 +24,7 @@ from faker import Faker
 
 from crosstrain.world.schema import DEAL_STAGES, MEDDPICC_FLAGS, OPEN_DEAL_STAGES, TABLES
 
-REFERENCE = dt.datetime(2026, 10, 1)
+REFERENCE = dt.datetime(2026, 11, 13)
 START = REFERENCE - dt.timedelta(days=730)
 
 ROLES = {"marketing": 8, "sdr": 20, "ae": 24, "csm": 8, "manager": 6}
@@ -63,8 +63,13 @@ def generate_naive(n_leads: int, out_dir: str | Path, seed: int = 0) -> dict[str
                 "quarterly_quota": round(random.uniform(150_000, 600_000), 2) if role == "ae" else None,
                 "start_date": fake.date_time_between(START - dt.timedelta(days=1500), REFERENCE),
                 "manager_id": random.choice(users_by_role["manager"]) if role != "manager" else None,
+                "end_date": None, "is_active": True,
             })
             users_by_role[role].append(user_id)
+            if role == "ae":
+                for quarter in pd.period_range(START, REFERENCE, freq="Q"):
+                    rows["quotas"].append({"user_id": user_id, "quarter": str(quarter),
+                                           "quota": rows["users"][-1]["quarterly_quota"], "ramp_pct": 100.0})
 
     # -- accounts and campaigns --------------------------------------------------
     for i in range(max(20, n_leads // 5)):
@@ -228,7 +233,7 @@ def add_opportunity(rows, fake, users_by_role, lead_id, account, campaign_id, sq
     for k, stage_name in enumerate(path):
         rows["opportunity_history"].append({
             "opportunity_id": opportunity_id, "changed_at": created_at + step * k, "stage": stage_name,
-            "amount": amount, "probability": DEAL_STAGES[stage_name], "close_date": close_date,
+            "amount": amount, "probability": DEAL_STAGES[stage_name], "close_date": close_date, "owner_id": owner_id,
         })
 
     rows["opportunities"].append({

@@ -7,6 +7,9 @@ import numpy as np
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, weights
 from crosstrain.world.people import clock_of
+from crosstrain.world.ownership import deal_owner_at
+from crosstrain.world.people import pools_of
+from crosstrain.world.staffing import keep_or_pick
 
 TYPES = ("call", "email", "meeting")
 OUTCOMES = ("connected", "voicemail", "no_answer", "sent", "replied", "held", "no_show")
@@ -38,7 +41,10 @@ def build_activities(ctx: Context) -> None:
     opp_type = rng.choice(3, len(opp), p=weights([0.35, 0.3, 0.35]))
     lead_ix = np.r_[lead, np.full(len(opp), -1)]
     opp_ix = np.r_[np.full(len(lead), -1), opp]
-    owner = np.r_[st["lead_owner"][lead], st["opp_owner"][opp]]
+    # Each piece of work is done by someone employed then: the lead's SDR, or a colleague
+    # once they have left; the deal's owner at that time.
+    lead_owner = keep_or_pick(ctx, pools_of(ctx, "sdr"), st["lead_owner"][lead], st["lead_segment"][lead], lead_t, ctx.rng["owners"])
+    owner = np.r_[lead_owner, deal_owner_at(ctx, opp, opp_t)]
     at = np.r_[lead_t, opp_t]
     kind = np.r_[lead_type, opp_type]
     order = np.argsort(at, kind="stable")  # ids in time order, as a CRM numbers them

@@ -15,7 +15,7 @@ from crosstrain.world.schema import DEAL_STAGES, LIFECYCLE_STAGES, TABLES
 
 def problems(world: World) -> list[str]:
     found: list[str] = []
-    for check in (_unique_ids, _foreign_keys, _lead_order, _lifecycle, _deals, _deal_history, _in_the_past):
+    for check in (_unique_ids, _foreign_keys, _lead_order, _lifecycle, _deals, _deal_history, _in_the_past, _employed):
         found.extend(check(world))
     return found
 
@@ -101,4 +101,19 @@ def _in_the_past(world: World) -> list[str]:
     for name, column in (("touchpoints", "occurred_at"), ("activities", "occurred_at"), ("call_notes", "occurred_at"),
                          ("lifecycle_history", "entered_at"), ("opportunity_history", "changed_at"), ("leads", "created_at")):
         out += _count(f"{name}.{column} after the reference date", world.table(name)[column] > now)
+    return out
+
+
+def _employed(world: World) -> list[str]:
+    """Work belongs to someone employed when it happened (from start_date, before end_date)."""
+    users = world.users.set_index("user_id")
+
+    def outside(owner: pd.Series, at: pd.Series) -> pd.Series:
+        start, end = owner.map(users["start_date"]), owner.map(users["end_date"])
+        return owner.notna() & at.notna() & ((at < start) | (end.notna() & (at >= end)))
+
+    leads, history, activities = world.leads, world.opportunity_history, world.activities
+    out = _count("leads: first response by an SDR not employed then", outside(leads["owner_id"], leads["first_response_at"]))
+    out += _count("opportunity_history: owner not employed at the change", outside(history["owner_id"], history["changed_at"]))
+    out += _count("activities: owner not employed then", outside(activities["owner_id"], activities["occurred_at"]))
     return out

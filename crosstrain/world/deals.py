@@ -1,4 +1,4 @@
-"""Opportunities, their stage and close-date history, and AE quotas.
+"""Opportunities, their stage, close-date and owner history.
 
 Win chance is a logistic model whose intercept is calibrated per segment to
 the recipe's win rates; on top of it MEDDPICC completeness helps, a missing
@@ -16,7 +16,9 @@ from crosstrain.world.calls import COMPETITORS, build_call_notes
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, logit, quarter_bounds, sigmoid, weights
 from crosstrain.world.calendar import WORK_DAY, WORK_START
-from crosstrain.world.people import ROLES, clock_of
+from crosstrain.world.ownership import deal_owner_at, own_deals
+from crosstrain.world.people import clock_of
+from crosstrain.world.quotas import build_quotas
 from crosstrain.world.schema import DEAL_STAGES, MEDDPICC_FLAGS, OPEN_DEAL_STAGES
 
 STAGES = tuple(DEAL_STAGES)
@@ -85,7 +87,8 @@ def build_deals(ctx: Context) -> None:
     close, initial_close = close + shift, initial_close + shift
     # A close date is a date: the owner's next business day (calendar.py). The deal closes
     # in that day's working hours; one not closed by now is expected on a later business day.
-    cal, ae = ctx.calendar, clock_of(ctx, st["account_owner"][account])
+    owner = own_deals(ctx, segment, created, close)
+    cal, ae = ctx.calendar, clock_of(ctx, owner)
     close_day = cal.business_day(cal.weekday_for_weekend(close, rng.random(n), ae), ae)
     close_at = close_day - ae.offset + WORK_START + (rng.random(n) * WORK_DAY).astype(np.int64)
     closed = close_at <= ctx.now
@@ -102,7 +105,7 @@ def build_deals(ctx: Context) -> None:
     competitor = np.where((loss == LOSS_REASONS.index("competitor")) & (competitor == None),  # noqa: E711
                           np.array(COMPETITORS, dtype=object)[rng.integers(0, len(COMPETITORS), n)], competitor)
     prob = np.array(list(DEAL_STAGES.values()))[stage]
-    st.update(opp_created=created, opp_close=close_at, opp_won=won, opp_closed=closed, opp_amount=amount, opp_owner=st["account_owner"][account])
+    st.update(opp_created=created, opp_close=close_at, opp_won=won, opp_closed=closed, opp_amount=amount, opp_owner=owner)
     won_at = np.full(len(st["lead_created"]), -1, dtype=np.int64)
     won_at[lead[won]] = close_at[won]
     st["lead_won_at"] = won_at
@@ -111,7 +114,7 @@ def build_deals(ctx: Context) -> None:
         "opportunity_id": Ref(np.arange(n), "opportunities"),
         "account_id": Ref(account, "accounts"),
         "lead_id": Ref(lead, "leads"),
-        "owner_id": Ref(st["account_owner"][account], "users"),
+        "owner_id": Ref(owner, "users"),
         "campaign_id": Ref(st["lead_campaign"][lead], "campaigns"),
         "name": names,
         "segment": Codes(segment, ctx.segments),
@@ -128,8 +131,8 @@ def build_deals(ctx: Context) -> None:
         "competitor": competitor,
         **flags,
     }
-    _history(ctx, rng, created, initial_close, (close_at, close_day, ae), push, slips, stage, closed, base_amount, amount)
-    _quotas(ctx, rng)
+    _history(ctx, rng, created, initial_close, (close_at, close_day), push, slips, stage, closed, base_amount, amount)
+    build_quotas(ctx)
 
 
 def _calibrate(effect: np.ndarray, target: float) -> float:
@@ -149,7 +152,7 @@ def _history(ctx, rng, created, initial_close, closing, push, slips, stage, clos
     """One row per stage entered and per close-date slip, consistent with the deal's current row;
     ``closing`` is each deal's close time, close date and owner's calendar. Changes are made
     in the owner's working time, close dates are their business days."""
-    close, close_day, ae = closing
+    close, close_day = closing
     n = len(created)
     n_open = len(OPEN_DEAL_STAGES)
     reached = np.where(stage == WON, n_open, np.where(stage == LOST, rng.integers(1, n_open + 1, n), stage + 1))
@@ -163,31 +166,36 @@ def _history(ctx, rng, created, initial_close, closing, push, slips, stage, clos
     t = np.where(j == 0, created[deal], created[deal] + (span * (j + rng.random(len(j)) * 0.8) / np.maximum(reached[deal], 1)).astype(np.int64))
     t = np.where(is_close_row, close[deal], np.minimum(t, end[deal] - 60))
     t = np.where(j == 0, created[deal], np.maximum(t, created[deal] + 60))
-    t = np.where(is_close_row | (j == 0), t, ctx.calendar.within(t, end[deal] - 60, ae.take(deal)))
+    t = np.where(is_close_row | (j == 0), t, ctx.calendar.within(t, end[deal] - 60, clock_of(ctx, deal_owner_at(ctx, deal, t))))
     row_stage = np.where(is_close_row, stage[deal], j)
     # Slip rows: dated between creation and the original close date (or now).
     s_deal = np.repeat(np.arange(n), slips)
     limit = np.minimum(initial_close, end - 120)
     s_t = created[s_deal] + 120 + (rng.random(len(s_deal)) * np.maximum(limit[s_deal] - created[s_deal] - 120, 1)).astype(np.int64)
-    s_t = ctx.calendar.within(s_t, limit[s_deal], ae.take(s_deal))
-    all_deal = np.r_[deal, s_deal]
-    all_t = np.r_[t, s_t]
-    kind = np.r_[np.zeros(len(deal), int), np.ones(len(s_deal), int)]
-    all_stage = np.r_[row_stage, np.full(len(s_deal), -1)]
+    s_t = ctx.calendar.within(s_t, limit[s_deal], clock_of(ctx, deal_owner_at(ctx, s_deal, s_t)))
+    # Owner rows: a hand-over when the owner left (ownership.py).
+    h_at = ctx.state["opp_handover_at"]
+    h_k, h_deal = np.nonzero(h_at >= 0)
+    all_deal = np.r_[deal, s_deal, h_deal]
+    all_t = np.r_[t, s_t, h_at[h_k, h_deal]]
+    kind = np.r_[np.zeros(len(deal), int), np.ones(len(s_deal), int), np.full(len(h_deal), 2)]
+    all_stage = np.r_[row_stage, np.full(len(s_deal) + len(h_deal), -1)]
     order = np.lexsort((kind, all_t, all_deal))
     all_deal, all_t, kind, all_stage = all_deal[order], all_t[order], kind[order], all_stage[order]
     # Forward-fill the stage onto slip rows; count slips so far for each row.
     idx = np.where(all_stage >= 0, np.arange(len(all_stage)), 0)
     idx = np.maximum.accumulate(idx)
     all_stage = all_stage[idx]
-    slip_no = np.cumsum(kind)
+    is_slip = kind == 1
+    slip_no = np.cumsum(is_slip)
     first_row = np.r_[0, np.flatnonzero(all_deal[1:] != all_deal[:-1]) + 1]
-    slip_before = np.repeat(slip_no[first_row] - kind[first_row], np.diff(np.r_[first_row, len(all_deal)]))
+    slip_before = np.repeat(slip_no[first_row] - is_slip[first_row], np.diff(np.r_[first_row, len(all_deal)]))
     slips_so_far = slip_no - slip_before
     cum_push = np.concatenate([np.zeros((n, 1), dtype=np.int64), np.cumsum(push, axis=1)], axis=1)
     row_close = initial_close[all_deal] + cum_push[all_deal, np.minimum(slips_so_far, push.shape[1])]
     is_final = np.r_[all_deal[1:] != all_deal[:-1], True]
-    row_close = np.where(is_final, close_day[all_deal], ctx.calendar.business_day(row_close, ae.take(all_deal)))
+    owner_now = deal_owner_at(ctx, all_deal, all_t)
+    row_close = np.where(is_final, close_day[all_deal], ctx.calendar.business_day(row_close, clock_of(ctx, owner_now)))
     late_stage = OPEN_DEAL_STAGES.index("proposal_price_quote")
     row_amount = np.where((all_stage >= late_stage), amount[all_deal], base_amount[all_deal])
     prob = np.array(list(DEAL_STAGES.values()))[all_stage]
@@ -198,20 +206,5 @@ def _history(ctx, rng, created, initial_close, closing, push, slips, stage, clos
         "amount": row_amount,
         "probability": prob,
         "close_date": row_close,
+        "owner_id": Ref(owner_now, "users"),
     }
-
-
-def _quotas(ctx: Context, rng) -> None:
-    """AE quotas sized from what they actually booked, so attainment lands near 60-120%."""
-    st = ctx.state
-    users = ctx.tables["users"]
-    quota = users["quarterly_quota"]
-    won = st["opp_won"]
-    year_ago = ctx.now - 365 * DAY
-    recent = won & (st["opp_close"] > year_ago)
-    bookings = np.bincount(st["opp_owner"][recent], weights=st["opp_amount"][recent], minlength=len(quota)) / 4
-    aes = np.flatnonzero(st["user_role"] == ROLES.index("ae"))
-    by_segment = {s: np.median(bookings[aes[st["user_segment"][aes] == s]]) for s in range(len(ctx.segments))}
-    fallback = np.array([by_segment.get(s, 0) for s in st["user_segment"][aes]])
-    target = np.where(bookings[aes] > 0, bookings[aes], fallback) / rng.uniform(0.7, 1.05, len(aes))
-    quota[aes] = np.maximum(5000, np.round(target, -3))

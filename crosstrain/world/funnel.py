@@ -15,6 +15,7 @@ from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, HOUR, Context
 from crosstrain.world.leads import SENIORITY
 from crosstrain.world.people import clock_of
+from crosstrain.world.ownership import own_leads
 
 REJECTION_REASONS = ("bad_fit", "student", "competitor", "no_authority", "duplicate", "no_project",
                      "unresponsive", "no_budget", "no_need", "bad_timing")
@@ -76,6 +77,7 @@ def build_funnel(ctx: Context) -> None:
     opportunity[opp_leads] = np.arange(len(opp_leads))
     st.update(lead_first_response=first_response, lead_sal=sal, lead_sql=sql, lead_opp_at=opp_at,
               opp_lead=opp_leads, lead_status=status, lead_reason=reason, lead_opportunity=opportunity)
+    own_leads(ctx)
 
 
 def _status_and_reason(ctx, rng, created, mql, first_response, sal, sql, opp_at, fit, hours):

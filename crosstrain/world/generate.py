@@ -34,7 +34,7 @@ STEPS = (
     ("campaign costs", campaigns.build_campaigns, ("campaigns",)),
     ("campaign members", campaigns.build_members, ("campaign_members",)),
     ("funnel", funnel.build_funnel, ()),
-    ("deals and call notes", deals.build_deals, ("users", "opportunity_history", "call_notes")),
+    ("deals and call notes", deals.build_deals, ("users", "quotas", "opportunity_history", "call_notes")),
     # Opportunities after leads: the raw variant's faults draw from one stream, leads first.
     ("lifecycle", funnel.finish_leads, ("leads", "lifecycle_history", "opportunities")),
     ("activities", activities.build_activities, ("activities",)),

@@ -91,7 +91,7 @@ def build_leads(ctx: Context) -> None:
     first, last = _take(pools.first_names_arrow, first_pick), _take(pools.last_names_arrow, last_pick)
     email = _emails(_take(pools.first_names_lower, first_pick), _take(pools.last_names_lower, last_pick),
                     _take(_work_mail_hosts(st["account_domain"]), account), free_mail, rng)
-    owner = assign_by_territory(ctx, "sdr", segment, st["account_region"][account], rng)
+    owner = assign_by_territory(ctx, "sdr", segment, st["account_region"][account], ctx.rng["owners"], at=created)  # final: own_leads
     created = _arrival_times(ctx, created, campaign, outbound, account, owner, rng)
     st.update(lead_channel=channel, lead_campaign=campaign, lead_created=created, lead_account=account,
               lead_segment=segment, lead_seniority=seniority, lead_fit=fit, lead_intent=intent,

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from crosstrain.world import staffing
 from crosstrain.world.calendar import HOUR, Clock, user_offsets
 from crosstrain.world.columns import Codes, Ref, join
-from crosstrain.world.context import COUNTRIES, COUNTRY_WEIGHTS, DAY, REGION_WEIGHTS, REGIONS, Context, weights
+from crosstrain.world.context import COUNTRIES, COUNTRY_WEIGHTS, REGION_WEIGHTS, REGIONS, Context, weights
 
 ROLES = ("marketing", "sdr", "ae", "csm", "manager")
 COMPANY_DOMAIN = "brightwave.example"
+# A rep leaving within this many seconds gets no new leads (notice period).
+LEAD_NOTICE = 45 * 86_400
 # Employee ranges per segment (smb, mid_market, enterprise), sampled log-uniformly.
 ICP_TIERS = ("A", "B", "C")
 
@@ -18,15 +21,22 @@ def build_users(ctx: Context) -> None:
     rng = ctx.rng["users"]
     sizes = ctx.recipe.sizes
     role = np.concatenate([np.full(sizes[r], i) for i, r in enumerate(ROLES)])
-    n = len(role)
     # Sellers and managers cover segments in turn; marketing has none (-1).
-    segment = np.where(role == 0, -1, np.arange(n) % len(ctx.segments))
+    segment = np.where(role == 0, -1, np.arange(len(role)) % len(ctx.segments))
+    start, end = staffing.draw_dates(ctx, role, segment, rng)
+    # Leavers: reps who left during the window, listed after today's team.
+    for name, share in staffing.LEAVER_SHARE.items():
+        count = int(round(share * sizes[name]))
+        left_start, left_end = staffing.draw_leavers(ctx, count, rng)
+        role = np.r_[role, np.full(count, ROLES.index(name))]
+        segment = np.r_[segment, np.arange(count) % len(ctx.segments)]
+        start, end = np.r_[start, left_start], np.r_[end, left_end]
+    n = len(role)
     region = rng.choice(len(REGIONS), size=n, p=weights(REGION_WEIGHTS))
     first = ctx.pools.first_names[rng.integers(0, len(ctx.pools.first_names), n)]
     last = ctx.pools.last_names[rng.integers(0, len(ctx.pools.last_names), n)]
     names = np.array([f"{f} {s}" for f, s in zip(first, last)], dtype=object)
     emails = np.array([f"{f.lower()}.{s.lower()}{i + 1}@{COMPANY_DOMAIN}" for i, (f, s) in enumerate(zip(first, last))], dtype=object)
-    start = ctx.now - rng.integers(60, 5 * 365, n) * DAY
     # Sellers report to a manager of their segment.
     managers = np.flatnonzero(role == 4)
     manager = np.full(n, -1)
@@ -35,7 +45,10 @@ def build_users(ctx: Context) -> None:
         members = np.flatnonzero((role >= 1) & (role <= 3) & (segment == seg))
         manager[members] = pool[rng.integers(0, len(pool), len(members))]
     offset = user_offsets(region).astype(np.int64)
-    ctx.state.update(user_role=role, user_segment=segment, user_region=region, user_offset=offset * HOUR)
+    ramp = np.array([staffing.RAMP_MONTHS.get(r, 2) for r in ROLES])[role]
+    skill = np.exp(rng.normal(0, staffing.SKILL_SIGMA, n))
+    ctx.state.update(user_role=role, user_segment=segment, user_region=region, user_offset=offset * HOUR,
+                     user_start=start, user_end=end, user_ramp_months=ramp, user_skill=skill)
     ctx.tables["users"] = {
         "user_id": Ref(np.arange(n), "users"),
         "name": names,
@@ -44,8 +57,10 @@ def build_users(ctx: Context) -> None:
         "segment": Codes(segment, ctx.segments),
         "region": Codes(region, REGIONS),
         "utc_offset_hours": offset,
-        "quarterly_quota": np.full(n, np.nan),  # set for AEs once bookings exist (deals.py)
+        "quarterly_quota": np.full(n, np.nan),  # this quarter's, for AEs, from the company plan (quotas.py)
         "start_date": start,
+        "end_date": end,
+        "is_active": end == staffing.NEVER,
         "manager_id": Ref(manager, "users"),
     }
 
@@ -64,27 +79,33 @@ def users_with(ctx: Context, role: str, segment: int | None = None) -> np.ndarra
     return found if len(found) else np.flatnonzero(roles == ROLES.index(role))
 
 
-def assign_by_segment(ctx: Context, role: str, segment: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A user of ``role`` covering each row's segment, spread evenly."""
-    owner = np.empty(len(segment), dtype=np.int64)
-    for seg in range(len(ctx.segments)):
-        rows = np.flatnonzero(segment == seg)
-        pool = users_with(ctx, role, seg)
-        owner[rows] = pool[rng.integers(0, len(pool), len(rows))]
-    return owner
+def pools_of(ctx: Context, role: str) -> dict[int, np.ndarray]:
+    """Everyone who ever held ``role``, by segment covered."""
+    return {seg: users_with(ctx, role, seg) for seg in range(len(ctx.segments))}
 
 
-def assign_by_territory(ctx: Context, role: str, segment: np.ndarray, region: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A user of ``role`` covering each row's segment in its region, so work arrives in the
-    owner's working hours; a segment with nobody in that region is covered from anywhere."""
-    owner = assign_by_segment(ctx, role, segment, rng)
-    roles, seats = ctx.state["user_role"], ctx.state["user_segment"]
+def assign_by_segment(ctx: Context, role: str, segment: np.ndarray, rng: np.random.Generator, at=None,
+                      notice: int = 0) -> np.ndarray:
+    """A user of ``role`` covering each row's segment, employed at ``at`` (default: now)."""
+    t = np.full(len(segment), ctx.now - 1) if at is None else at
+    return staffing.pick_by_segment(ctx, pools_of(ctx, role), segment, t, rng, notice)
+
+
+def assign_by_territory(ctx: Context, role: str, segment: np.ndarray, region: np.ndarray, rng: np.random.Generator,
+                        at: np.ndarray) -> np.ndarray:
+    """A user of ``role`` covering each row's segment in its region and employed at ``at``, so
+    work arrives in the owner's working hours; where nobody of that region is employed then,
+    someone of the segment from anywhere. Someone who leaves within ``LEAD_NOTICE`` gets no
+    new work, so one owner works a lead from its creation to its hand-off."""
+    owner = assign_by_segment(ctx, role, segment, rng, at=at, notice=LEAD_NOTICE)
+    roles, seats, regions = ctx.state["user_role"], ctx.state["user_segment"], ctx.state["user_region"]
     for seg in range(len(ctx.segments)):
         for reg in range(len(REGIONS)):
-            pool = np.flatnonzero((roles == ROLES.index(role)) & (seats == seg) & (ctx.state["user_region"] == reg))
+            pool = np.flatnonzero((roles == ROLES.index(role)) & (seats == seg) & (regions == reg))
             rows = np.flatnonzero((segment == seg) & (region == reg))
             if len(pool) and len(rows):
-                owner[rows] = pool[rng.integers(0, len(pool), len(rows))]
+                rows = rows[staffing.employed(ctx, pool[None, :], at[rows, None], LEAD_NOTICE).any(axis=1)]
+                owner[rows] = staffing.pick(ctx, pool, at[rows], rng, LEAD_NOTICE)
     return owner
 
 

@@ -41,7 +41,11 @@ TABLES: dict[str, Table] = {
         Table("users", "U", {
             "user_id": "id", "name": "str", "email": "str", "role": "str", "segment": "str",
             "region": "str", "utc_offset_hours": "int", "quarterly_quota": "float", "start_date": "datetime", "manager_id": "id",
-        }, {"manager_id": "users"}, "Everyone in the company's revenue team: marketing, SDRs, AEs, CSMs, managers."),
+            "end_date": "datetime", "is_active": "bool",
+        }, {"manager_id": "users"}, "Everyone in the company's revenue team, past and present: marketing, SDRs, AEs, CSMs, managers."),
+        Table("quotas", "", {
+            "user_id": "id", "quarter": "str", "quota": "float", "ramp_pct": "float",
+        }, {"user_id": "users"}, "Each AE's quota in each quarter they were employed, phased while they ramp."),
         Table("accounts", "A", {
             "account_id": "id", "name": "str", "industry": "str", "employees": "int", "annual_revenue": "float",
             "country": "str", "region": "str", "segment": "str", "icp_tier": "str", "owner_id": "id", "domain": "str",
@@ -85,8 +89,8 @@ TABLES: dict[str, Table] = {
             "Deals (HubSpot: deals), open and closed."),
         Table("opportunity_history", "", {
             "opportunity_id": "id", "changed_at": "datetime", "stage": "str", "amount": "float",
-            "probability": "int", "close_date": "date",
-        }, {"opportunity_id": "opportunities"}, "Each change of a deal's stage or close date."),
+            "probability": "int", "close_date": "date", "owner_id": "id",
+        }, {"opportunity_id": "opportunities", "owner_id": "users"}, "Each change of a deal's stage, close date or owner."),
         Table("activities", "V", {
             "activity_id": "id", "lead_id": "id", "opportunity_id": "id", "owner_id": "id", "type": "str",
             "occurred_at": "datetime", "duration_min": "int", "outcome": "str",

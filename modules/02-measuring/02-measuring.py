@@ -277,9 +277,12 @@ ex.q7.grade(enterprise_cycle)
 # %% [markdown]
 # ## 5. Quota attainment
 #
-# Each AE (account executive) has a `quarterly_quota` in `world.users`. **Attainment =
-# bookings / quota**, where bookings are the amounts of the deals the AE **won** with a
-# `close_date` in that quarter. The company's bookings by quarter of close:
+# Each AE (account executive) has a quota for every quarter they work, in `world.quotas`
+# (`user_id`, `quarter`, `quota`, `ramp_pct`): the company plan sets it top-down, and a new
+# AE's quota is phased while they ramp (`ramp_pct` below 100). `world.users.quarterly_quota`
+# is only the current quarter's. **Attainment = bookings / quota**, where bookings are the
+# amounts of the deals the AE **won** with a `close_date` in that quarter. The company's
+# bookings by quarter of close:
 
 # %%
 won_deals.amount.groupby(won_deals.close_date.dt.to_period("Q")).sum()
@@ -293,15 +296,16 @@ won_deals.amount.groupby(won_deals.close_date.dt.to_period("Q")).sum()
 #
 # Store in `attainment` a Series (or dict) indexed by `user_id`, with each AE's
 # attainment (a ratio: 1.0 means exactly at quota) in the last complete quarter before
-# `world.reference_date`. Every AE counts, including any who booked nothing.
+# `world.reference_date`. Every AE with a quota in that quarter counts, including any who
+# booked nothing.
 
 # %% answer q8
 quarter = world.reference_date.to_period("Q") - 1
-aes = world.users[world.users.role == "ae"].set_index("user_id")
+quota = world.quotas[world.quotas.quarter == str(quarter)].set_index("user_id").quota
 wins = deals[deals.is_won]
 in_quarter = wins[wins.close_date.dt.to_period("Q") == quarter]
 booked = in_quarter.groupby("owner_id").amount.sum()
-attainment = booked.reindex(aes.index, fill_value=0) / aes.quarterly_quota
+attainment = booked.reindex(quota.index, fill_value=0) / quota
 
 # %% tests q8
 ex.q8.check(attainment)

@@ -82,7 +82,8 @@ quarter, quarter_start, quarter_end
 
 # %% answer q1
 in_quarter = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)]
-weighted = (in_quarter.amount * in_quarter.stage.map(DEAL_STAGES) / 100).sum()
+# .astype(float): a number even when no open deal is left to close this quarter
+weighted = (in_quarter.amount * in_quarter.stage.map(DEAL_STAGES).astype(float) / 100).sum()
 
 # %% tests q1
 ex.q1.check(weighted)
@@ -432,10 +433,10 @@ risks.head(10)
 # 3. one thing you ask marketing for, given the coverage and velocity you computed.
 
 # %% [markdown] written forecast_memo points=4
-# **Forecast call, Q4.** Commit rolls up to about $2.9M against a remaining quota of about
-# $2.9M (nothing booked yet: the quarter starts today); best case adds about $13.2M. With a
-# recent win rate by value near 17%, we need about 5.9x coverage and have about 7.1x, so
-# the quarter is covered on paper. I call $3.2M: commit, less one at-risk deal, plus the
+# **Forecast call, Q4.** We have booked about $1.2M of a $2.7M team quota six weeks in, so
+# about $1.5M remains; commit rolls up to about $4.1M and best case adds about $12.2M. With a
+# recent win rate by value near 17%, we need about 5.9x coverage and have about 8.2x, so
+# the quarter is covered on paper. I call $4.4M: commit, less one at-risk deal, plus the
 # two best-case deals below.
 #
 # Commit deals:

@@ -71,5 +71,5 @@ def test_load_world_by_folder_and_bad_names(tiny_world, tmp_path):
 
 
 def test_reference_date_is_the_worlds_today(tiny_world):
-    assert tiny_world.reference_date == pd.Timestamp("2026-10-01")
+    assert tiny_world.reference_date == pd.Timestamp("2026-11-13")
     assert tiny_world.leads["created_at"].max() < tiny_world.reference_date

@@ -19,7 +19,7 @@ def test_presets_exist_and_extend_default():
 
 
 def test_reference_date_is_fixed_not_today():
-    assert load_recipe("default").reference_date.isoformat() == "2026-10-01"
+    assert load_recipe("default").reference_date.isoformat() == "2026-11-13"
 
 
 @pytest.mark.parametrize(

@@ -62,8 +62,8 @@ DEALS = pd.DataFrame({
     "close_date": [T + pd.Timedelta(days=10), T + pd.Timedelta(days=20), T + pd.Timedelta(days=30),
                    T + pd.Timedelta(days=40), T + pd.Timedelta(days=80)],
 })
-USERS = pd.DataFrame({"user_id": ["U1", "U2", "U3", "U9"], "role": ["ae", "ae", "ae", "sdr"],
-                      "quarterly_quota": [8000.0, 1000.0, 5000.0, np.nan]})
+QUOTAS = pd.DataFrame({"user_id": ["U1", "U2", "U3", "U1", "U4"], "quarter": ["2026Q1", "2026Q1", "2026Q1", "2026Q2", "2026Q2"],
+                       "quota": [8000.0, 1000.0, 5000.0, 99_000.0, 7000.0], "ramp_pct": [100.0, 100.0, 40.0, 100.0, 20.0]})
 
 
 def test_ctr_is_clicks_over_impressions_summed_per_channel():
@@ -104,8 +104,9 @@ def test_last_complete_quarter():
 
 
 def test_attainment_counts_wins_closed_in_the_quarter_for_every_ae():
-    got = m.attainment(DEALS, USERS, pd.Period("2026Q1"))
-    # U1 won 1000 + 3000 (the open 9000 is no booking); U2 won 500 (the lost 6000 is not); U3 nothing
+    got = m.attainment(DEALS, QUOTAS, pd.Period("2026Q1"))
+    # U1 won 1000 + 3000 (the open 9000 is no booking); U2 won 500 (the lost 6000 is not); U3 nothing;
+    # only that quarter's quotas count (U4 joined later, U1's 2026Q2 quota is another quarter's)
     assert got.to_dict() == pytest.approx({"U1": 4000 / 8000, "U2": 500 / 1000, "U3": 0.0})
 
 

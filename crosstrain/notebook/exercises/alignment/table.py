@@ -211,7 +211,7 @@ EXERCISES = [
             Mistake("with_outbound", _gap_with_outbound,
                     "you counted outbound leads and their deals too. The plan is built on inbound rates (outbound leads never become MQLs): compare inbound volumes with it."),
             Mistake("current_quarter", _gap_current_quarter,
-                    "you counted the quarter the reference date falls in, which has only just begun. Use the last complete quarter: reference_date.to_period('Q') - 1."),
+                    "you counted the quarter the reference date falls in, which is not over yet. Use the last complete quarter: reference_date.to_period('Q') - 1."),
         ),
     ),
     Exercise(

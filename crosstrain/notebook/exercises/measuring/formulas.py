@@ -111,10 +111,15 @@ def last_complete_quarter(reference_date) -> pd.Period:
     return current - 1 if today < current.end_time else current
 
 
-def attainment(opportunities: pd.DataFrame, users: pd.DataFrame, quarter: pd.Period) -> pd.Series:
-    """bookings in the quarter / quarterly_quota, for every AE (0 for an AE who booked nothing)."""
-    aes = users[users.role == "ae"].set_index("user_id")
+def quarter_quotas(quotas: pd.DataFrame, quarter: pd.Period) -> pd.Series:
+    """Each AE's quota in ``quarter`` (the AEs employed in it), by user_id."""
+    return quotas[quotas.quarter == str(quarter)].set_index("user_id").quota
+
+
+def attainment(opportunities: pd.DataFrame, quotas: pd.DataFrame, quarter: pd.Period) -> pd.Series:
+    """bookings in the quarter / that quarter's quota, for every AE with a quota (0 for one who booked nothing)."""
+    quota = quarter_quotas(quotas, quarter)
     wins = won(opportunities)
     in_quarter = wins[wins.close_date.dt.to_period("Q") == quarter]
-    bookings = in_quarter.groupby("owner_id").amount.sum().reindex(aes.index, fill_value=0.0)
-    return bookings / aes.quarterly_quota
+    bookings = in_quarter.groupby("owner_id").amount.sum().reindex(quota.index, fill_value=0.0)
+    return bookings / quota

@@ -27,6 +27,7 @@ from crosstrain.notebook.exercises.measuring.formulas import (
     cycle_days,
     last_complete_quarter,
     leads_by_channel,
+    quarter_quotas,
     win_rate_by_count,
     win_rate_by_value,
     won,
@@ -44,7 +45,8 @@ def _campaign_channels(world) -> list[str]:
 
 
 def _ae_ids(world) -> list[str]:
-    return sorted(world.users.loc[world.users.role == "ae", "user_id"])
+    """The AEs with a quota in the last complete quarter (those employed in it)."""
+    return sorted(quarter_quotas(world.quotas, _quarter(world)).index)
 
 
 def _dict(series: pd.Series) -> dict:
@@ -119,13 +121,13 @@ def _quarter(world) -> pd.Period:
 
 
 def _attainment_of(world, deals=None, date="close_date", drop_zero=False, quarter=None) -> dict:
-    users, quarter = world.users, (_quarter(world) if quarter is None else quarter)
-    aes = users[users.role == "ae"].set_index("user_id")
+    quarter = _quarter(world) if quarter is None else quarter
+    quota = quarter_quotas(world.quotas, quarter)
     deals = won(world.opportunities) if deals is None else deals
     booked = deals[deals[date].dt.to_period("Q") == quarter].groupby("owner_id").amount.sum()
     if drop_zero:
-        aes = aes[aes.index.isin(booked.index)]
-    return _dict((booked.reindex(aes.index, fill_value=0.0) / aes.quarterly_quota).sort_index())
+        quota = quota[quota.index.isin(booked.index)]
+    return _dict((booked.reindex(quota.index, fill_value=0.0) / quota).sort_index())
 
 
 def _roi(world, margin=GROSS_MARGIN, column="actual_cost", deals=None) -> dict:
@@ -263,10 +265,10 @@ EXERCISES = [
     Exercise(
         MODULE, "q8", "attainment", "What was each AE's quota attainment in the last complete quarter before the world's reference date?",
         ByLabel(_ae_ids, of="AE", measure="attainment", negative_ok=False,
-                extra_hint=" An AE who booked nothing in the quarter attained 0: keep every AE (role == 'ae')."),
-        compute=lambda w: _dict(attainment(w.opportunities, w.users, _quarter(w))),
-        hint_text="The quarter: (world.reference_date.to_period('Q') - 1). Bookings = amount of won deals whose close_date falls in it, summed by owner_id; divide by each AE's quarterly_quota (AEs with no bookings get 0).",
-        solution_text="quarter = world.reference_date.to_period('Q') - 1\naes = world.users[world.users.role == 'ae'].set_index('user_id')\nwins = world.opportunities[world.opportunities.is_won]\nbooked = wins[wins.close_date.dt.to_period('Q') == quarter].groupby('owner_id').amount.sum()\nattainment = booked.reindex(aes.index, fill_value=0) / aes.quarterly_quota",
+                extra_hint=" An AE who booked nothing in the quarter attained 0: keep every AE with a quota in that quarter (world.quotas)."),
+        compute=lambda w: _dict(attainment(w.opportunities, w.quotas, _quarter(w))),
+        hint_text="The quarter: (world.reference_date.to_period('Q') - 1). Quotas: the rows of world.quotas whose quarter is str(quarter). Bookings = amount of won deals whose close_date falls in the quarter, summed by owner_id; divide by each AE's quota of that quarter (AEs with no bookings get 0).",
+        solution_text="quarter = world.reference_date.to_period('Q') - 1\nquota = world.quotas[world.quotas.quarter == str(quarter)].set_index('user_id').quota\nwins = world.opportunities[world.opportunities.is_won]\nbooked = wins[wins.close_date.dt.to_period('Q') == quarter].groupby('owner_id').amount.sum()\nattainment = booked.reindex(quota.index, fill_value=0) / quota",
         points=2,
         mistakes=(
             Mistake("all_closed_deals", lambda w: _attainment_of(w, deals=closed(w.opportunities)),
@@ -274,7 +276,7 @@ EXERCISES = [
             Mistake("created_in_quarter", lambda w: _attainment_of(w, date="created_at"),
                     "you took the deals created in the quarter. A booking counts in the quarter its deal closed: use close_date."),
             Mistake("current_quarter", lambda w: _attainment_of(w, quarter=_quarter(w) + 1),
-                    "you took the quarter the reference date falls in, which has only just begun. Use the last complete quarter: reference_date.to_period('Q') - 1."),
+                    "you took the quarter the reference date falls in, which is not over yet. Use the last complete quarter: reference_date.to_period('Q') - 1."),
             Mistake("no_zero_bookings", lambda w: _attainment_of(w, drop_zero=True),
                     "AEs who booked nothing in the quarter are missing: their attainment is 0, and leaving them out flatters the team."),
         ),

@@ -31,6 +31,7 @@ from crosstrain.notebook.exercises.pipeline.formulas import (
     recent_closed,
     remaining_quota,
     stage_probability,
+    team_quota,
     velocity,
     velocity_by_owner,
     velocity_inputs,
@@ -57,9 +58,9 @@ def _weighted_closed_included(world) -> float:
     return weighted_pipeline(deals[deals.close_date <= end])
 
 
-def _coverage_parts(world, pipeline=None, win=None) -> dict:
+def _coverage_parts(world, pipeline=None, win=None, whole_quota=False) -> dict:
     deals = world.opportunities
-    remaining = remaining_quota(deals, world.users, _today(world))
+    remaining = team_quota(world.users) if whole_quota else remaining_quota(deals, world.users, _today(world))
     pipe_amount = float(_pipe(world).amount.sum()) if pipeline is None else pipeline(world)
     rate = win_rate_by_value(recent_closed(deals, _today(world))) if win is None else win(world)
     return {"coverage": coverage(pipe_amount, remaining), "coverage_needed": coverage_needed(rate),
@@ -162,7 +163,7 @@ def _discount_parts(world, amount="median", amount_of="won", open_included=False
 _Q1_SOLUTION = """quarter_end = today.to_period("Q").end_time
 open_deals = deals[~deals.is_closed]
 this_quarter = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)]
-weighted = (this_quarter.amount * this_quarter.stage.map(DEAL_STAGES) / 100).sum()"""
+weighted = (this_quarter.amount * this_quarter.stage.map(DEAL_STAGES).astype(float) / 100).sum()"""
 
 _Q2_SOLUTION = """quarter_start, quarter_end = today.to_period("Q").start_time, today.to_period("Q").end_time
 open_deals = deals[~deals.is_closed]
@@ -260,6 +261,8 @@ EXERCISES = [
                     "you divided the weighted pipeline by the quota. Coverage uses the open pipeline at full amounts: the win rate already does the discounting when you compare it with the coverage needed."),
             Mistake("all_open_deals", lambda w: _coverage_parts(w, pipeline=lambda x: float(x.opportunities[is_open(x.opportunities)].amount.sum())),
                     "your coverage counts every open deal, including those expected to close in later quarters. Only the deals closing this quarter can cover this quarter's quota."),
+            Mistake("whole_quota", lambda w: _coverage_parts(w, whole_quota=True),
+                    "you compared the pipeline with the whole quarter's quota. Part of it is already booked: the remaining quota is the team quota minus the won amount closed since the quarter began."),
             Mistake("win_rate_by_count", lambda w: _coverage_parts(w, win=lambda x: win_rate(recent_closed(x.opportunities, _today(x)))),
                     "you used the win rate by count. Coverage compares dollars of pipeline with dollars of quota, so use the win rate by value: won amount / closed amount."),
         ),

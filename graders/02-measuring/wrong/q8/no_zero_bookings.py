@@ -1,6 +1,6 @@
 # mistake: left out the AEs who booked nothing in the quarter (their attainment is 0)
 quarter = world.reference_date.to_period("Q") - 1
-aes = world.users[world.users.role == "ae"].set_index("user_id")
+quota = world.quotas[world.quotas.quarter == str(quarter)].set_index("user_id").quota
 wins = deals[deals.is_won]
 booked = wins[wins.close_date.dt.to_period("Q") == quarter].groupby("owner_id").amount.sum()
-attainment = booked / aes.quarterly_quota[booked.index]
+attainment = booked / quota[booked.index]

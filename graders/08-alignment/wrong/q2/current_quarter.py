@@ -1,4 +1,4 @@
-# mistake: used the quarter the reference date falls in (just begun) instead of the last complete one
+# mistake: used the quarter the reference date falls in (not over yet) instead of the last complete one
 quarter = world.reference_date.to_period("Q")
 inbound = world.leads[world.leads.source_channel != "outbound"]
 inbound_deals = world.opportunities[world.opportunities.opportunity_id.isin(inbound.opportunity_id.dropna())]
