@@ -6,9 +6,8 @@ import numpy as np
 
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, weights
-from crosstrain.world.people import clock_of
 from crosstrain.world.ownership import deal_owner_at
-from crosstrain.world.people import pools_of
+from crosstrain.world.people import clock_of, pools_of
 from crosstrain.world.staffing import keep_or_pick
 
 TYPES = ("call", "email", "meeting")

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from crosstrain.world.calendar import WORK_DAY, WORK_START
 from crosstrain.world.calls import COMPETITORS, build_call_notes
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, logit, quarter_bounds, sigmoid, weights
-from crosstrain.world.calendar import WORK_DAY, WORK_START
 from crosstrain.world.ownership import deal_owner_at, own_deals
 from crosstrain.world.people import clock_of
 from crosstrain.world.quotas import build_quotas
@@ -48,7 +48,8 @@ def build_deals(ctx: Context) -> None:
     account = st["lead_account"][lead]
     quality = rng.normal(0, 1, n) + (st["lead_fit"][lead] - 50) / 40
     flags = {f: rng.random(n) < sigmoid(FLAG_BASE[f] + quality) for f in MEDDPICC_FLAGS}
-    base_amount = np.round(np.exp(rng.normal(np.log(np.array(d["amount_median"])[segment]), d["amount_sigma"])), -2)
+    median = np.array(d["amount_median"])[segment] * np.array(d["industry_amount_factor"])[st["account_industry"][account]]
+    base_amount = np.round(np.exp(rng.normal(np.log(median), d["amount_sigma"])), -2)
     cycle = np.maximum(7, np.exp(rng.normal(np.log(np.array(d["cycle_median_days"])[segment]), d["cycle_sigma"]))) * DAY
     slips = rng.choice(len(d["slip_shares"]), size=n, p=weights(d["slip_shares"]))
     competitor = np.where(flags["has_competition_known"], np.array(COMPETITORS, dtype=object)[rng.integers(0, len(COMPETITORS), n)], None)

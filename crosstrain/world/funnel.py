@@ -14,8 +14,8 @@ import numpy as np
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, HOUR, Context
 from crosstrain.world.leads import SENIORITY
-from crosstrain.world.people import clock_of
 from crosstrain.world.ownership import own_leads
+from crosstrain.world.people import clock_of
 
 REJECTION_REASONS = ("bad_fit", "student", "competitor", "no_authority", "duplicate", "no_project",
                      "unresponsive", "no_budget", "no_need", "bad_timing")

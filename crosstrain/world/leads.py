@@ -32,7 +32,7 @@ IC_TITLE = {"marketing": "Marketing Specialist", "sales": "Account Executive", "
             "finance": "Financial Analyst", "operations": "Operations Analyst", "engineering": "Software Engineer",
             "hr": "HR Generalist", "customer_success": "Customer Success Associate"}
 TIER_FIT = (35, 20, 5)
-SEGMENT_FIT = (6, 12, 15)
+SEGMENT_FIT = (12, 13, 15)
 FREE_MAIL_DOMAIN = "freemail.example"
 # Touchpoint kinds: research events (early, low intent) and buying events (high intent).
 RESEARCH = ("page_view", "email_open", "ad_click", "email_click")
@@ -73,7 +73,7 @@ def build_leads(ctx: Context) -> None:
     campaign, created = pick_campaigns(ctx, channel, rng)
     outbound = channel == channels.index("outbound")
     # Outbound leads are prospected by SDRs, mostly into the ICP.
-    acct_w = st["account_employees"] ** 0.35 * np.array([2.0, 1.3, 1.0])[st["account_tier"]]
+    acct_w = np.array(mix["segment_lead_weights"])[st["account_segment"]] * np.array([2.0, 1.3, 1.0])[st["account_tier"]]
     account = rng.choice(len(acct_w), size=n, p=weights(acct_w))
     segment = st["account_segment"][account]
     seniority = rng.choice(len(SENIORITY), size=n, p=weights(SENIORITY_WEIGHTS))

@@ -168,7 +168,7 @@ def _validate(data: dict, where: str) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise CrosstrainError(f"sizes.{key} in {where} must be a whole number from {low:,} to {high:,}, got {value!r}")
     mix = data["mix"]
-    for names, weights in (("channels", "channel_weights"), ("segments", "segment_weights"), ("industries", "industry_weights")):
+    for names, weights in (("channels", "channel_weights"), ("segments", "segment_weights"), ("segments", "segment_lead_weights"), ("industries", "industry_weights")):
         if len(mix[names]) != len(mix[weights]):
             raise CrosstrainError(f"mix.{weights} in {where} needs one weight per entry of mix.{names}")
         if any(w < 0 for w in mix[weights]) or sum(mix[weights]) <= 0:
@@ -176,6 +176,8 @@ def _validate(data: dict, where: str) -> None:
     for key in ("channel_intent", "channel_cpl"):
         if len(mix[key]) != len(mix["channels"]):
             raise CrosstrainError(f"mix.{key} in {where} needs one value per entry of mix.channels")
+    if len(data["deals"]["industry_amount_factor"]) != len(mix["industries"]):
+        raise CrosstrainError(f"deals.industry_amount_factor in {where} needs one value per entry of mix.industries")
     if len(data["funnel"]["event_points"]) != len(data["funnel"]["event_types"]):
         raise CrosstrainError(f"funnel.event_points in {where} needs one value per entry of funnel.event_types")
     if len(data["calls"]["category_weights"]) != len(data["calls"]["categories"]):

@@ -122,7 +122,8 @@ lead_to_sql.plot.barh(title="Share of leads that became SQLs, by source channel"
 # ## Exercise 3: cost per SQL by channel
 #
 # Store in `cost_per_sql` a Series (or dict) with the cost per SQL of every channel that
-# has campaigns (outbound has no marketing spend: leave it out), indexed by channel.
+# has campaigns (outbound has no marketing spend: leave it out), indexed by channel. A
+# channel without a single SQL has no cost per SQL: leave it out too.
 
 # %% answer q3
 spend = camps.groupby("channel").actual_cost.sum()

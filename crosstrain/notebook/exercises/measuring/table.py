@@ -44,6 +44,13 @@ def _campaign_channels(world) -> list[str]:
     return sorted(world.campaigns.channel.unique())
 
 
+def _sql_channels(world) -> list[str]:
+    """Channels with campaigns and at least one SQL: cost per SQL is spend / SQLs, undefined
+    without an SQL (a small world can leave a channel without one)."""
+    sqls = world.leads.loc[world.leads.sql_at.notna(), "source_channel"].unique()
+    return sorted(set(world.campaigns.channel.unique()) & set(sqls))
+
+
 def _ae_ids(world) -> list[str]:
     """The AEs with a quota in the last complete quarter (those employed in it)."""
     return sorted(quarter_quotas(world.quotas, _quarter(world)).index)
@@ -179,10 +186,10 @@ EXERCISES = [
         ),
     ),
     Exercise(
-        MODULE, "q3", "cost_per_sql", "What is the cost per SQL of each channel that has campaigns?",
-        ByLabel(_campaign_channels, of="channel", measure="cost per SQL",
+        MODULE, "q3", "cost_per_sql", "What is the cost per SQL of each channel that has campaigns and SQLs?",
+        ByLabel(_sql_channels, of="channel", measure="cost per SQL",
                 extra_hint=" Every channel with campaigns has a cost; outbound has none and stays out."),
-        compute=lambda w: _dict(cost_per(w.campaigns, w.leads, "sql_at")),
+        compute=lambda w: _dict(cost_per(w.campaigns, w.leads, "sql_at").reindex(_sql_channels(w))),
         hint_text="Spend per channel: world.campaigns.groupby('channel').actual_cost.sum(). SQLs per channel: the leads with a date in sql_at, grouped by source_channel. Divide the first by the second.",
         solution_text="spend = world.campaigns.groupby('channel').actual_cost.sum()\nsqls = world.leads[world.leads.sql_at.notna()].groupby('source_channel').size()\ncost_per_sql = (spend / sqls).dropna()",
         points=2,
