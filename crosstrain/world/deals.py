@@ -89,6 +89,7 @@ def build_deals(ctx: Context) -> None:
     # A close date is a date: the owner's next business day (calendar.py). The deal closes
     # in that day's working hours; one not closed by now is expected on a later business day.
     owner = own_deals(ctx, segment, created, close)
+    _notes_in_owners_time(ctx, created, np.minimum(initial_close, ctx.now))
     cal, ae = ctx.calendar, clock_of(ctx, owner)
     close_day = cal.business_day(cal.weekday_for_weekend(close, rng.random(n), ae), ae)
     close_at = close_day - ae.offset + WORK_START + (rng.random(n) * WORK_DAY).astype(np.int64)
@@ -134,6 +135,15 @@ def build_deals(ctx: Context) -> None:
     }
     _history(ctx, rng, created, initial_close, (close_at, close_day), push, slips, stage, closed, base_amount, amount)
     build_quotas(ctx)
+
+
+def _notes_in_owners_time(ctx: Context, created: np.ndarray, end: np.ndarray) -> None:
+    """Call notes were drawn before hand-overs were known: move each into the working time of
+    whoever owned the deal then (unless that passes the deal's last day of calls)."""
+    notes = ctx.tables["call_notes"]
+    deal, at = notes["opportunity_id"].index, notes["occurred_at"]
+    until = np.minimum(created + np.maximum(end - created, DAY), ctx.now - 60)[deal]
+    notes["occurred_at"] = ctx.calendar.within(at, until, clock_of(ctx, deal_owner_at(ctx, deal, at)))
 
 
 def _calibrate(effect: np.ndarray, target: float) -> float:

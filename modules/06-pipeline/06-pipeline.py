@@ -447,8 +447,7 @@ risks.head(10)
 # - **O0001722 Broughan, Torrens and Villa ($230k, 7 days)**: slipped once, no decision
 #   criteria or process. I take it out of commit until the decision process is mapped.
 # - **O0001166 McGloin LLC ($217k, 39 days)**: slipped twice. Twice-slipped deals win
-#   less often, between a third and three quarters as often as deals that never slipped.
-#   Action: a mutual close plan with dates.
+#   less often than deals that never slipped. Action: a mutual close plan with dates.
 #
 # Best-case deals:
 # - **O0001895 ($293k, 19 days)**: proposal stage, no metrics or paper process yet;

@@ -38,7 +38,7 @@ def _per_segment(kind: str, anchor: str, table, unit: str, ranges: dict) -> list
 
 CLAIMS = [
     *_per_segment("win_rate", SEGMENT_ANCHOR, win_rate, "share",
-                  {"smb": (0.25, 0.35), "mid_market": (0.18, 0.26), "enterprise": (0.11, 0.19)}),
+                  {"smb": (0.25, 0.35), "mid_market": (0.16, 0.28), "enterprise": (0.11, 0.19)}),
     *_per_segment("median_won_amount", SIZE_ANCHOR, median_amount, "money",
                   {"smb": (9_000, 15_000), "mid_market": (23_000, 37_000), "enterprise": (60_000, 100_000)}),
     *_per_segment("median_cycle", CYCLE_ANCHOR, median_cycle, "days",

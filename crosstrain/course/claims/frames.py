@@ -97,7 +97,7 @@ def deal_replies(world) -> pd.DataFrame:
     """One row per closed deal with objections: all replies strong? any discount-first?"""
     notes = objections(world)
     return notes.groupby("opportunity_id").agg(
-        is_won=("is_won", "first"), amount=("amount", "first"),
+        is_won=("is_won", "first"), amount=("amount", "first"), segment=("segment", "first"),
         all_strong=("strong", "all"),
         discount_first=("discount_first", "any"),
     )

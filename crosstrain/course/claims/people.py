@@ -1,28 +1,23 @@
-"""Claims about the revenue team: quotas and attainment."""
+"""Claims about the revenue team: hires and leavers."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from crosstrain.course.claims.frames import rate, won
-from crosstrain.course.claims.registry import Claim, at_least
+from crosstrain.course.claims.registry import Claim, between
 
 DATASHEET = "datasets/DATASHEET.md"
 
 
-def _attainment_inside(world) -> float:
-    """Share of AEs whose last complete quarter's bookings are 60-140% of their quota."""
-    quarter = (world.reference_date - pd.Timedelta(days=1)).to_period("Q")
-    users = world.users
-    aes = users[users["role"] == "ae"].set_index("user_id")
-    wins = won(world)
-    booked = wins[wins["close_date"].dt.to_period("Q") == quarter].groupby("owner_id")["amount"].sum()
-    attainment = booked.reindex(aes.index, fill_value=0) / aes["quarterly_quota"]
-    return rate(attainment.between(0.6, 1.4))
+def _leavers_per_seat(world, role: str) -> float:
+    """People of ``role`` who left during the window, per person of that role employed today."""
+    people = world.users[world.users["role"] == role]
+    return float((~people["is_active"]).sum() / max(int(people["is_active"].sum()), 1))
 
 
 CLAIMS = [
-    Claim("people.attainment_60_140", DATASHEET, "attainment lands near 60-140%",
-          "Most AEs land between 60% and 140% of quota in the last complete quarter.",
-          _attainment_inside, at_least(0.6), pending="World v2"),
+    Claim("people.sdr_leavers", DATASHEET, "as many leavers as 35% of today's SDRs and 20% of today's AEs",
+          "As many SDRs left during the window as 35% of today's SDRs.",
+          lambda w: _leavers_per_seat(w, "sdr"), between(0.3, 0.4)),
+    Claim("people.ae_leavers", DATASHEET, "as many leavers as 35% of today's SDRs and 20% of today's AEs",
+          "As many AEs left during the window as 20% of today's AEs.",
+          lambda w: _leavers_per_seat(w, "ae"), between(0.15, 0.25)),
 ]

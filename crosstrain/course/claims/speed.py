@@ -27,15 +27,15 @@ def _bucket_claim(bucket: str, anchor: str, low: float, high: float) -> Claim:
 
 
 CLAIMS = [
-    _bucket_claim("<5 min", "< 5 min about 68%", 0.60, 0.76),
-    _bucket_claim("5-30 min", "5-30 min 51%", 0.45, 0.57),
+    _bucket_claim("<5 min", "< 5 min about 64%", 0.57, 0.71),
+    _bucket_claim("5-30 min", "5-30 min 49%", 0.43, 0.55),
     _bucket_claim("30-60 min", "30-60 min 38%", 0.32, 0.44),
-    _bucket_claim("1-24 h", "1-24 h 25%", 0.20, 0.30),
-    _bucket_claim(">24 h", "> 24 h about 1%", 0.0, 0.03),
+    _bucket_claim("1-24 h", "1-24 h 21%", 0.17, 0.26),
+    _bucket_claim(">24 h", "> 24 h about 2%", 0.0, 0.035),
     Claim("speed.never_answered_never_qualify", DATASHEET, "never 0): the HBR",
           "MQLs nobody answers never become SQLs.",
           lambda w: sql_rate(w, "never"), at_most(0.0)),
-    Claim("speed.falls_steeply", DATASHEET, "P(SQL) falls steeply with hours to first response",
+    Claim("speed.falls_steeply", DATASHEET, "P(SQL) falls steeply with the hours the buyer waited for a first response",
           "The SQL rate falls from each response-time bucket to the next (smallest step shown).",
           lambda w: min(sql_rate(w, a) - sql_rate(w, b) for a, b in zip(
               ["<5 min", "5-30 min", "30-60 min", "1-24 h"], ["5-30 min", "30-60 min", "1-24 h", ">24 h"])),
@@ -52,7 +52,7 @@ CLAIMS = [
     Claim("speed.after_a_day_almost_never", M03, "MQLs answered after a day almost never become SQLs",
           "MQLs answered after more than 24 hours almost never become SQLs.",
           lambda w: sql_rate(w, ">24 h"), at_most(0.03)),
-    Claim("speed.sla_five_minutes", M03, "Leads answered within 5 minutes qualify about 2.5 times as often as those answered after",
-          "Leads answered within 5 minutes qualify about 2.5 times as often as after 1-24 hours (sample SLA).",
-          lambda w: ratio(sql_rate(w, "<5 min"), sql_rate(w, "1-24 h")), between(2.0, 3.2), unit="ratio"),
+    Claim("speed.sla_five_minutes", M03, "Leads answered within 5 minutes qualify nearly 3 times as",
+          "Leads answered within 5 minutes qualify nearly 3 times as often as after 1-24 hours (sample SLA).",
+          lambda w: ratio(sql_rate(w, "<5 min"), sql_rate(w, "1-24 h")), between(2.5, 3.6), unit="ratio"),
 ]
