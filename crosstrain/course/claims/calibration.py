@@ -63,11 +63,13 @@ def _before_start(world) -> float:
 
 
 def _ae_attainment(world) -> pd.Series:
-    quarter = (world.reference_date - pd.Timedelta(days=1)).to_period("Q")
-    aes = world.users[world.users["role"] == "ae"].set_index("user_id")
+    """Bookings over quota of each AE employed in the last complete quarter, with the quota
+    they had then (``quotas``, phased while ramping)."""
+    quarter = world.reference_date.to_period("Q") - 1
+    quotas = world.quotas[world.quotas["quarter"] == str(quarter)].set_index("user_id")["quota"]
     wins = won(world)
     booked = wins[wins["close_date"].dt.to_period("Q") == quarter].groupby("owner_id")["amount"].sum()
-    return booked.reindex(aes.index, fill_value=0) / aes["quarterly_quota"]
+    return booked.reindex(quotas.index, fill_value=0) / quotas
 
 
 def _coverage(world) -> float:
