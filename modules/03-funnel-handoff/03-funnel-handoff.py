@@ -327,7 +327,7 @@ funnel_simulator(world)
 # least 75% of MQLs accepted (today about 73% of answered MQLs are).
 #
 # **Response.** An SDR responds within 1 hour in working hours, and never later than 4 hours
-# (today only about 54% of MQLs get an answer within 4 hours, nights and weekends counted,
+# (today only about 52% of MQLs get an answer within 4 hours, nights and weekends counted,
 # and about 12% never get one). Leads answered within 5 minutes qualify nearly 3 times as
 # often as those answered after 1-24 hours, and almost none qualify after a day. At least 6 attempts over 10 working days
 # (calls and e-mails), before the lead may be closed as unresponsive.

@@ -364,7 +364,7 @@ reverse_funnel_planner(world)
 # quarter's many new opportunities have not closed yet), the rest is the win rate.
 #
 # **SLA scorecard.** Marketing: MQLs at 1.31x plan, acceptance 73% (target 70%: met).
-# Sales: only 54% of MQLs touched within 4 hours (target 90%: missed), 2.3 attempts per MQL
+# Sales: only 52% of MQLs touched within 4 hours (target 90%: missed), 2.3 attempts per MQL
 # (target 6).
 #
 # **Data hygiene.** The raw CRM had 1,200 duplicated people, 4,222 misspelt category

@@ -47,8 +47,8 @@ def _recent_cohort_maturity(world) -> float:
 
 
 _STATED = [
-    Claim("funnel.inbound_mql_rate", DATASHEET, "about 18% of inbound leads become MQLs",
-          "About 18% of inbound leads become MQLs.",
+    Claim("funnel.inbound_mql_rate", DATASHEET, "about 17% of inbound leads become MQLs",
+          "About 17% of inbound leads become MQLs.",
           lambda w: rate(inbound(w)["mql_at"].notna()), between(0.15, 0.21)),
     Claim("funnel.never_answered", DATASHEET, "`never_answered_share` (12%)",
           "About 12% of MQLs are never answered.",
@@ -56,8 +56,8 @@ _STATED = [
     Claim("funnel.response_median", DATASHEET, "(median wait from MQL to first response about 1.5 h, 1-2.5 h by seed)",
           "The median time from MQL to first response, nights and weekends included, is about 1.5 hours (1-2.5 h by seed).",
           lambda w: float(mqls(w)["hours"].median()), between(0.9, 2.5), unit="hours"),
-    Claim("funnel.answered_within_4h", M03, "today only about 54% of MQLs get an answer within 4 hours",
-          "About 54% of MQLs get an answer within 4 hours (nights and weekends counted).",
+    Claim("funnel.answered_within_4h", M03, "today only about 52% of MQLs get an answer within 4 hours",
+          "About 52% of MQLs get an answer within 4 hours (nights and weekends counted).",
           _within_4h, between(0.45, 0.60)),
     Claim("funnel.acceptance", M03, "today about 73% of answered MQLs are",
           "About 73% of answered MQLs are accepted.",
@@ -80,6 +80,6 @@ _BY_ID = {claim.id: claim for claim in _STATED}
 CLAIMS = [
     *_STATED,
     restated(_BY_ID["funnel.never_answered"], "funnel.never_answered_sla", M03, "and about 12% never get one"),
-    restated(_BY_ID["funnel.answered_within_4h"], "funnel.answered_within_4h_memo", M08, "only 54% of MQLs touched within 4 hours"),
+    restated(_BY_ID["funnel.answered_within_4h"], "funnel.answered_within_4h_memo", M08, "only 52% of MQLs touched within 4 hours"),
     restated(_BY_ID["funnel.acceptance"], "funnel.acceptance_memo", M08, "acceptance 73% (target 70%: met)", between(0.70, 0.80)),
 ]

@@ -55,8 +55,8 @@ SLIPS_WIN_LESS = Claim("pipeline.slips_win_less", M06, "the more a deal slips th
 CLAIMS = [
     MEDDPICC_LIFT,
     restated(MEDDPICC_LIFT, "pipeline.meddpicc_lift_datasheet", DATASHEET, "MEDDPICC completeness raises the win rate"),
-    Claim("pipeline.no_economic_buyer", DATASHEET, "no economic buyer rarely wins (about 6%)",
-          "Closed deals without an economic buyer win about 6% of the time.",
+    Claim("pipeline.no_economic_buyer", DATASHEET, "no economic buyer rarely wins (about 7%)",
+          "Closed deals without an economic buyer win about 7% of the time.",
           _no_economic_buyer, between(0.02, 0.10)),
     SLIPS_WIN_LESS,
     restated(SLIPS_WIN_LESS, "pipeline.slips_win_less_datasheet", DATASHEET, "Deals that slip their close date repeatedly win less"),

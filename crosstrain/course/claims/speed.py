@@ -29,7 +29,7 @@ def _bucket_claim(bucket: str, anchor: str, low: float, high: float) -> Claim:
 CLAIMS = [
     _bucket_claim("<5 min", "< 5 min about 64%", 0.57, 0.71),
     _bucket_claim("5-30 min", "5-30 min 49%", 0.43, 0.55),
-    _bucket_claim("30-60 min", "30-60 min 38%", 0.32, 0.44),
+    _bucket_claim("30-60 min", "30-60 min 41%", 0.32, 0.46),
     _bucket_claim("1-24 h", "1-24 h 21%", 0.17, 0.26),
     _bucket_claim(">24 h", "> 24 h 2-4%", 0.0, 0.045),
     Claim("speed.never_answered_never_qualify", DATASHEET, "never 0): the HBR",
