@@ -15,7 +15,8 @@ from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, HOUR, Context
 from crosstrain.world.leads import SENIORITY
 from crosstrain.world.ownership import own_leads
-from crosstrain.world.people import clock_of
+from crosstrain.world.people import LEAD_NOTICE, clock_of, pools_of
+from crosstrain.world.staffing import keep_or_pick
 
 REJECTION_REASONS = ("bad_fit", "student", "competitor", "no_authority", "duplicate", "no_project",
                      "unresponsive", "no_budget", "no_need", "bad_timing")
@@ -37,7 +38,11 @@ def build_funnel(ctx: Context) -> None:
     created, mql, fit, outbound = st["lead_created"], st["lead_mql"], st["lead_fit"], st["lead_outbound"]
     never = -1
     is_mql = mql >= 0
-    # The SDR works in their own working time (calendar.py): every step lands in it.
+    # An MQL goes to its SDR, or, if they have left or are leaving, to a colleague employed
+    # then; that SDR works it in their own working time (calendar.py): every step lands in it.
+    routed = np.flatnonzero(mql >= 0)
+    st["lead_owner"][routed] = keep_or_pick(ctx, pools_of(ctx, "sdr"), st["lead_owner"][routed], st["lead_segment"][routed],
+                                            mql[routed], ctx.rng["owners"], LEAD_NOTICE)
     cal, sdr = ctx.calendar, clock_of(ctx, st["lead_owner"])
     # First response: MQLs wait a lognormal number of hours, longer when that falls in the
     # SDR's night or weekend; some are never answered.

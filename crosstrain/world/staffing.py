@@ -83,7 +83,11 @@ def pick(ctx: Context, pool: np.ndarray, t: np.ndarray, rng, notice: int = 0) ->
     # Each interval's weights (intervals x pool): employed, ramped (at least a fifth), skilled.
     grid = np.broadcast_to(pool, (len(mid), len(pool)))
     at = mid[:, None]
-    w = employed(ctx, grid, at, notice) * np.maximum(ramp_of(ctx, grid, at), 0.2) * st["user_skill"][pool]
+    weight = np.maximum(ramp_of(ctx, grid, at), 0.2) * st["user_skill"][pool]
+    w = employed(ctx, grid, at, notice) * weight
+    # Everyone employed is on notice: one of them all the same.
+    short = w.sum(axis=1) == 0
+    w[short] = (employed(ctx, grid, at) * weight)[short]
     total = w.sum(axis=1)
     empty = total == 0
     w[empty] = 1.0  # nobody employed: anyone of the pool (never happens with the tenured first rep)
@@ -105,9 +109,10 @@ def pick_by_segment(ctx: Context, pools: dict[int, np.ndarray], segment: np.ndar
 
 
 def keep_or_pick(ctx: Context, pools: dict[int, np.ndarray], owner: np.ndarray, segment: np.ndarray,
-                 t: np.ndarray, rng) -> np.ndarray:
-    """``owner`` where employed at ``t``; otherwise a colleague of the segment employed then."""
-    gone = ~employed(ctx, owner, t)
+                 t: np.ndarray, rng, notice: int = 0) -> np.ndarray:
+    """``owner`` where employed at ``t`` (and not leaving within ``notice``); otherwise a
+    colleague of the segment employed then."""
+    gone = ~employed(ctx, owner, t, notice)
     out = owner.copy()
-    out[gone] = pick_by_segment(ctx, pools, segment[gone], t[gone], rng)
+    out[gone] = pick_by_segment(ctx, pools, segment[gone], t[gone], rng, notice)
     return out

@@ -11,7 +11,7 @@ from crosstrain.world.recipe import available, load_recipe
 def test_presets_exist_and_extend_default():
     assert {"tiny", "default", "large"} <= set(available())
     default, tiny, large = (load_recipe(name) for name in ("default", "tiny", "large"))
-    assert tiny.sizes["leads"] < 1_000 and large.sizes["leads"] == 1_000_000
+    assert tiny.sizes["leads"] < 5_000 and large.sizes["leads"] == 1_000_000
     assert default.sizes["leads"] >= 10_000
     # An extending recipe inherits every parameter it does not override.
     assert tiny.funnel == default.funnel and tiny.deals == default.deals
