@@ -40,7 +40,7 @@ CLAIMS = [
     *_per_segment("win_rate", SEGMENT_ANCHOR, win_rate, "share",
                   {"smb": (0.25, 0.35), "mid_market": (0.16, 0.28), "enterprise": (0.10, 0.20)}),
     *_per_segment("median_won_amount", SIZE_ANCHOR, median_amount, "money",
-                  {"smb": (9_000, 15_000), "mid_market": (23_000, 37_000), "enterprise": (55_000, 100_000)}),
+                  {"smb": (9_000, 15_000), "mid_market": (23_000, 39_000), "enterprise": (55_000, 100_000)}),
     *_per_segment("median_cycle", CYCLE_ANCHOR, median_cycle, "days",
                   {"smb": (30, 60), "mid_market": (55, 90), "enterprise": (90, 150)}),
     Claim("deals.small_win_more_often", M01, "small companies say", "SMB deals win more often than enterprise deals.",
