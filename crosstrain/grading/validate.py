@@ -64,12 +64,13 @@ def validate(module_ids=(), course_root: Path = COURSE_DIR, modules_dir: Path = 
     """Build, then validate the named modules (all if none)."""
     built = build(module_ids, course_root, modules_dir, progress=progress)
     world = LearnerWorld(world_preset(), None)
+    world_folder = course_world(world.preset).path
     # one scratch course and one set of warm kernels for every module; kernels never see
     # the real course, the module sources nor the graders (they run the submissions only)
     secrets = [Path(folder).resolve() for folder in (course_root, modules_dir, graders_dir)]
     with tempfile.TemporaryDirectory(prefix="crosstrain-validate-") as tmp, \
             Autograder(Path(tmp), secrets=secrets,
-                       needed=[course_world(world.preset).path, generated_dir()], env=world.env()) as grader:
+                       needed=[world_folder, generated_dir()], env=world.env(), world=world_folder) as grader:
         api = nbgrader_api(grader.course)
         return [_validate(b.module, Path(course_root), Path(graders_dir), grader, api, progress) for b in built]
 
