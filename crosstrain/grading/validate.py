@@ -4,7 +4,7 @@ In a temporary copy of the course, nbgrader itself generates the release and aut
 (``autograde``: nbgrader's autograde preprocessors, execution in the batch grader's
 parallel warm kernels) three kinds of submission built from it: the reference solution (must earn full marks),
 the blank release (must earn zero on every autograded cell) and each known-wrong answer
-from ``graders/`` (must lose that exercise's points). For every autograded cell the
+from ``graders/`` (must lose at least half that exercise's points). For every autograded cell the
 out-of-kernel re-score (``exercise.score`` on the decoded payload, as the batch grader
 does it, with ``crosstrain.grading.recheck``) must agree with nbgrader's verdict.
 """
@@ -134,8 +134,9 @@ def _judge(row: Row) -> list[str]:
     if row.blank not in (0, None) or (row.autograded and row.blank is None):
         found.append(f"{row.name}: the blank release earns {_cell(row.blank)} instead of 0")
     for mistake, score in row.wrong.items():
-        if score is None or score >= row.points:
-            found.append(f"{row.name}: the known-wrong answer '{mistake}' earns {_cell(score)} of {row.points:g} (it must lose points)")
+        if score is None or score > row.points / 2 + TOLERANCE:
+            found.append(f"{row.name}: the known-wrong answer '{mistake}' earns {_cell(score)} of {row.points:g} "
+                         f"(it must lose at least half its points)")
     return found
 
 
