@@ -14,7 +14,7 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: demo test check lint chromium setup bench clean
 
-$(STAMP): pyproject.toml course/hub/package.json course/hub/package-lock.json
+$(STAMP): pyproject.toml Makefile course/hub/package.json course/hub/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -e '.[test]'
