@@ -14,10 +14,14 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: demo test check lint chromium setup bench clean
 
-$(STAMP): pyproject.toml course/hub/package.json course/hub/package-lock.json
+$(STAMP): pyproject.toml Makefile course/hub/package.json course/hub/package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -qq --upgrade pip
 	$(BIN)/python -m pip install -qq -e '.[test]'
+	@# jsonschema's optional IRI-format checker builds ~30 Earley parsers when imported, which
+	@# nbformat does: 1.7 s of CPU in every process that reads a notebook (CLI, servers,
+	@# nbgrader) for a format our schemas never use. jsonschema skips the check without it.
+	$(BIN)/python -m pip uninstall -y -qq rfc3987-syntax
 	@# JupyterHub's proxy (only needed to run the course on a hub, and by its test).
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix course/hub --no-audit --no-fund --loglevel=error; \
 	 else echo "note: npm not found, skipping JupyterHub's proxy (course/hub); the hub will not start"; fi

@@ -36,11 +36,13 @@ class Autograder:
     Open it once for many assignments (``with Autograder(course, ...) as grader``): the
     kernels' fork server starts once. ``secrets`` are folders no kernel may see,
     ``needed`` folders every kernel must read (the worlds), ``env`` the kernels'
-    world settings (``CROSSTRAIN_WORLD``, ...).
+    world settings (``CROSSTRAIN_WORLD``, ...), ``world`` the folder of the one world they
+    all load (read once by the kernels' fork server).
     """
 
     def __init__(self, course: Path, *, secrets: Iterable[Path] = (), needed: Iterable[Path] = (),
-                 env: Mapping[str, str] | None = None, workers: int | None = None, limits: Limits = TRUSTED):
+                 env: Mapping[str, str] | None = None, workers: int | None = None, limits: Limits = TRUSTED,
+                 world: Path | None = None):
         nbgrader_on_path()
         self.course = Path(course).resolve()
         self.config = course_config(self.course)
@@ -54,7 +56,7 @@ class Autograder:
         needed = list(needed)
         self.runner = Runner(workers=workers or os.cpu_count() or 1, limits=limits,
                              isolation=isolation([self.course, *secrets], needed=needed),
-                             config=self.config, shared=needed)
+                             config=self.config, shared=needed, world=world)
         self._numbers = 0
 
     def autograde(self, assignment: str, submissions: Mapping[str, NotebookNode],

@@ -144,7 +144,8 @@ class _Batch:
         in_flight = 0
         bar = tqdm(total=len(collected), desc=f"grade {self.assignment}", unit="learner", disable=not self.progress)
         with Runner(workers=self.workers, limits=self.limits, isolation=iso, config=self.config,
-                    scratch=scratch, shared=shared) as runner, _saving(self.ledger):
+                    scratch=scratch, shared=shared, world=shared[0] if len(shared) == 1 else None) as runner, \
+                _saving(self.ledger):
             while todo or in_flight:
                 while todo and in_flight < 2 * self.workers:
                     item = todo.popleft()

@@ -138,7 +138,8 @@ class Runner:
     """Runs jobs on ``workers`` threads: ``submit`` jobs, ``get`` outcomes as they finish."""
 
     def __init__(self, *, workers: int, limits: Limits, isolation: Isolation,
-                 config=None, scratch: Path | None = None, shared: Iterable[Path] = (), warm: bool = True):
+                 config=None, scratch: Path | None = None, shared: Iterable[Path] = (), warm: bool = True,
+                 world: Path | None = None):
         self.workers = max(1, workers)
         self.limits = limits
         self.config = config
@@ -152,7 +153,9 @@ class Runner:
         # jobs must not see each other's folders either
         overlays = [o for o in (readable_copy(p, self.scratch) for p in shared) if o] if isolation.namespace else []
         self.isolation = isolation.with_scratch(self.scratch, overlays)
-        self._zygote = Zygote(self.scratch) if warm else None
+        # ``world``: the one world every job loads, read once by the fork server (never
+        # given when jobs load different worlds: no kernel may hold another learner's)
+        self._zygote = Zygote(self.scratch, world) if warm else None
         self._execute_config = _execute_config(config, limits)
         self._todo: queue.Queue = queue.Queue()
         self._done: queue.Queue = queue.Queue()

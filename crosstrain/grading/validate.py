@@ -4,7 +4,7 @@ In a temporary copy of the course, nbgrader itself generates the release and aut
 (``autograde``: nbgrader's autograde preprocessors, execution in the batch grader's
 parallel warm kernels) three kinds of submission built from it: the reference solution (must earn full marks),
 the blank release (must earn zero on every autograded cell) and each known-wrong answer
-from ``graders/`` (must lose that exercise's points). For every autograded cell the
+from ``graders/`` (must lose at least half that exercise's points). For every autograded cell the
 out-of-kernel re-score (``exercise.score`` on the decoded payload, as the batch grader
 does it, with ``crosstrain.grading.recheck``) must agree with nbgrader's verdict.
 """
@@ -64,12 +64,13 @@ def validate(module_ids=(), course_root: Path = COURSE_DIR, modules_dir: Path = 
     """Build, then validate the named modules (all if none)."""
     built = build(module_ids, course_root, modules_dir, progress=progress)
     world = LearnerWorld(world_preset(), None)
+    world_folder = course_world(world.preset).path
     # one scratch course and one set of warm kernels for every module; kernels never see
     # the real course, the module sources nor the graders (they run the submissions only)
     secrets = [Path(folder).resolve() for folder in (course_root, modules_dir, graders_dir)]
     with tempfile.TemporaryDirectory(prefix="crosstrain-validate-") as tmp, \
             Autograder(Path(tmp), secrets=secrets,
-                       needed=[course_world(world.preset).path, generated_dir()], env=world.env()) as grader:
+                       needed=[world_folder, generated_dir()], env=world.env(), world=world_folder) as grader:
         api = nbgrader_api(grader.course)
         return [_validate(b.module, Path(course_root), Path(graders_dir), grader, api, progress) for b in built]
 
@@ -133,8 +134,9 @@ def _judge(row: Row) -> list[str]:
     if row.blank not in (0, None) or (row.autograded and row.blank is None):
         found.append(f"{row.name}: the blank release earns {_cell(row.blank)} instead of 0")
     for mistake, score in row.wrong.items():
-        if score is None or score >= row.points:
-            found.append(f"{row.name}: the known-wrong answer '{mistake}' earns {_cell(score)} of {row.points:g} (it must lose points)")
+        if score is None or score > row.points / 2 + TOLERANCE:
+            found.append(f"{row.name}: the known-wrong answer '{mistake}' earns {_cell(score)} of {row.points:g} "
+                         f"(it must lose at least half its points)")
     return found
 
 

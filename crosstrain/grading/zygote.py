@@ -31,8 +31,9 @@ PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "pyar
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
-def serve(address: str) -> None:
-    """Preload, then fork a kernel for each request on the Unix socket ``address``."""
+def serve(address: str, world: str | None = None) -> None:
+    """Preload (and read the batch's one shared ``world`` folder, if given), then fork a
+    kernel for each request on the Unix socket ``address``."""
     die_with_parent(os.getppid())  # never outlive the grader
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     for name in PRELOAD:
@@ -41,6 +42,8 @@ def serve(address: str) -> None:
         except Exception:  # noqa: BLE001 - a missing extra only costs speed
             pass
     _preload_exercises()
+    if world:
+        _preload_world(world)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)   # children are reaped by the kernel
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(address)
@@ -80,6 +83,16 @@ def _preload_exercises() -> None:
             importlib.import_module(module)
         except Exception:  # noqa: BLE001
             pass
+
+
+def _preload_world(folder: str) -> None:
+    """Every kernel of the batch loads this world: read its tables once, here."""
+    try:
+        from crosstrain.world.load import preload
+
+        preload(Path(folder))
+    except Exception:  # noqa: BLE001 - each kernel then reads the world itself
+        pass
 
 
 def _child(request: dict, kernel_gone: int, stand_in_alive: int, zygote: int) -> None:
@@ -136,7 +149,7 @@ class Zygote:
     """The kernel fork server (``crosstrain.grading.zygote``), started at once and waited
     for only when the first kernel needs it, so its preloading overlaps pre-flight."""
 
-    def __init__(self, scratch: Path):
+    def __init__(self, scratch: Path, world: Path | None = None):
         import subprocess
 
         from crosstrain.grading import sandbox
@@ -145,7 +158,8 @@ class Zygote:
         home.mkdir()
         self.address = str(scratch / "zygote.sock")
         with open(home / "zygote.log", "wb") as log:
-            self.process = subprocess.Popen([sys.executable, "-m", "crosstrain.grading.zygote", self.address],
+            self.process = subprocess.Popen([sys.executable, "-m", "crosstrain.grading.zygote", self.address,
+                                             *([str(world)] if world else [])],
                                             cwd=home, env=sandbox.environment(str(home)),
                                             stdout=subprocess.PIPE, stderr=log)
         self._lock = threading.Lock()
@@ -164,4 +178,4 @@ class Zygote:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1])
+    serve(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)

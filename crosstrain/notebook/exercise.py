@@ -15,6 +15,10 @@ from typing import Any
 
 from crosstrain.notebook.capture import UnsafeAnswer, as_plain
 
+#: The most an answer that is not fully right can earn, as a share of the points: an
+#: answer with a wrong part is a wrong answer, so every mistake loses at least half.
+PARTIAL_CAP = 0.5
+
 
 @dataclass(frozen=True)
 class Mistake:
@@ -63,12 +67,18 @@ class Exercise:
             return _plain(self.compute(world))
 
     def score(self, answer: Any, world) -> float:
-        """Share of the points earned, in [0, 1].
+        """Share of the points earned: 1 when right, else the share of parts right scaled
+        into [0, ``PARTIAL_CAP``] (so three parts of four right earn 3/8 of the points).
 
         The answer is first reduced to plain data exactly as ``capture`` hands it in, so
         the kernel and the out-of-kernel grader score the same thing, and an object that
         cannot travel as plain data (say, one whose ``__eq__`` always says yes) earns 0.
         """
+        share = self.share_right(answer, world)
+        return 1.0 if share >= 1 else PARTIAL_CAP * share
+
+    def share_right(self, answer: Any, world) -> float:
+        """The answer kind's own measure of how much is right, in [0, 1] (parts right)."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -87,7 +97,7 @@ class Exercise:
             except UnsafeAnswer as exc:
                 return Feedback(False, str(exc))
             problem = self.kind.sanity(answer, world)
-            score = 0.0 if problem else self.score(answer, world)
+            score = 0.0 if problem else self.share_right(answer, world)
             if score >= 1:
                 return Feedback(True, self.praise)
             # a recognised mistake says the most, even when the answer is also out of range

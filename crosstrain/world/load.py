@@ -21,6 +21,16 @@ from crosstrain.world.schema import TABLES
 
 VARIANTS = ("clean", "raw")
 
+#: Tables read ahead of time, by world folder: the grader's kernel fork server reads a
+#: batch's one shared world once, and every kernel it forks starts with it in memory.
+_PRELOADED: dict[Path, dict[str, pd.DataFrame]] = {}
+
+
+def preload(path: Path) -> None:
+    """Read every table of the world at ``path`` now; ``World(path)`` then starts with them."""
+    path = Path(path).resolve()
+    _PRELOADED[path] = {name: _read_table(path, name) for name in TABLES}
+
 
 class World:
     """A generated CRM world on disk; each table loads as a DataFrame when first used."""
@@ -28,7 +38,9 @@ class World:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.info = store.read_info(self.path)
-        self._frames: dict[str, pd.DataFrame] = {}
+        # shallow copies: with pandas' copy-on-write an edit never reaches the preloaded frame
+        self._frames: dict[str, pd.DataFrame] = {
+            name: frame.copy(deep=False) for name, frame in _PRELOADED.get(self.path.resolve(), {}).items()}
 
     # -- identity ---------------------------------------------------------
     @property

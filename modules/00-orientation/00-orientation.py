@@ -151,7 +151,7 @@ ex.q4.grade(median_won)
 #
 # Store a dict in `owners` that maps each lifecycle stage (`"lead"`, `"mql"`, `"sal"`,
 # `"sql"`, `"opportunity"`, `"customer"`) to the team that owns it: `"marketing"`,
-# `"sdr"`, `"ae"` or `"csm"`. Each stage right earns part of the points.
+# `"sdr"`, `"ae"` or `"csm"`. Each stage right earns part of the points (up to half of them; all right earns them all).
 
 # %% answer q5
 owners = {

@@ -63,7 +63,7 @@ print(f"A typical deal gets {touches_per_deal.median():.0f} calls, e-mails and m
 # ## Exercise 1: who does what?
 #
 # Store a dict in `activity_team` that maps each activity to `"marketing"` or `"sales"`.
-# Each activity right earns part of the points.
+# Each activity right earns part of the points (up to half of them; all right earns them all).
 #
 # | key | the activity |
 # |---|---|
@@ -214,7 +214,7 @@ world.leads.lifecycle_stage.value_counts()
 # How many leads does each team own right now? Use each lead's current lifecycle stage
 # and `STAGE_OWNER`. Store the result in `leads_by_owner`: a dict such as
 # `{"marketing": ..., "sdr": ..., "ae": ..., "csm": ...}` or a pandas Series indexed by
-# team. Each team's count right earns part of the points.
+# team. Each team's count right earns part of the points (up to half of them; all right earns them all).
 
 # %% answer q4
 leads_by_owner = world.leads.lifecycle_stage.map(STAGE_OWNER).value_counts()

@@ -286,7 +286,7 @@ call_snippets(world)[["text"]]
 # (good news or bad), separated by `;` when there are several, using the names in
 # `FRAMEWORK_TAGS`. Some snippets evidence a BANT element *and* a MEDDPICC one. Store a
 # dict in `tags`, e.g. `{"A": "bant.need;meddpicc.identified_pain", "B": ..., ...}`.
-# Each snippet right earns part of the points. (Answer from the text, not by peeking at
+# Each snippet right earns part of the points (up to half of them; all right earns them all). (Answer from the text, not by peeking at
 # `framework_tags`: reading buyers is the skill.)
 
 # %% answer q5

@@ -170,7 +170,7 @@ for letter, reply in REPLIES.items():
 #
 # For each reply A-G, write the LAER steps it shows, in a text separated by `;` (e.g.
 # `"acknowledge;explore"`), or `""` if it shows none. Store a dict in `laer_labels`, e.g.
-# `{"A": "...", "B": "...", ...}`. Each reply right earns part of the points. (The text in
+# `{"A": "...", "B": "...", ...}`. Each reply right earns part of the points (up to half of them; all right earns them all). (The text in
 # square brackets in F is what the buyer answered.)
 
 # %% answer q2

@@ -78,7 +78,7 @@ pd.Series(inputs).round(3)
 # Using `goal` and `inputs`, compute what the goal needs and store it in a dict
 # `plan_needs` with the keys `"deals"`, `"opportunities"`, `"sqls"`, `"sals"`, `"mqls"`,
 # `"leads"` and `"budget"` (in dollars). Do not round: keep the decimals. Each line
-# right earns part of the points.
+# right earns part of the points (up to half of them; all right earns them all).
 
 # %% answer q1
 deals = goal / inputs["average_deal"]
@@ -123,7 +123,7 @@ ax.legend();
 # `sql_at` in it), `"opportunities"` (inbound leads' opportunities created in it) and
 # `"deals"` (those opportunities won, by `close_date` in it). Store, per stage, the
 # observed count divided by `plan_needs` for that stage in a dict `vs_plan`
-# (1 = on plan, 0.8 = 20% short). Each stage right earns part of the points.
+# (1 = on plan, 0.8 = 20% short). Each stage right earns part of the points (up to half of them; all right earns them all).
 
 # %% answer q2
 quarter = world.reference_date.to_period("Q") - 1
@@ -226,7 +226,7 @@ ex.q4.grade(fault_counts)
 # **not** a canonical channel to the canonical channel it stands for (e.g.
 # `"Paid Search": "paid_search"`). Normalising gets you most of the way (strip, lower-case,
 # spaces and hyphens to `_`); for the typos left, `difflib.get_close_matches(name, canonical, n=1)`
-# finds the nearest canonical name. Each spelling right earns part of the points.
+# finds the nearest canonical name. Each spelling right earns part of the points (up to half of them; all right earns them all).
 
 # %% answer q5
 import difflib

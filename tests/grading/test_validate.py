@@ -49,7 +49,7 @@ def test_a_wrong_answer_that_earns_full_marks_fails_validation(tmp_path):
     [report] = validate([MODULE], course, MODULES_DIR, graders, progress=False)
     assert not report.ok
     problems = "\n".join(report.problems)
-    assert "q1: the known-wrong answer 'sneaky' earns 1 of 1 (it must lose points)" in problems
+    assert "q1: the known-wrong answer 'sneaky' earns 1 of 1 (it must lose at least half its points)" in problems
     assert "q2 has 0 known-wrong answers" in problems
     assert "written answer reflection has no rubric" in problems
     assert "FAIL q1: the known-wrong answer 'sneaky'" in format_report(report)

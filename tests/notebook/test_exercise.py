@@ -8,6 +8,7 @@ from nbclient import NotebookClient
 
 from crosstrain.notebook.answers import Count, Label, Mapping, Share
 from crosstrain.notebook.capture import ANSWER_MIME, decode
+from crosstrain.notebook.exercise import PARTIAL_CAP
 from crosstrain.notebook.exercises import get
 
 
@@ -22,10 +23,20 @@ def test_score_refuses_objects_that_claim_equality(tiny_world):
     assert get("00-orientation", "q1").score(AlwaysEqual(0), tiny_world) == 0.0
 
 
-def test_mapping_gives_partial_credit_per_key(tiny_world):
+def test_mapping_gives_partial_credit_per_key_capped_at_half(tiny_world):
     exercise = get("00-orientation", "q5")
     answer = dict(exercise.expected(tiny_world), customer="ae")
-    assert exercise.score(answer, tiny_world) == pytest.approx(5 / 6)
+    assert exercise.share_right(answer, tiny_world) == pytest.approx(5 / 6)
+    assert exercise.score(answer, tiny_world) == pytest.approx(PARTIAL_CAP * 5 / 6)
+    assert exercise.score(exercise.expected(tiny_world), tiny_world) == 1.0
+
+
+def test_a_wrong_part_loses_at_least_half_the_points(tiny_world):
+    exercise = get("00-orientation", "q5")
+    for key in exercise.expected(tiny_world):
+        answer = dict(exercise.expected(tiny_world))
+        answer[key] = "nobody"
+        assert exercise.score(answer, tiny_world) <= 0.5
 
 
 @pytest.mark.parametrize("kind, answer, words", [
@@ -77,7 +88,7 @@ def test_grade_hands_in_one_plain_payload_and_passes(graded_cells, tiny_world):
 def test_grade_returns_partial_points_for_nbgrader(graded_cells):
     result = [o for o in graded_cells[2].outputs if o.output_type == "execute_result"]
     assert len(_answers(graded_cells[2])) == 1
-    assert float(result[0].data["text/plain"]) == pytest.approx(2 * 5 / 6, abs=1e-5)
+    assert float(result[0].data["text/plain"]) == pytest.approx(2 * PARTIAL_CAP * 5 / 6, abs=1e-5)
 
 
 @pytest.mark.kernel
