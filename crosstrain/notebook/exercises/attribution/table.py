@@ -265,6 +265,9 @@ EXERCISES = [
                     "you multiplied the amount by the raw weights, which do not sum to 1 per deal. Divide each weight by its deal's total first."),
             Mistake("natural_exp", lambda w: _decay(w, lambda p: np.exp(-days_before_close(p) / HALF_LIFE_DAYS)),
                     "you used e^(-days / 7). With a half-life, the weight halves every 7 days: 2 ** (-days / 7)."),
+            Mistake("whole_days", lambda w: _decay(w, lambda p: 2.0 ** (-(p.close_date - p.occurred_at).dt.days / HALF_LIFE_DAYS)),
+                    "you counted whole days (.dt.days), so a touch 23 hours before the close weighs as much as one at the close. "
+                    "Time decay runs on decimal days: (close_date - occurred_at) / pd.Timedelta(days=1)."),
             Mistake("after_close", lambda w: _decay(w, lambda p: 2.0 ** (-days_before_close(p) / HALF_LIFE_DAYS), until=None),
                     "you kept touches after the close, whose 'days before' are negative and whose weights are then the largest. Start from path."),
         ),

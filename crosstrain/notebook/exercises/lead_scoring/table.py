@@ -25,7 +25,7 @@ from crosstrain.notebook.exercises.lead_scoring.formulas import (
     meddpicc_completeness,
     snippet_tags,
 )
-from crosstrain.notebook.exercises.lead_scoring.kinds import Grid, LeadScores, Tags
+from crosstrain.notebook.exercises.lead_scoring.kinds import Grid, LeadScores, ScoreCount, Tags
 from crosstrain.world.schema import MEDDPICC_FLAGS
 
 # -- mistakes that need a few lines ---------------------------------------------------
@@ -91,8 +91,8 @@ EXERCISES = [
     Exercise(
         MODULE, "q2", "n_mql",
         f"With the MQL bar at {MQL_BAR} points, how many inbound leads are MQLs today?",
-        Count(of="leads"),
-        compute=lambda w: int((lead_scores(w)[_inbound(w)] >= MQL_BAR).sum()),
+        ScoreCount(of="inbound leads"),
+        compute=lambda w: tuple(int((lead_scores_frame(w, whole_days=whole).score[_inbound(w)] >= MQL_BAR).sum()) for whole in (False, True)),
         hint_text=f"Keep the inbound leads (source_channel is not 'outbound') and count those whose score from q1 is at least {MQL_BAR} (>=).",
         solution_text=("inbound = world.leads.set_index('lead_id').source_channel != 'outbound'\n"
                        f"n_mql = int((scores[inbound] >= {MQL_BAR}).sum())"),
