@@ -4,7 +4,8 @@ In a temporary copy of the course, nbgrader itself generates the release and aut
 (``autograde``: nbgrader's autograde preprocessors, execution in the batch grader's
 parallel warm kernels) three kinds of submission built from it: the reference solution (must earn full marks),
 the blank release (must earn zero on every autograded cell) and each known-wrong answer
-from ``graders/`` (must lose at least half that exercise's points). For every autograded cell the
+from ``graders/`` (must lose at least half that exercise's points, and all of them for
+the exercise's core mistake, which every autograded exercise marks once). For every autograded cell the
 out-of-kernel re-score (``exercise.score`` on the decoded payload, as the batch grader
 does it, with ``crosstrain.grading.recheck``) must agree with nbgrader's verdict.
 """
@@ -46,6 +47,7 @@ class Row:
     solution: float | None = None
     blank: float | None = None
     wrong: dict[str, float | None] = field(default_factory=dict)
+    core: str | None = None  # the known-wrong answer of the exercise's core mistake
 
 
 @dataclass
@@ -79,11 +81,13 @@ def format_report(report: Report) -> str:
     """The per-exercise table, then one line per problem."""
     header = ["exercise", "points", "solution", "blank", "wrong answers"]
     lines = [[r.name, f"{r.points:g}", _cell(r.solution), _cell(r.blank),
-              ", ".join(f"{m} {_cell(s)}" for m, s in r.wrong.items()) or ("rubric" if not r.autograded else "-")]
+              ", ".join(f"{m}{'*' if m == r.core else ''} {_cell(s)}" for m, s in r.wrong.items())
+              or ("rubric" if not r.autograded else "-")]
              for r in report.rows]
     widths = [max(len(str(x)) for x in column) for column in zip(header, *lines)]
     table = [report.module, "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
     table += ["  ".join(str(x).ljust(w) for x, w in zip(line, widths)).rstrip() for line in lines]
+    table.append("* the exercise's core mistake: it must earn 0; every other known-wrong answer at most half")
     table.append(f"out-of-kernel re-score compared with nbgrader on {report.rechecked} autograded cells")
     table += [f"FAIL {p}" for p in report.problems] or ["ok: every grader proven"]
     return "\n".join(table)
@@ -98,7 +102,8 @@ def _validate(module_id: str, course_root: Path, graders_dir: Path, grader: Auto
     source = nbformat.read(notebook_path(course_root, "source", module_id), as_version=4)
     grade_cells = [c.metadata["nbgrader"] for c in source.cells if c.metadata.get("nbgrader", {}).get("grade")]
     written = [m["grade_id"] for m in grade_cells if m["solution"]]
-    problems = graders.problems(module_id, list(exercises), written, graders_dir)
+    cores = {name: (e.core_mistake.name if e.core_mistake else None) for name, e in exercises.items()}
+    problems = graders.problems(module_id, list(exercises), written, graders_dir, cores)
     wrong = [w for w in graders.wrong_answers(module_id, graders_dir) if w.exercise in exercises]
     course = grader.course
     shutil.copytree(course_root / "source" / module_id, course / "source" / module_id)
@@ -115,7 +120,8 @@ def _validate(module_id: str, course_root: Path, graders_dir: Path, grader: Auto
     for meta in grade_cells:
         name, points, auto = meta["grade_id"], float(meta["points"]), not meta["solution"]
         row = Row(name, points, auto, scores[SOLUTION][name], scores[BLANK][name],
-                  {a.mistake: scores[f"wrong-{a.exercise}-{a.mistake}"][name] for a in wrong if a.exercise == name})
+                  {a.mistake: scores[f"wrong-{a.exercise}-{a.mistake}"][name] for a in wrong if a.exercise == name},
+                  next((a.mistake for a in wrong if a.exercise == name and a.core), None))
         rows.append(row)
         problems += _judge(row)
         if auto:
@@ -134,7 +140,10 @@ def _judge(row: Row) -> list[str]:
     if row.blank not in (0, None) or (row.autograded and row.blank is None):
         found.append(f"{row.name}: the blank release earns {_cell(row.blank)} instead of 0")
     for mistake, score in row.wrong.items():
-        if score is None or score > row.points / 2 + TOLERANCE:
+        if mistake == row.core and (score is None or abs(score) > TOLERANCE):
+            found.append(f"{row.name}: the core mistake '{mistake}' earns {_cell(score)} of {row.points:g} "
+                         f"(the mistake the exercise exists to teach must earn 0)")
+        elif score is None or score > row.points / 2 + TOLERANCE:
             found.append(f"{row.name}: the known-wrong answer '{mistake}' earns {_cell(score)} of {row.points:g} "
                          f"(it must lose at least half its points)")
     return found

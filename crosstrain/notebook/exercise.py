@@ -22,11 +22,16 @@ PARTIAL_CAP = 0.5
 
 @dataclass(frozen=True)
 class Mistake:
-    """A typical wrong answer: how to compute it from the world and what to tell the learner."""
+    """A typical wrong answer: how to compute it from the world and what to tell the learner.
+
+    ``core`` marks the mistake the exercise exists to teach (one per exercise): an answer
+    that is exactly it earns nothing, not even partial credit for its other parts.
+    """
 
     name: str
     compute: Callable[[Any], Any]
     message: str
+    core: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,16 +71,32 @@ class Exercise:
             warnings.simplefilter("ignore")
             return _plain(self.compute(world))
 
+    def __post_init__(self) -> None:
+        cores = [m.name for m in self.mistakes if m.core]
+        if len(cores) > 1:
+            raise ValueError(f"{self.module} {self.name} marks {len(cores)} core mistakes ({', '.join(cores)}): mark one")
+
+    @property
+    def core_mistake(self) -> Mistake | None:
+        """The mistake this exercise exists to teach, if one is marked."""
+        return next((m for m in self.mistakes if m.core), None)
+
     def score(self, answer: Any, world) -> float:
-        """Share of the points earned: 1 when right, else the share of parts right scaled
-        into [0, ``PARTIAL_CAP``] (so three parts of four right earn 3/8 of the points).
+        """Share of the points earned: 1 when right, 0 for the exercise's core mistake,
+        else the share of parts right scaled into [0, ``PARTIAL_CAP``] (so three parts of
+        four right earn 3/8 of the points).
 
         The answer is first reduced to plain data exactly as ``capture`` hands it in, so
         the kernel and the out-of-kernel grader score the same thing, and an object that
         cannot travel as plain data (say, one whose ``__eq__`` always says yes) earns 0.
         """
         share = self.share_right(answer, world)
-        return 1.0 if share >= 1 else PARTIAL_CAP * share
+        if share >= 1:
+            return 1.0
+        core = self.core_mistake
+        if share > 0 and core is not None and self._is(answer, core, world):
+            return 0.0
+        return PARTIAL_CAP * share
 
     def share_right(self, answer: Any, world) -> float:
         """The answer kind's own measure of how much is right, in [0, 1] (parts right)."""
@@ -101,30 +122,41 @@ class Exercise:
             if score >= 1:
                 return Feedback(True, self.praise)
             # a recognised mistake says the most, even when the answer is also out of range
-            mistake = self._recognised(answer, world)
-            if mistake is not None:
-                return Feedback(False, mistake.message)
+            recognised = self._recognised(answer, world)
+            if recognised:
+                return Feedback(False, _messages(recognised))
             if problem:
                 return Feedback(False, problem)
         if score > 0:
             return Feedback(False, f"part of your answer is right ({score:.0%}); look again at the rest. Call .hint() if you are stuck.")
         return Feedback(False, "that is not what the data gives. Re-read the question, or call .hint().")
 
-    def _recognised(self, answer: Any, world) -> Mistake | None:
-        """The first known mistake this answer is exactly, if any."""
-        for mistake in self.mistakes:
+    def _recognised(self, answer: Any, world) -> list[Mistake]:
+        """Every known mistake this answer is exactly: on some worlds two give one value."""
+        return [mistake for mistake in self.mistakes if self._is(answer, mistake, world)]
+
+    def _is(self, answer: Any, mistake: Mistake, world) -> bool:
+        """Whether the (plain) answer is exactly this mistake's value on this world."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             try:
-                if self.kind.score(answer, _plain(mistake.compute(world))) >= 1:
-                    return mistake
+                return self.kind.score(as_plain(answer), _plain(mistake.compute(world))) >= 1
             except Exception:  # noqa: BLE001 - an answer of another shape is simply not this mistake
-                continue
-        return None
+                return False
 
     def hint(self) -> str:
         return self.hint_text
 
     def solution(self) -> str:
         return self.solution_text or "No written solution for this one: ask your trainer."
+
+
+def _messages(mistakes: list[Mistake]) -> str:
+    """One mistake's message, or every possibility when several give the learner's value."""
+    if len(mistakes) == 1:
+        return mistakes[0].message
+    told = "; or ".join(m.message.rstrip(".") for m in mistakes)
+    return f"on this data {len(mistakes)} different mistakes give your value, so it is one of these: {told}."
 
 
 def _plain(value: Any) -> Any:

@@ -105,7 +105,12 @@ class Parts:
 @dataclass(frozen=True)
 class Days:
     """A duration in days. Decimal days or whole days (``.dt.days``) are both accepted:
-    the expected value is the pair (median of decimal days, median of whole days)."""
+    the expected value is the pair (median of decimal days, median of whole days).
+
+    Each of the two is also accepted rounded to one decimal, or as the whole day either
+    side of it (``.median().days`` cuts, ``round`` may go up): a lesson that accepts whole
+    days accepts every usual way to get them. Nothing further: a day beyond is wrong.
+    """
 
     of: str = "the cycle length"
     rel_tolerance: float = 1e-6
@@ -116,4 +121,11 @@ class Days:
         return Amount(of=self.of).sanity(answer, world)
 
     def score(self, answer: Any, expected: Any) -> float:
-        return float(any(_same(answer, e, self.rel_tolerance) for e in expected))
+        return float(any(_same(answer, e, self.rel_tolerance) or _rounded(answer, e) for e in expected))
+
+
+def _rounded(answer: Any, exact: Any) -> bool:
+    """``answer`` is ``exact`` rounded to one decimal, or a whole day either side of it."""
+    if type(answer) not in (int, float) or type(exact) not in (int, float) or not math.isfinite(answer) or not math.isfinite(exact):
+        return False
+    return abs(answer - exact) <= 0.05 + 1e-9 or answer in (math.floor(exact), math.ceil(exact))

@@ -4,7 +4,8 @@ A module's test file says how its answer cells run (``ModuleProof``) and takes t
 tests with ``globals().update(PROOF.tests())``: the reference answers score full on several
 worlds, every known-wrong answer loses points with a specific message that keeps the answer
 secret, every exercise has known-wrong answers, a hint and a written solution, every named
-mistake (``Mistake``) has a known-wrong file of the same name, the written solutions score
+mistake (``Mistake``) has a known-wrong file of the same name, each exercise's one core
+mistake (marked in the table and its file) earns 0, the written solutions score
 full, and the expected values follow the world's data.
 """
 
@@ -131,11 +132,14 @@ class ModuleProof:
                 f"a known mistake deserves a specific message: {feedback.message}"
             assert not reveals(feedback.message, exercise.expected(world), **proof.secret), feedback.message
             named = next((m for m in exercise.mistakes if m.name == wrong.mistake), None)
-            if named is not None:  # the learner reads that mistake's message (or a twin's: same value)
+            if named is not None:  # the learner reads that mistake's message, and its twins' (same value)
                 plain = as_plain(answer)
                 matched = [m for m in exercise.mistakes if exercise.kind.score(plain, m.compute(world)) >= 1]
-                told = {m.message for m in matched} if named in matched else {exercise.kind.sanity(plain, world)}
-                assert feedback.message in told, f"{wrong.mistake} is not recognised: {feedback.message}"
+                told = [m.message.rstrip(".") for m in matched] if named in matched else [exercise.kind.sanity(plain, world)]
+                assert all(t in feedback.message for t in told), f"{wrong.mistake} is not recognised: {feedback.message}"
+            if wrong.core:  # the mistake the exercise exists to teach earns nothing
+                assert named is not None and named.core, f"{wrong.mistake} says '# core: yes' but is not the table's core mistake"
+                assert exercise.score(answer, world) == 0.0, wrong.mistake
             for other in map(request.getfixturevalue, proof.wrong_loses_on):
                 assert exercise.score(proof.answer(other, wrong.exercise, wrong.code), other) < 1.0, other.name
 
@@ -143,6 +147,12 @@ class ModuleProof:
             for name, exercise in proof.exercises.items():
                 assert sum(w.exercise == name for w in proof.wrong) >= 2, name
                 assert exercise.hint() and exercise.solution_text, name
+
+        def test_every_exercise_marks_one_core_mistake_with_a_core_wrong_file():
+            for name, exercise in proof.exercises.items():
+                cores = [m.name for m in exercise.mistakes if m.core]
+                files = [w.mistake for w in proof.wrong if w.exercise == name and w.core]
+                assert len(cores) == 1 and files == cores, (name, cores, files)
 
         def test_every_named_mistake_has_a_known_wrong_file():
             for name, exercise in proof.exercises.items():
@@ -163,6 +173,7 @@ class ModuleProof:
         found = {f.__name__: f for f in (test_reference_solution_scores_full_on_every_world,
                                          test_known_wrong_answer_loses_points_with_a_message_that_keeps_the_answer_secret,
                                          test_every_exercise_has_two_known_wrong_answers_a_hint_and_a_solution,
+                                         test_every_exercise_marks_one_core_mistake_with_a_core_wrong_file,
                                          test_every_named_mistake_has_a_known_wrong_file,
                                          test_expected_values_are_recomputed_from_the_world)}
         if self.reference == "notebook":  # else the reference test already ran the written solutions

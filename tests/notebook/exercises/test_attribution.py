@@ -219,3 +219,11 @@ def test_the_notebook_states_the_assumptions_the_grader_makes():
     assert f"{a.ANNUAL_CHURN:.0%}" in source and f"{GROSS_MARGIN:.0%}" in source
     assert f"| {a.HISTORY_YEARS:g} |" in source
     assert "40%" in source and "30%" in source and "2^(-days before the close / 7)" in source
+
+
+def test_time_decay_on_whole_days_is_a_named_mistake(default_world):
+    code = next(w.code for w in PROOF.wrong if w.exercise == "q5" and w.mistake == "whole_days")
+    answer = PROOF.answer(default_world, "q5", code)
+    exercise = PROOF.exercises["q5"]
+    assert exercise.score(answer, default_world) <= 0.5
+    assert "decimal days" in exercise.check(answer, default_world).message

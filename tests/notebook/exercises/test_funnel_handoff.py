@@ -163,3 +163,19 @@ def test_months_without_opportunities_may_be_left_out_but_not_called_zero(tiny_w
     assert exercise.check(answer.dropna(), tiny_world).correct
     if answer.isna().any():  # a month with no opportunity has no rate, not a rate of 0
         assert exercise.score(answer.fillna(0.0), tiny_world) < 1.0
+
+
+def test_pandas_default_right_closed_buckets_are_a_named_mistake_that_says_which_edge(default_world):
+    code = next(w.code for w in PROOF.wrong if w.exercise == "q4" and w.mistake == "right_closed")
+    answer = PROOF.answer(default_world, "q4", code)
+    feedback = EXERCISES["q4"].check(answer, default_world)
+    assert not feedback.correct and "exactly 5 minutes lands in '<5 min'" in feedback.message
+    assert "right=False" in feedback.message
+    assert EXERCISES["q4"].score(answer, default_world) <= 0.5
+
+
+def test_dropping_the_never_answered_mqls_earns_nothing(default_world):
+    code = next(w.code for w in PROOF.wrong if w.exercise == "q4" and w.mistake == "drop_never")
+    answer = PROOF.answer(default_world, "q4", code)
+    assert EXERCISES["q4"].share_right(answer, default_world) == 5 / 6  # every other bucket is right
+    assert EXERCISES["q4"].score(answer, default_world) == 0.0

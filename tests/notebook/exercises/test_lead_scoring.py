@@ -166,3 +166,20 @@ def test_score_sanity_speaks_to_the_learner(default_world):
 
 def test_the_call_snippets_follow_the_world(default_world, other_seed_world):
     assert set(ls.call_snippets(default_world).note_id) != set(ls.call_snippets(other_seed_world).note_id)
+
+
+def test_the_mql_count_on_whole_day_scores_earns_full_marks(default_world):
+    """Whole-day ages are accepted for q1, so q2's count on those scores is right too (on the
+    default world 18 more leads clear the bar than with decimal days)."""
+    code = ("tp = world.touchpoints\n"
+            "age_days = (world.reference_date - tp.occurred_at).dt.days\n"
+            "engagement = (tp.event_type.map(points) * 0.5 ** (age_days / 30)).groupby(tp.lead_id).sum()\n"
+            "fit = world.leads.set_index('lead_id').fit_score\n"
+            "scores = fit + engagement.reindex(fit.index, fill_value=0)\n"
+            + EXERCISES["q2"].solution_text)
+    whole, decimal = PROOF.answer(default_world, "q2", code), PROOF.reference_answer(default_world, "q2")
+    assert whole != decimal  # the two ways to age really give two counts here
+    for answer in (whole, decimal):
+        assert EXERCISES["q2"].score(answer, default_world) == 1.0
+        assert EXERCISES["q2"].check(answer, default_world).correct
+    assert EXERCISES["q2"].score(decimal + 1, default_world) == 0.0

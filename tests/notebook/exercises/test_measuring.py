@@ -130,11 +130,29 @@ def test_parts_and_days_kinds():
     assert parts.score({"x": 0.5, "y": 10.0}, {"x": 0.5, "y": 11.0}) == 0.5
     assert "'y'" in parts.sanity({"x": 0.5}, None)
     days = Days()
-    assert days.score(12.5, (12.5, 12.0)) == 1 and days.score(12.0, (12.5, 12.0)) == 1 and days.score(13.0, (12.5, 12.0)) == 0
+    assert days.score(12.5, (12.5, 12.0)) == 1 and days.score(12.0, (12.5, 12.0)) == 1 and days.score(13.5, (12.5, 12.0)) == 0
+    # rounded to a decimal, or the whole day either side: 107.68 as 107.7, 107 (.median().days) or 108
+    for accepted in (107.7, 107, 108, 107.0):
+        assert days.score(accepted, (107.684, 107.5)) == 1, accepted
+    for rejected in (106, 109, 107.6, 107.8, float("nan")):
+        assert days.score(rejected, (107.684, 107.5)) == 0, rejected
     assert "Timedelta" in days.sanity(pd.Timedelta(days=3), None)
 
 
 # -- the exercises on real worlds ---------------------------------------------------------
+
+@pytest.mark.parametrize("code", [
+    "enterprise_cycle = (ent.close_date - ent.created_at).median().days",
+    "enterprise_cycle = (ent.close_date - ent.created_at).dt.days.median()",
+    "enterprise_cycle = round(((ent.close_date - ent.created_at) / pd.Timedelta(days=1)).median(), 1)",
+    "enterprise_cycle = round(((ent.close_date - ent.created_at) / pd.Timedelta(days=1)).median())",
+])
+def test_the_cycle_in_whole_days_any_usual_way_earns_full_marks(code, default_world, other_seed_world):
+    """The lesson says whole days are accepted: so are .median().days and a rounded median."""
+    for world in (default_world, other_seed_world):
+        answer = PROOF.answer(world, "q7", "ent = deals[(deals.segment == 'enterprise') & deals.is_won]\n" + code)
+        assert EXERCISES["q7"].score(answer, world) == 1.0, (code, answer)
+        assert EXERCISES["q7"].check(answer, world).correct
 
 def test_the_paid_media_pick_names_paid_media_in_every_world(default_world, tiny_world, other_seed_world):
     """Labels may agree by chance between worlds (so q4 is not in PROOF's varying), but must be paid media."""

@@ -196,7 +196,7 @@ EXERCISES = [
         solution_text="wins = deals[deals.is_won]\nchannel = wins.campaign_id.map(camps.set_index('campaign_id').channel)\nprimary_source = wins.amount.groupby(channel).sum()",
         mistakes=(
             Mistake("all_deals", lambda w: _primary(w),
-                    "you summed every deal's amount, open and lost ones too. Closed-loop reporting credits won revenue: keep is_won."),
+                    "you summed every deal's amount, open and lost ones too. Closed-loop reporting credits won revenue: keep is_won.", core=True),
             Mistake("closed_deals", lambda w: _primary(w, w.opportunities[w.opportunities.is_closed]),
                     "you kept every closed deal, lost ones too. A lost deal brings no revenue: keep is_won."),
             Mistake("deal_count", lambda w: _dict(won(w.opportunities).campaign_id.map(w.campaigns.set_index("campaign_id").channel).value_counts()),
@@ -212,7 +212,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("after_close", lambda w: _window(w, until=None),
-                    "you kept touches that happened after the deal closed. A touch after the win cannot have caused it: keep occurred_at <= close_date."),
+                    "you kept touches that happened after the deal closed. A touch after the win cannot have caused it: keep occurred_at <= close_date.", core=True),
             Mistake("all_deals", lambda w: _window(w, w.opportunities),
                     "you kept the touches of every deal's lead, open and lost deals too. Revenue attribution shares out won revenue: keep the won deals."),
             Mistake("until_creation", lambda w: _window(w, until="opp_created_at"),
@@ -228,7 +228,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("full_amount_per_touch", _linear_full_amount,
-                    "your linear credit gives every touch the deal's whole amount, so the channels share out more revenue than was won. Give each touch 1 / (touches of its deal) of the amount."),
+                    "your linear credit gives every touch the deal's whole amount, so the channels share out more revenue than was won. Give each touch 1 / (touches of its deal) of the amount.", core=True),
             Mistake("share_of_touches", _linear_by_touch_count,
                     "you split the total revenue by each channel's share of all touches. Linear shares each deal's own amount among that deal's touches: a touch on a big deal is worth more than one on a small deal."),
             Mistake("after_close", lambda w: _parts(w, LAST_LINEAR, touch_path(w, until=None)),
@@ -246,7 +246,7 @@ EXERCISES = [
             Mistake("not_rescaled", lambda w: {"u_shaped": _unscaled(w, *U_SHAPED), "w_shaped": _unscaled(w, *W_SHAPED)},
                     "your shares do not sum to 1 for every deal: a deal with one or two touches (or an outbound deal, which has no lead-creation touch) hands out less than its amount. Rescale each deal's raw weights by their sum."),
             Mistake("first_is_lead_creation", lambda w: {"u_shaped": _first_is_lead_creation(w, *U_SHAPED), "w_shaped": _first_is_lead_creation(w, *W_SHAPED)},
-                    "you took the first touch as the lead-creation touch. The first touch is often an anonymous visit long before the form fill that created the lead: the lead-creation touch is the one at the lead's created_at."),
+                    "you took the first touch as the lead-creation touch. The first touch is often an anonymous visit long before the form fill that created the lead: the lead-creation touch is the one at the lead's created_at.", core=True),
             Mistake("opp_creation_after", lambda w: {"u_shaped": _parts(w, {"u": "u_shaped"})["u"], "w_shaped": _opp_creation_after(w, *W_SHAPED)},
                     "your opportunity-creation touch is the first touch after the deal was created. It is the last touch at or before the deal's created_at: the one that tipped the lead into a deal."),
         ),
@@ -260,11 +260,14 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("days_after_first", lambda w: _decay(w, lambda p: 2.0 ** (-_days_after_first(p) / HALF_LIFE_DAYS)),
-                    "you counted the days after the first touch, so the earliest touches weigh most. Time decay counts the days before the conversion (close_date - occurred_at): the touches nearest the win weigh most."),
+                    "you counted the days after the first touch, so the earliest touches weigh most. Time decay counts the days before the conversion (close_date - occurred_at): the touches nearest the win weigh most.", core=True),
             Mistake("not_rescaled", lambda w: _decay(w, lambda p: 2.0 ** (-days_before_close(p) / HALF_LIFE_DAYS), normalise=False),
                     "you multiplied the amount by the raw weights, which do not sum to 1 per deal. Divide each weight by its deal's total first."),
             Mistake("natural_exp", lambda w: _decay(w, lambda p: np.exp(-days_before_close(p) / HALF_LIFE_DAYS)),
                     "you used e^(-days / 7). With a half-life, the weight halves every 7 days: 2 ** (-days / 7)."),
+            Mistake("whole_days", lambda w: _decay(w, lambda p: 2.0 ** (-(p.close_date - p.occurred_at).dt.days / HALF_LIFE_DAYS)),
+                    "you counted whole days (.dt.days), so a touch 23 hours before the close weighs as much as one at the close. "
+                    "Time decay runs on decimal days: (close_date - occurred_at) / pd.Timedelta(days=1)."),
             Mistake("after_close", lambda w: _decay(w, lambda p: 2.0 ** (-days_before_close(p) / HALF_LIFE_DAYS), until=None),
                     "you kept touches after the close, whose 'days before' are negative and whose weights are then the largest. Start from path."),
         ),
@@ -282,7 +285,7 @@ EXERCISES = [
             Mistake("any_time", lambda w: {**sourced_and_influenced(w), "influenced": sourced_and_influenced(w, window=None)["influenced"]},
                     "you counted touches that came after the deal was created. A deal is influenced by marketing when a touch came before (or at) its creation."),
             Mistake("influenced_only", _influenced_only,
-                    "you counted only the deals marketing influenced but did not source. Influenced pipeline includes the sourced deals: every deal with a marketing touch before it was created."),
+                    "you counted only the deals marketing influenced but did not source. Influenced pipeline includes the sourced deals: every deal with a marketing touch before it was created.", core=True),
         ),
     ),
     Exercise(
@@ -295,7 +298,7 @@ EXERCISES = [
         points=4,
         mistakes=(
             Mistake("marketing_only", _economics_marketing_only,
-                    "your CAC counts only marketing's spend. CAC = (sales + marketing spend) / new customers: the reps who closed the deals cost money too."),
+                    "your CAC counts only marketing's spend. CAC = (sales + marketing spend) / new customers: the reps who closed the deals cost money too.", core=True),
             Mistake("per_deal", _economics_per_deal,
                     "you counted won deals as new customers. A customer is an account: an account that won twice is still one new customer (distinct account_id)."),
             Mistake("no_margin", _economics_no_margin,
@@ -316,7 +319,7 @@ EXERCISES = [
             Mistake("revenue_not_profit", lambda w: _dict(campaign_roi(w, margin=1.0)),
                     "you used revenue, not gross profit. ROI = (attributed gross profit - spend) / spend: multiply the credited revenue by GROSS_MARGIN."),
             Mistake("primary_campaign", _primary_campaign_roi,
-                    "you credited each won deal's whole amount to its primary campaign (campaign_id on the deal). The question asks for the W-shaped credit of each touch's campaign."),
+                    "you credited each won deal's whole amount to its primary campaign (campaign_id on the deal). The question asks for the W-shaped credit of each touch's campaign.", core=True),
             Mistake("budget", lambda w: _dict(campaign_roi(w, column="budget")),
                     "you used the budget, which is what was planned. Use actual_cost, what was really spent."),
         ),

@@ -99,9 +99,12 @@ def response_hours(mqls: pd.DataFrame, since: str = "mql_at") -> pd.Series:
     return (mqls.first_response_at - mqls[since]).dt.total_seconds() / 3600
 
 
-def speed_bucket(hours: pd.Series) -> pd.Series:
-    """The response-time bucket of each MQL; 'never' when it was never answered."""
-    cut = pd.cut(hours, list(BUCKET_EDGES_HOURS), labels=list(BUCKETS[:-1]), right=False)
+def speed_bucket(hours: pd.Series, right: bool = False) -> pd.Series:
+    """The response-time bucket of each MQL; 'never' when it was never answered.
+
+    Buckets include their lower edge ("<5 min" is under 5 minutes, so exactly 5 is
+    "5-30 min"); ``right=True`` is pandas' default the lesson warns against."""
+    cut = pd.cut(hours, list(BUCKET_EDGES_HOURS), labels=list(BUCKETS[:-1]), right=right)
     return cut.astype(str).where(hours.notna(), "never")
 
 
@@ -109,10 +112,11 @@ def mqls(leads: pd.DataFrame) -> pd.DataFrame:
     return leads[leads.mql_at.notna()]
 
 
-def qualification_by_response(leads: pd.DataFrame, since: str = "mql_at", among: str = "mql_at") -> dict[str, float]:
+def qualification_by_response(leads: pd.DataFrame, since: str = "mql_at", among: str = "mql_at",
+                              right: bool = False) -> dict[str, float]:
     """Share of MQLs that became SQLs, by how fast sales first responded."""
     rows = leads[leads[among].notna()]
-    bucket = speed_bucket(response_hours(rows, since))
+    bucket = speed_bucket(response_hours(rows, since), right)
     rates = rows.sql_at.notna().groupby(bucket).mean()
     return {b: float(rates.get(b, math.nan)) for b in BUCKETS}
 

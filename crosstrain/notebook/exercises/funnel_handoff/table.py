@@ -109,7 +109,7 @@ EXERCISES = [
             Mistake("all_time", _all_time,
                     "you used every inbound lead, not the cohort created in the first half of 2025. Recent leads have not had time to convert, which drags the later rates down."),
             Mistake("not_by_cohort", _activity_in_period,
-                    "you counted what happened in the window (MQLs dated in it, deals won in it). A cohort follows the leads *created* in the window to whatever stage they reached, whenever."),
+                    "you counted what happened in the window (MQLs dated in it, deals won in it). A cohort follows the leads *created* in the window to whatever stage they reached, whenever.", core=True),
         ),
     ),
     Exercise(
@@ -131,7 +131,7 @@ EXERCISES = [
             Mistake("share_of_leads", lambda w: won_share_by_cohort(inbound(w.leads), w.opportunities, denominator="leads"),
                     "you divided by all the month's leads, which gives lead-to-won. The question asks for the share of the cohort's opportunities: divide by the leads that have an opportunity_id."),
             Mistake("by_close_month", _won_by_close_month,
-                    "you counted the deals won in each month against the deals opened in that month: two different groups of deals. A cohort follows the same leads: group by the month the lead was created."),
+                    "you counted the deals won in each month against the deals opened in that month: two different groups of deals. A cohort follows the same leads: group by the month the lead was created.", core=True),
         ),
     ),
     Exercise(
@@ -144,7 +144,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("most_leads_lost", _most_lost,
-                    "that step loses the most leads in number, because more leads enter it. Leakiest means the lowest share of entrants that make it through: compare the rates."),
+                    "that step loses the most leads in number, because more leads enter it. Leakiest means the lowest share of entrants that make it through: compare the rates.", core=True),
             Mistake("share_of_all_leads", lambda w: leakiest(_share_of_all_leads(w)),
                     "shares of *all* leads only ever shrink down the funnel, so the last step always looks worst. Compare stage-to-stage rates (next stage / this stage)."),
         ),
@@ -169,6 +169,12 @@ EXERCISES = [
                     "you timed the response from created_at. Sales can only respond once the lead is handed over: time it from mql_at."),
             Mistake("among_accepted", lambda w: qualification_by_response(w.leads, among="sal_at"),
                     "you divided by the accepted leads (SALs). The question asks for the share of all MQLs, rejected ones included: a slow answer also loses leads at acceptance."),
+            Mistake("drop_never", lambda w: {**qualification_by_response(w.leads), "never": math.nan},
+                    "your table has no 'never' bucket: pd.cut gives the never-answered MQLs no bucket, so groupby drops them. "
+                    "They are the point of the question: label them 'never' (.astype(str).where(hours.notna(), 'never')).", core=True),
+            Mistake("right_closed", lambda w: qualification_by_response(w.leads, right=True),
+                    "your buckets close on the right (pandas' default): a response at exactly 5 minutes lands in '<5 min', "
+                    "and an instant one in no bucket at all. Each bucket includes its lower edge and stops short of the upper one: pd.cut(..., right=False)."),
         ),
     ),
     Exercise(
@@ -183,7 +189,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("touched_only", lambda w: float((response_hours(mqls(w.leads)).dropna() <= SLA_HOURS).mean()),
-                    "you left out the MQLs nobody ever answered. They are the worst breach of the SLA: keep them in the denominator as misses."),
+                    "you left out the MQLs nobody ever answered. They are the worst breach of the SLA: keep them in the denominator as misses.", core=True),
             Mistake("from_created", lambda w: sla_compliance(w.leads, since="created_at"),
                     "you measured from created_at. The SLA clock starts when the lead becomes an MQL and is handed over: use mql_at."),
             Mistake("all_leads", lambda w: float(((w.leads.first_response_at - w.leads.mql_at) <= pd.Timedelta(hours=SLA_HOURS)).mean()),
@@ -200,7 +206,7 @@ EXERCISES = [
         points=3,
         mistakes=(
             Mistake("with_disqualified", lambda w: ranked_reasons(w.leads),
-                    "you counted every lead with a reason, including leads sales accepted and later disqualified (no budget, unresponsive...). Rejection happens at acceptance: keep status == 'rejected'."),
+                    "you counted every lead with a reason, including leads sales accepted and later disqualified (no budget, unresponsive...). Rejection happens at acceptance: keep status == 'rejected'.", core=True),
             Mistake("least_common", lambda w: [list(rn) for rn in sorted(ranked_reasons(rejected(w.leads)), key=lambda rn: (rn[1], rn[0]))],
                     "those are the least common reasons: sort from largest to smallest (value_counts() already does)."),
         ),

@@ -180,16 +180,17 @@ def late_without_buyer(deals: pd.DataFrame, strict=False) -> int:
 _REFERENCE_SCORES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def lead_scores_frame(world, decay="half_life", as_of=None, decay_fit=False) -> pd.DataFrame:
-    """Scores and their engagement part, by lead_id; ``decay`` names a way to age points.
+def lead_scores_frame(world, decay="half_life", as_of=None, decay_fit=False, whole_days=False) -> pd.DataFrame:
+    """Scores and their engagement part, by lead_id; ``decay`` names a way to age points,
+    ``whole_days`` ages them in whole days (``.dt.days``, as a daily scoring job would).
 
     The reference (half-life, to the reference date) is cached per world object: several
     exercises and the widget need it, and the notebook must run in seconds.
     """
-    reference = decay == "half_life" and as_of is None and not decay_fit
+    reference = decay == "half_life" and as_of is None and not decay_fit and not whole_days
     if reference and world in _REFERENCE_SCORES:
         return _REFERENCE_SCORES[world]
-    frame = _lead_scores_frame(world, decay, as_of, decay_fit)
+    frame = _lead_scores_frame(world, decay, as_of, decay_fit, whole_days)
     if reference:
         try:
             _REFERENCE_SCORES[world] = frame
@@ -198,11 +199,13 @@ def lead_scores_frame(world, decay="half_life", as_of=None, decay_fit=False) -> 
     return frame
 
 
-def _lead_scores_frame(world, decay, as_of, decay_fit) -> pd.DataFrame:
+def _lead_scores_frame(world, decay, as_of, decay_fit, whole_days=False) -> pd.DataFrame:
     leads = world.leads.set_index("lead_id")
     as_of = world.reference_date if as_of is None else as_of
     tp = world.touchpoints
     age_days = (as_of - tp.occurred_at).dt.total_seconds() / 86400
+    if whole_days:
+        age_days = np.floor(age_days)
     points = tp.event_type.map(points_table(world))
     factor = {"half_life": 0.5 ** (age_days / HALF_LIFE_DAYS), "linear": (1 - age_days / HALF_LIFE_DAYS).clip(lower=0),
               "e_folding": np.exp(-age_days / HALF_LIFE_DAYS), "none": 1.0}[decay]

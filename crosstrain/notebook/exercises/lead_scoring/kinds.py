@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from crosstrain.notebook.answers.scalars import type_name
+from crosstrain.notebook.answers.scalars import Count, type_name
 from crosstrain.notebook.exercises.lead_scoring.formulas import (
     BANDS,
     FRAMEWORK_TAGS,
@@ -57,6 +57,22 @@ class LeadScores:
             return 0.0
         slack = self.rel_tolerance * expected.engagement.to_numpy(dtype=float) + 1e-6
         return float(np.all(np.abs(aligned - expected.score.to_numpy(dtype=float)) <= slack))
+
+
+@dataclass(frozen=True)
+class ScoreCount:
+    """A count of leads taken on the learner's scores (q1), so either way the lesson accepts
+    to age them counts: the expected value is the pair (count on ages in decimal days, count
+    on whole-day ages). A mistake's value is one count."""
+
+    of: str = "leads"
+
+    def sanity(self, answer: Any, world) -> str | None:
+        return Count(of=self.of).sanity(answer, world)
+
+    def score(self, answer: Any, expected: Any) -> float:
+        accepted = expected if type(expected) is tuple else (expected,)
+        return max(Count(of=self.of).score(answer, e) for e in accepted)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from crosstrain.notebook.exercises.lead_scoring.formulas import (
     meddpicc_completeness,
     snippet_tags,
 )
-from crosstrain.notebook.exercises.lead_scoring.kinds import Grid, LeadScores, Tags
+from crosstrain.notebook.exercises.lead_scoring.kinds import Grid, LeadScores, ScoreCount, Tags
 from crosstrain.world.schema import MEDDPICC_FLAGS
 
 # -- mistakes that need a few lines ---------------------------------------------------
@@ -77,7 +77,7 @@ EXERCISES = [
         points=3,
         mistakes=(
             Mistake("no_decay", _scores_mistake(decay="none"),
-                    "your engagement points do not decay: a pricing-page view from last year counts as much as one from yesterday. Multiply each touch's points by 0.5 ** (age_days / 30)."),
+                    "your engagement points do not decay: a pricing-page view from last year counts as much as one from yesterday. Multiply each touch's points by 0.5 ** (age_days / 30).", core=True),
             Mistake("linear", _scores_mistake(decay="linear"),
                     "your engagement drops in a straight line to zero after 30 days. A half-life of 30 days means the points halve every 30 days and never quite reach zero: 0.5 ** (age_days / 30)."),
             Mistake("e_folding", _scores_mistake(decay="e_folding"),
@@ -91,8 +91,8 @@ EXERCISES = [
     Exercise(
         MODULE, "q2", "n_mql",
         f"With the MQL bar at {MQL_BAR} points, how many inbound leads are MQLs today?",
-        Count(of="leads"),
-        compute=lambda w: int((lead_scores(w)[_inbound(w)] >= MQL_BAR).sum()),
+        ScoreCount(of="inbound leads"),
+        compute=lambda w: tuple(int((lead_scores_frame(w, whole_days=whole).score[_inbound(w)] >= MQL_BAR).sum()) for whole in (False, True)),
         hint_text=f"Keep the inbound leads (source_channel is not 'outbound') and count those whose score from q1 is at least {MQL_BAR} (>=).",
         solution_text=("inbound = world.leads.set_index('lead_id').source_channel != 'outbound'\n"
                        f"n_mql = int((scores[inbound] >= {MQL_BAR}).sum())"),
@@ -100,7 +100,7 @@ EXERCISES = [
             Mistake("outbound_too", lambda w: int((lead_scores(w) >= MQL_BAR).sum()),
                     "you counted outbound leads too. SDRs source those themselves: they never pass through the MQL stage. Keep source_channel != 'outbound'."),
             Mistake("undecayed", lambda w: int(((w.leads.fit_score + w.leads.engagement_score) >= MQL_BAR)[(w.leads.source_channel != 'outbound').to_numpy()].sum()),
-                    "you used the CRM's engagement_score, which never decays: use your decayed scores from q1."),
+                    "you used the CRM's engagement_score, which never decays: use your decayed scores from q1.", core=True),
             Mistake("world_mqls", lambda w: int(w.leads.mql_at.notna().sum()),
                     "that is how many leads the CRM ever marked as MQLs under its own rule. The question asks how many inbound leads your decayed score puts at or above the bar today."),
         ),
@@ -127,7 +127,7 @@ EXERCISES = [
             Mistake("undecayed", lambda w: _best_f1(w, score=w.leads.set_index("lead_id").fit_score + w.leads.set_index("lead_id").engagement_score),
                     "you used fit_score + engagement_score, the CRM's undecayed score. The question asks about your decayed scores from q1."),
             Mistake("accuracy", _accuracy_best,
-                    "that threshold maximises accuracy, not F1. With so few leads becoming opportunities, calling nobody an MQL is 'accurate': F1 balances precision and recall."),
+                    "that threshold maximises accuracy, not F1. With so few leads becoming opportunities, calling nobody an MQL is 'accurate': F1 balances precision and recall.", core=True),
         ),
     ),
     Exercise(
@@ -146,7 +146,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("counts", lambda w: conversion_grid(w, rate=False),
-                    "those are counts of leads that became opportunities; the question asks for rates: divide by the leads in each cell (.mean() of True/False)."),
+                    "those are counts of leads that became opportunities; the question asks for rates: divide by the leads in each cell (.mean() of True/False).", core=True),
             Mistake("transposed", lambda w: conversion_grid(w).T,
                     "your table is transposed: fit bands go in the rows and engagement bands in the columns."),
             Mistake("to_mql", lambda w: conversion_grid(w, outcome="mql"),
@@ -170,7 +170,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("meddpicc_only", _tags_without(bant=True),
-                    "some snippets evidence a BANT element as well as a MEDDPICC one: a named signer is authority too, a costed problem is need too. Budget and timing are BANT elements."),
+                    "some snippets evidence a BANT element as well as a MEDDPICC one: a named signer is authority too, a costed problem is need too. Budget and timing are BANT elements.", core=True),
             Mistake("process_swap", _tags_without(swap_process=True),
                     "decision process and paper process are swapped: the decision process is how they choose (shortlist, pilot, committee); the paper process is what happens after (legal, procurement, security review)."),
         ),
@@ -186,7 +186,7 @@ EXERCISES = [
                        "completeness = (open_deals[flags].sum(axis=1) / 8).mean()"),
         mistakes=(
             Mistake("all_deals", lambda w: meddpicc_completeness(w.opportunities),
-                    "you included closed deals. Completeness is a check on the deals still in play: keep is_closed == False."),
+                    "you included closed deals. Completeness is a check on the deals still in play: keep is_closed == False.", core=True),
             Mistake("not_won", lambda w: meddpicc_completeness(w.opportunities[~w.opportunities.is_won.fillna(False).astype(bool)]),
                     "'not won' also includes lost deals, which are closed. Open deals are the ones with is_closed == False."),
             Mistake("count_not_share", lambda w: meddpicc_completeness(_open_deals(w)) * len(MEDDPICC_FLAGS),
@@ -204,7 +204,7 @@ EXERCISES = [
                        "late_no_eb = int((late & ~deals.has_economic_buyer).sum())"),
         mistakes=(
             Mistake("closed_too", lambda w: late_without_buyer(w.opportunities),
-                    "closed-won deals have probability 100, so you counted deals that are already closed. Keep open deals (is_closed == False)."),
+                    "closed-won deals have probability 100, so you counted deals that are already closed. Keep open deals (is_closed == False).", core=True),
             Mistake("strictly_above", lambda w: late_without_buyer(_open_deals(w), strict=True),
                     f"'{LATE_STAGE_PROBABILITY} or more' includes the stage at exactly {LATE_STAGE_PROBABILITY} (identifying decision makers): use >=."),
             Mistake("with_buyer", lambda w: int(((_open_deals(w).probability >= LATE_STAGE_PROBABILITY) & _open_deals(w).has_economic_buyer).sum()),

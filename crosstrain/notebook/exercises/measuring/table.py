@@ -165,7 +165,7 @@ EXERCISES = [
         points=1,
         mistakes=(
             Mistake("mean_of_campaign_ctrs", lambda w: _paid_only((w.campaigns.clicks / w.campaigns.impressions).groupby(w.campaigns.channel).mean(), w),
-                    "you averaged each campaign's CTR, so a small campaign weighs as much as a big one. A channel's CTR is its total clicks divided by its total impressions."),
+                    "you averaged each campaign's CTR, so a small campaign weighs as much as a big one. A channel's CTR is its total clicks divided by its total impressions.", core=True),
             Mistake("percent", lambda w: {k: v * 100 for k, v in _dict(ctr_by_channel(w.campaigns)).items()},
                     "those look like percentages: give each CTR as a share between 0 and 1."),
         ),
@@ -182,7 +182,7 @@ EXERCISES = [
             Mistake("mean_of_campaign_cpls", _mean_campaign_cpl,
                     "you averaged each campaign's cost per lead, so a small campaign weighs as much as a big one. Divide the channel's total cost by its total leads."),
             Mistake("per_mql", lambda w: _cpl(w, reached="mql_at"),
-                    "that is the cost per MQL: you divided by the leads that became MQLs. Cost per lead divides by every lead the channel brought in."),
+                    "that is the cost per MQL: you divided by the leads that became MQLs. Cost per lead divides by every lead the channel brought in.", core=True),
         ),
     ),
     Exercise(
@@ -195,7 +195,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("per_lead", lambda w: _dict(cost_per(w.campaigns, w.leads)),
-                    "that is the cost per lead: you divided by every lead. Cost per SQL divides by the leads that reached SQL (a date in sql_at)."),
+                    "that is the cost per lead: you divided by every lead. Cost per SQL divides by the leads that reached SQL (a date in sql_at).", core=True),
             Mistake("budget", lambda w: _dict(cost_per(w.campaigns, w.leads, "sql_at", "budget")),
                     "you used the budget, which is what was planned. Use actual_cost, what was really spent."),
             Mistake("per_opportunity", lambda w: _dict(cost_per(w.campaigns, w.leads, "opportunity_id")),
@@ -211,7 +211,7 @@ EXERCISES = [
         solution_text="paid = ['display', 'paid_search', 'paid_social']\nspend = world.campaigns.groupby('channel').actual_cost.sum()\nper_lead = spend / world.leads.groupby('source_channel').size()\nper_sql = spend / world.leads[world.leads.sql_at.notna()].groupby('source_channel').size()\npaid_media_pick = {'cheapest_per_lead': per_lead[paid].idxmin(), 'cheapest_per_sql': per_sql[paid].idxmin()}",
         mistakes=(
             Mistake("same_for_both", lambda w: {"cheapest_per_lead": _cheapest(w)["cheapest_per_lead"], "cheapest_per_sql": _cheapest(w)["cheapest_per_lead"]},
-                    "you assumed the channel with the cheapest leads also gives the cheapest SQLs. Compute cost per SQL separately: cheap leads that rarely qualify are expensive SQLs."),
+                    "you assumed the channel with the cheapest leads also gives the cheapest SQLs. Compute cost per SQL separately: cheap leads that rarely qualify are expensive SQLs.", core=True),
             Mistake("most_expensive", lambda w: _cheapest(w, pick="idxmax"),
                     "you picked the most expensive channels: the cheapest has the smallest cost, .idxmin()."),
             Mistake("most_leads", _most_leads,
@@ -230,7 +230,7 @@ EXERCISES = [
             Mistake("revenue_not_profit", lambda w: _roi(w, margin=1.0),
                     "you used revenue, not gross profit. ROI counts what the revenue leaves after the cost of delivering it: multiply won revenue by GROSS_MARGIN."),
             Mistake("roas", _roas,
-                    "that is ROAS, revenue / spend. ROI subtracts the spend first: (gross profit - spend) / spend."),
+                    "that is ROAS, revenue / spend. ROI subtracts the spend first: (gross profit - spend) / spend.", core=True),
             Mistake("budget", lambda w: _roi(w, column="budget"),
                     "you used the budget, which is what was planned. Use actual_cost, what was really spent."),
             Mistake("pipeline_not_won", _pipeline_as_won,
@@ -247,7 +247,7 @@ EXERCISES = [
         points=3,
         mistakes=(
             Mistake("open_deals_included", _win_parts_open_included,
-                    "your win rates count open deals too. An open deal is not decided yet: win rate = won / (won + lost), over closed deals only."),
+                    "your win rates count open deals too. An open deal is not decided yet: win rate = won / (won + lost), over closed deals only.", core=True),
             Mistake("leads_denominator", _win_parts_leads,
                     "you divided the wins by the segment's leads. Win rate is a sales metric over deals: won / (won + lost)."),
             Mistake("average_of_all_deals", _win_parts_avg_all,
@@ -262,7 +262,7 @@ EXERCISES = [
         solution_text="deals = world.opportunities\nwins = deals[(deals.segment == 'enterprise') & deals.is_won]\nenterprise_cycle = ((wins.close_date - wins.created_at) / pd.Timedelta(days=1)).median()",
         mistakes=(
             Mistake("mean", lambda w: _cycle_of(w, how="mean"),
-                    "that is the mean. A few very long deals pull the mean up: the cycle length is the median."),
+                    "that is the mean. A few very long deals pull the mean up: the cycle length is the median.", core=True),
             Mistake("lost_included", lambda w: _cycle_of(w, which=closed),
                     "you included lost deals. Cycle length is measured on won deals: how long it takes to win."),
             Mistake("open_included", lambda w: _cycle_of(w, which=lambda d: d),
@@ -279,7 +279,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("all_closed_deals", lambda w: _attainment_of(w, deals=closed(w.opportunities)),
-                    "you counted every deal closed in the quarter, lost ones too. Bookings are won deals only."),
+                    "you counted every deal closed in the quarter, lost ones too. Bookings are won deals only.", core=True),
             Mistake("created_in_quarter", lambda w: _attainment_of(w, date="created_at"),
                     "you took the deals created in the quarter. A booking counts in the quarter its deal closed: use close_date."),
             Mistake("current_quarter", lambda w: _attainment_of(w, quarter=_quarter(w) + 1),

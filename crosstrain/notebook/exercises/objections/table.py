@@ -97,7 +97,7 @@ EXERCISES = [
         solution_text="objections = notes[notes.objection_category.notna()]\nobjection_shares = objections.objection_category.value_counts(normalize=True)",
         mistakes=(
             Mistake("all_notes", _shares_over_all_notes,
-                    "you divided by every call note, discovery answers included, so your shares do not add up to 1. A discovery note (the rep asks, the buyer answers) is no objection: divide by the objection notes only."),
+                    "you divided by every call note, discovery answers included, so your shares do not add up to 1. A discovery note (the rep asks, the buyer answers) is no objection: divide by the objection notes only.", core=True),
             Mistake("share_of_deals", _shares_of_deals,
                     "you measured the share of deals that heard each objection; a deal can hear several, so these do not add up to 1. The question asks what share of the objections each category is: count notes."),
         ),
@@ -119,7 +119,7 @@ EXERCISES = [
             Mistake("feel_felt_found_explores", lambda w: _labels_with(G="acknowledge;explore;respond"),
                     "Feel-Felt-Found asks the buyer nothing: it is a scripted answer. Used before the concern is clarified it responds without exploring."),
             Mistake("weak_replies_respond_nothing", lambda w: _labels_with(A="", D="acknowledge", E=""),
-                    "a discount, a feature list and a rebuttal are responses, only weak ones: LAER labels what a reply does, not whether it is good. Mark them 'respond'."),
+                    "a discount, a feature list and a rebuttal are responses, only weak ones: LAER labels what a reply does, not whether it is good. Mark them 'respond'.", core=True),
         ),
     ),
     Exercise(
@@ -134,7 +134,7 @@ EXERCISES = [
             Mistake("only_respond", lambda w: _respond_first(w, rule="only_respond"),
                     "you counted only the replies that are nothing but 'respond'. A reply that acknowledges and then responds has still not explored: look for 'respond' without 'explore'."),
             Mistake("any_respond", lambda w: _respond_first(w, rule="any_respond"),
-                    "you counted every reply that responds, including those that explored first, which is what LAER asks for. Keep the ones with 'respond' and no 'explore'."),
+                    "you counted every reply that responds, including those that explored first, which is what LAER asks for. Keep the ones with 'respond' and no 'explore'.", core=True),
             Mistake("discovery_notes_too", lambda w: _respond_first(w, all_notes=True),
                     "you divided by every call note, discovery answers included. Only objection notes have a reply to judge: keep the notes with an objection_category."),
         ),
@@ -153,7 +153,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("notes_not_deals", lambda w: _note_level(w, "category"),
-                    "you counted notes, not deals: a deal that heard the same objection three times votes three times. Win rate is about deals: keep each (category, deal) pair once."),
+                    "you counted notes, not deals: a deal that heard the same objection three times votes three times. Win rate is about deals: keep each (category, deal) pair once.", core=True),
             Mistake("open_deals_included", lambda w: _with_open(w, "category"),
                     "your win rate counts open deals as not won. An open deal is not decided yet: win rate = won / (won + lost), over closed deals only."),
         ),
@@ -176,7 +176,7 @@ EXERCISES = [
             Mistake("open_deals_included", lambda w: _with_open(w, "quality"),
                     "your win rate counts open deals as not won. An open deal is not decided yet: win rate = won / (won + lost), over closed deals only."),
             Mistake("any_strong_reply", _any_strong,
-                    "you put a deal in 'strong' when any of its replies was strong, so deals with both kinds count in both groups. A deal is 'strong' only when every reply was strong; one weak reply makes it 'weak'."),
+                    "you put a deal in 'strong' when any of its replies was strong, so deals with both kinds count in both groups. A deal is 'strong' only when every reply was strong; one weak reply makes it 'weak'.", core=True),
         ),
     ),
     Exercise(
@@ -206,7 +206,7 @@ EXERCISES = [
             Mistake("open_deals_included", _discount_open_included,
                     "your win rates count open deals as not won. An open deal is not decided yet: keep the closed deals (is_closed) before comparing."),
             Mistake("percent_anywhere", _discount_percent_anywhere,
-                    "you flagged every note with a '%' in it, buyers' words included (\"you're about 30% above what they quoted\" is the buyer, not a discount). Look for '% off' in what the rep said."),
+                    "you flagged every note with a '%' in it, buyers' words included (\"you're about 30% above what they quoted\" is the buyer, not a discount). Look for '% off' in what the rep said.", core=True),
         ),
     ),
 ]

@@ -27,7 +27,7 @@ EXERCISES = [
         solution_text="n_leads = len(world.leads)",
         mistakes=(
             Mistake("accounts", lambda w: len(w.accounts),
-                    "you counted accounts (companies). One company can send many leads: count the rows of world.leads."),
+                    "you counted accounts (companies). One company can send many leads: count the rows of world.leads.", core=True),
             Mistake("distinct_companies", lambda w: int(w.leads.company.nunique()),
                     "you counted distinct company names. Two people from one company are two leads: count every row of world.leads."),
         ),
@@ -40,7 +40,7 @@ EXERCISES = [
         solution_text="mql_share = world.leads.mql_at.notna().mean()",
         mistakes=(
             Mistake("current_stage_only", lambda w: float((w.leads.lifecycle_stage == "mql").mean()),
-                    "you took the leads whose stage is MQL *today*. Leads that moved on to SAL, SQL or further were MQLs too: use mql_at, the date a lead became an MQL."),
+                    "you took the leads whose stage is MQL *today*. Leads that moved on to SAL, SQL or further were MQLs too: use mql_at, the date a lead became an MQL.", core=True),
             Mistake("count_not_share", lambda w: int(w.leads.mql_at.notna().sum()),
                     "that is how many leads became MQLs; the question asks for the share of all leads: divide by the number of leads."),
         ),
@@ -55,7 +55,7 @@ EXERCISES = [
             Mistake("fewest", lambda w: str(w.leads.source_channel.value_counts().idxmin()),
                     "that channel brought in the fewest leads, not the most: value_counts() sorts largest first."),
             Mistake("most_deals", lambda w: str(w.leads.dropna(subset=["opportunity_id"]).source_channel.value_counts().idxmax()),
-                    "that channel has the most leads that became opportunities; the question counts all leads, whatever happened to them."),
+                    "that channel has the most leads that became opportunities; the question counts all leads, whatever happened to them.", core=True),
         ),
     ),
     Exercise(
@@ -66,7 +66,7 @@ EXERCISES = [
         solution_text="won = world.opportunities[world.opportunities.is_won]\nmedian_won = won.amount.median()",
         mistakes=(
             Mistake("mean", lambda w: float(_won_amounts(w).mean()),
-                    "that is the mean (average) won amount. A few very large deals pull the mean up: the question asks for the median."),
+                    "that is the mean (average) won amount. A few very large deals pull the mean up: the question asks for the median.", core=True),
             Mistake("all_deals", lambda w: float(w.opportunities.amount.median()),
                     "that is the median of every deal, open and lost ones included: keep only the won deals (is_won)."),
             Mistake("closed_deals", lambda w: float(w.opportunities.loc[w.opportunities.is_closed.fillna(False).astype(bool), "amount"].median()),
@@ -82,7 +82,7 @@ EXERCISES = [
         points=2,
         mistakes=(
             Mistake("marketing_until_sql", lambda w: {**STAGE_OWNER, "sal": "marketing", "sql": "marketing"},
-                    "marketing hands the lead over at the MQL: accepting (SAL) and qualifying (SQL) it are sales work, done by SDRs."),
+                    "marketing hands the lead over at the MQL: accepting (SAL) and qualifying (SQL) it are sales work, done by SDRs.", core=True),
             Mistake("ae_qualifies", lambda w: {**STAGE_OWNER, "sal": "ae", "sql": "ae"},
                     "AEs take over once there is a real opportunity; the SAL and SQL steps before that are the SDRs' job."),
         ),

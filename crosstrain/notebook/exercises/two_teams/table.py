@@ -71,7 +71,7 @@ EXERCISES = [
         mistakes=(
             Mistake("prospecting_is_marketing", lambda w: {**ACTIVITY_TEAM, "prospecting": "marketing"},
                     "prospecting is a salesperson finding and reaching out to specific people, one by one (an SDR's "
-                    "calls and e-mails): that is sales work. Marketing's version is lead generation, one-to-many."),
+                    "calls and e-mails): that is sales work. Marketing's version is lead generation, one-to-many.", core=True),
             Mistake("nurturing_is_sales", lambda w: {**ACTIVITY_TEAM, "lead_generation_and_nurturing": "sales"},
                     "lead nurturing means keeping leads warm with content, e-mails and events until they are ready "
                     "to talk: one-to-many, so marketing. Sales builds rapport once there is a conversation."),
@@ -93,7 +93,7 @@ EXERCISES = [
         mistakes=(
             Mistake("money_is_sales", lambda w: {**METRIC_TEAM, "sourced_pipeline": "sales", "campaign_roi": "sales"},
                     "pipeline and return are not only sales numbers: marketing-sourced pipeline and campaign ROI "
-                    "measure what marketing's campaigns produced, so they sit on marketing's scorecard."),
+                    "measure what marketing's campaigns produced, so they sit on marketing's scorecard.", core=True),
             Mistake("coverage_is_marketing", lambda w: {**METRIC_TEAM, "pipeline_coverage": "marketing"},
                     "pipeline coverage is open pipeline divided by a rep's remaining quota: a sales manager's "
                     "number for whether the quarter is reachable, so it belongs to sales."),
@@ -112,7 +112,7 @@ EXERCISES = [
         mistakes=(
             Mistake("form_fill_is_mql", lambda w: {**EVENT_STAGE, "form_submitted": "mql"},
                     "a first form fill only tells us who the person is: it creates a lead. It becomes an MQL when "
-                    "its fit and engagement reach the threshold both teams agreed on."),
+                    "its fit and engagement reach the threshold both teams agreed on.", core=True),
             Mistake("accepted_is_qualified", lambda w: {**EVENT_STAGE, "sdr_accepted_the_lead": "sql",
                                                         "discovery_call_confirmed_need": "opportunity"},
                     "accepting a lead (SAL) only means the SDR agrees to work it; it is sales-qualified (SQL) once a "
@@ -130,7 +130,7 @@ EXERCISES = [
         mistakes=(
             Mistake("record_owner", _record_owner_counts,
                     "you counted the role of each lead's owner_id: that is the SDR the lead was routed to, set once. "
-                    "The team that owns the lead now follows from its current lifecycle_stage."),
+                    "The team that owns the lead now follows from its current lifecycle_stage.", core=True),
             Mistake("ever_reached", _ever_reached_counts,
                     "you counted every lead that ever reached a team's stages (the history). The question is who owns "
                     "each lead now: use each lead's current lifecycle_stage, so every lead is counted once."),
@@ -147,7 +147,7 @@ EXERCISES = [
         mistakes=(
             Mistake("all_deals", _win_rate_all_deals,
                     "you divided by every deal, open ones included. An open deal is neither won nor lost yet: win "
-                    "rate = won / (won + lost), so keep only the closed deals."),
+                    "rate = won / (won + lost), so keep only the closed deals.", core=True),
             Mistake("share_of_wins", _share_of_wins,
                     "that is how the won deals split between segments (it adds up to 1). A segment's win rate divides "
                     "its won deals by its own closed deals."),
@@ -168,7 +168,7 @@ EXERCISES = [
         mistakes=(
             Mistake("average_deal_size", lambda w: _column(w, "avg_deal"),
                     "that is the average won deal (won amount / won deals). Dividing by won deals only ignores the "
-                    "deals we lost: divide the won amount by all closed deals."),
+                    "deals we lost: divide the won amount by all closed deals.", core=True),
             Mistake("closed_amount", lambda w: {str(k): float(v) for k, v in closed_deals(w).groupby("segment").amount.mean().items()},
                     "you averaged the amount of every closed deal, lost ones included: a lost deal brings no revenue, "
                     "so count it as 0, not at its amount."),
@@ -186,7 +186,7 @@ EXERCISES = [
         mistakes=(
             Mistake("highest_win_rate", lambda w: str(segment_table(w).win_rate.idxmax()),
                     "that segment wins the largest share of its deals, but its deals are smaller: per closed deal it "
-                    "brings less revenue. The question ranks segments by won revenue per closed deal."),
+                    "brings less revenue. The question ranks segments by won revenue per closed deal.", core=True),
             Mistake("most_won_deals", lambda w: str(segment_table(w).won.idxmax()),
                     "that segment has the most won deals, but counting wins ignores both how many deals it lost and "
                     "how big the wins are. Rank segments by won revenue per closed deal."),
@@ -204,7 +204,7 @@ EXERCISES = [
         mistakes=(
             Mistake("no_minimum", lambda w: str(segment_table(w, by="industry").revenue_per_closed_deal.idxmax()),
                     "that industry tops the table on a handful of closed deals, where one or two large wins decide "
-                    "everything. Keep only the industries with at least 10% of all closed deals first."),
+                    "everything. Keep only the industries with at least 10% of all closed deals first.", core=True),
             Mistake("highest_win_rate", lambda w: str(industry_table(w).win_rate.idxmax()),
                     "that industry has the highest win rate among the large ones, but the question ranks them by won "
                     "revenue per closed deal, which also counts how big the wins are."),

@@ -1,4 +1,5 @@
 # mistake: prospecting taken for lead generation, so given to marketing
+# core: yes
 activity_team = {
     "market_research": "marketing",
     "positioning": "marketing",

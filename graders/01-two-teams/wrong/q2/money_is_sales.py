@@ -1,4 +1,5 @@
 # mistake: every metric in dollars of pipeline or return given to sales
+# core: yes
 metric_team = {
     "impressions": "marketing",
     "click_through_rate": "marketing",

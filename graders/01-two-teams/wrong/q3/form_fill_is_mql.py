@@ -1,4 +1,5 @@
 # mistake: every form fill treated as a marketing-qualified lead
+# core: yes
 event_stage = {
     "form_submitted": "mql",
     "score_reached_mql_threshold": "mql",

@@ -1,4 +1,5 @@
 # mistake: included open deals in the win rates (won / all deals instead of won / (won + lost))
+# core: yes
 seg = deals[deals.segment == "mid_market"]
 seg_wins = seg[seg.is_won]
 mid_market = {

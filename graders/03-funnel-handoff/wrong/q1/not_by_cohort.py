@@ -1,4 +1,5 @@
 # mistake: stage conversion not by cohort: counted the stage events dated in the half-year, whoever they were
+# core: yes
 leads = world.leads[world.leads.source_channel != "outbound"]
 deals = world.opportunities[world.opportunities.lead_id.isin(leads.lead_id)]
 def dated(stamps):

@@ -1,4 +1,5 @@
 # mistake: not by cohort: deals won in each month (by close date) over deals opened that month
+# core: yes
 inbound = world.leads[world.leads.source_channel != "outbound"]
 deals = world.opportunities[world.opportunities.lead_id.isin(inbound.lead_id)]
 won = deals[deals.is_won]

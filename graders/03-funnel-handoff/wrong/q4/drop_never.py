@@ -1,4 +1,5 @@
 # mistake: dropped the never-answered MQLs (pd.cut leaves them out of the groupby)
+# core: yes
 mql = world.leads[world.leads.mql_at.notna()]
 hours = (mql.first_response_at - mql.mql_at).dt.total_seconds() / 3600
 bins = [0, 5 / 60, 0.5, 1, 24, float("inf")]

@@ -1,4 +1,5 @@
 # mistake: tagged only MEDDPICC elements, missing the BANT ones (authority, need, budget, timeline)
+# core: yes
 tags = {
     "A": "meddpicc.identified_pain",
     "B": "meddpicc.decision_criteria",

@@ -1,4 +1,5 @@
 # mistake: did not count a discount, a feature dump or a rebuttal as a response (labelled quality, not steps)
+# core: yes
 laer_labels = {
     "A": "",
     "B": "acknowledge;explore",

@@ -1,4 +1,5 @@
 # mistake: flagged every note with a "%" anywhere, the buyer's "30% above what they quoted" included
+# core: yes
 discount_ids = notes.loc[notes.text.str.contains("%", regex=False), "opportunity_id"]
 done = deals[deals.is_closed]
 has = done.opportunity_id.isin(discount_ids)

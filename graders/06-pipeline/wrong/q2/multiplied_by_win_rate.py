@@ -1,4 +1,5 @@
 # mistake: multiplied by the win rate instead of dividing by it (coverage needed = win rate, pipeline needed = quota x win rate)
+# core: yes
 closing = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)]
 pipeline = closing.amount.sum()
 remaining = team_quota - booked

@@ -1,4 +1,5 @@
 # mistake: counted every deal the AE ever had as opportunities instead of the open deals
+# core: yes
 recent_wins = recent[recent.is_won]
 per_ae = pd.DataFrame({
     "opportunities": deals.groupby("owner_id").size(),

@@ -1,4 +1,5 @@
 # mistake: raised the win rate by 10 percentage points (a 50% improvement at 20%) instead of 10% of itself
+# core: yes
 def team_velocity(opportunities, average_deal, win_rate, cycle_length):
     return opportunities * average_deal * win_rate / cycle_length
 

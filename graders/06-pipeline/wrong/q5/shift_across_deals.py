@@ -1,4 +1,5 @@
 # mistake: shifted over the whole history table, so each deal's first row is compared with the previous deal's last row
+# core: yes
 h = history.sort_values(["opportunity_id", "changed_at"])
 moved_later = h.close_date > h.close_date.shift()
 slips = moved_later.groupby(h.opportunity_id).sum()

@@ -1,4 +1,5 @@
 # mistake: win rate over every deal of the band, open ones counted as not won
+# core: yes
 closed_deals = deals[deals.is_closed]
 won_deals = closed_deals[closed_deals.is_won]
 discounts = {

@@ -1,4 +1,5 @@
 # mistake: linear gives every touch the whole deal amount, so credit exceeds won revenue
+# core: yes
 deal = path.groupby("opportunity_id")
 is_last = path.occurred_at.eq(deal.occurred_at.transform("max"))
 last_linear = {

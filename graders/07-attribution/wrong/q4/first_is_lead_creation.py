@@ -1,4 +1,5 @@
 # mistake: took the first touch as the lead-creation touch
+# core: yes
 deal = path.opportunity_id
 first = ~deal.duplicated()
 lead_creation = first

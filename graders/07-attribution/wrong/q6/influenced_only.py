@@ -1,4 +1,5 @@
 # mistake: left the sourced deals out of the influenced pipeline (influenced but not sourced)
+# core: yes
 source = deals.lead_id.map(leads.set_index("lead_id").source_channel)
 touched = touches.merge(deals[["opportunity_id", "lead_id", "created_at"]], on="lead_id")
 before = touched[touched.occurred_at <= touched.created_at]

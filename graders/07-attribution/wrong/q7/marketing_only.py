@@ -1,4 +1,5 @@
 # mistake: CAC from marketing spend only, leaving out the sales team's cost
+# core: yes
 marketing_spend = camps.actual_cost.sum()
 wins = deals[deals.is_won]
 customers = wins.account_id.nunique()

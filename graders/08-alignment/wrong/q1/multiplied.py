@@ -1,4 +1,5 @@
 # mistake: multiplied by each rate (walking the funnel forwards) instead of dividing
+# core: yes
 deals = goal / inputs["average_deal"]
 opportunities = deals * inputs["win_rate"]
 sqls = opportunities * inputs["sql_to_opportunity"]

@@ -1,4 +1,5 @@
 # mistake: counted outbound leads and their deals against a plan built on inbound rates
+# core: yes
 quarter = world.reference_date.to_period("Q") - 1
 leads, deals = world.leads, world.opportunities
 in_q = lambda stamps: (stamps.dt.to_period("Q") == quarter).sum()

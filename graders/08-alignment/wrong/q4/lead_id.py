@@ -1,4 +1,5 @@
 # mistake: looked for duplicate leads by lead_id instead of the normalised e-mail
+# core: yes
 leads, deals = raw.leads, raw.opportunities
 canon = {"source_channel": set(raw.campaigns.channel) | {"outbound"},
          "industry": set(raw.accounts.industry), "country": set(raw.accounts.country)}

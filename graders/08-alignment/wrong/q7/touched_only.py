@@ -1,4 +1,5 @@
 # mistake: left the never-touched MQLs out of the 4-hour rate and the attempts per MQL
+# core: yes
 quarter = world.reference_date.to_period("Q") - 1
 mqls = world.leads[world.leads.mql_at.dt.to_period("Q") == quarter]
 touched = mqls[mqls.first_response_at.notna()]
