@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from crosstrain.world.recipe import load_recipe
+
 
 def run(*args, **kwargs):
     return subprocess.run([sys.executable, "-m", "crosstrain", *args], capture_output=True, text=True, **kwargs)
@@ -25,7 +27,8 @@ def test_generate_describe_validate(tmp_path):
     out = tmp_path / "tiny"
     made = run("data", "generate", "tiny", "--out", str(out), "--quiet")
     assert made.returncode == 0, made.stderr
-    assert "600 leads" in made.stdout and str(out) in made.stdout
+    leads = load_recipe("tiny").sizes["leads"]
+    assert f"{leads:,} leads" in made.stdout and str(out) in made.stdout
     assert run("data", "describe", str(out)).stdout == made.stdout
     checked = run("data", "validate", str(out))
     assert checked.returncode == 0 and "all integrity checks pass" in checked.stdout
