@@ -21,7 +21,7 @@ import nbformat
 from tqdm.auto import tqdm
 
 from crosstrain.course.config import course_config, notebook_path
-from crosstrain.grading import graders
+from crosstrain.grading import graders, sharing
 from crosstrain.grading.autograde import Autograder
 from crosstrain.grading.build import build
 from crosstrain.grading.compile import BEGIN_SOLUTION, END_SOLUTION
@@ -109,7 +109,7 @@ def _validate(module_id: str, course_root: Path, graders_dir: Path, grader: Auto
     shutil.copytree(course_root / "source" / module_id, course / "source" / module_id)
     checked(api.generate_assignment(module_id, force=True, create=True), f"generate {module_id} in a scratch course")
     release = nbformat.read(notebook_path(course, "release", module_id), as_version=4)
-    submissions = _submissions(release, source, wrong)
+    submissions, where = _submissions(release, source, wrong)
     with tqdm(total=len(submissions), desc=f"validate {module_id}", unit="notebook", disable=not progress) as bar:
         kernels = grader.autograde(module_id, submissions, done=bar.update)
     problems += [f"the {s} submission did not run to the end: {p}" for s, found in kernels.items() for p in found]
@@ -120,7 +120,7 @@ def _validate(module_id: str, course_root: Path, graders_dir: Path, grader: Auto
     for meta in grade_cells:
         name, points, auto = meta["grade_id"], float(meta["points"]), not meta["solution"]
         row = Row(name, points, auto, scores[SOLUTION][name], scores[BLANK][name],
-                  {a.mistake: scores[f"wrong-{a.exercise}-{a.mistake}"][name] for a in wrong if a.exercise == name},
+                  {a.mistake: scores[where[a.exercise, a.mistake]][name] for a in wrong if a.exercise == name},
                   next((a.mistake for a in wrong if a.exercise == name and a.core), None))
         rows.append(row)
         problems += _judge(row)
@@ -149,12 +149,22 @@ def _judge(row: Row) -> list[str]:
     return found
 
 
-def _submissions(release, source, wrong: list) -> dict:
-    """Learner id to notebook: the solution, the blank release, one per known-wrong answer."""
-    found = {SOLUTION: _solved(release, source), BLANK: release}
-    for answer in wrong:
-        found[f"wrong-{answer.exercise}-{answer.mistake}"] = _with_answer(_solved(release, source), answer.exercise, answer.code)
-    return found
+def _submissions(release, source, wrong: list) -> tuple[dict, dict]:
+    """Learner id to notebook (the solution, the blank release, then the known-wrong answers,
+    several to a notebook where ``sharing`` proves they cannot affect one another), and each
+    wrong answer's (exercise, mistake) to the learner id that holds it."""
+    found, where = {SOLUTION: _solved(release, source), BLANK: release}, {}
+    cells = [(c.metadata.get("nbgrader", {}).get("grade_id"), c.source) for c in source.cells if c.cell_type == "code"]
+    answers = {e: [code for grade_id, code in cells if grade_id == f"{e}_answer"] + [w.code for w in wrong if w.exercise == e]
+               for e in {w.exercise for w in wrong}}
+    for number, group in enumerate(sharing.notebooks(wrong, sharing.affected(cells, answers)), start=1):
+        student = f"wrong-{group[0].exercise}-{group[0].mistake}" if len(group) == 1 else f"wrong-shared-{number}"
+        notebook = _solved(release, source)
+        for answer in group:
+            _with_answer(notebook, answer.exercise, answer.code)
+            where[answer.exercise, answer.mistake] = student
+        found[student] = notebook
+    return found, where
 
 
 def _solved(release, source):

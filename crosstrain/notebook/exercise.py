@@ -8,10 +8,14 @@ the learner's kernel on the decoded answer (see ``crosstrain.notebook.capture``)
 
 from __future__ import annotations
 
+import copy
 import warnings
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+import pandas as pd
 
 from crosstrain.notebook.capture import UnsafeAnswer, as_plain
 
@@ -69,7 +73,7 @@ class Exercise:
         """The right answer for this world, recomputed from its tables."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return _plain(self.compute(world))
+            return _plain(computed(world, self.compute))
 
     def __post_init__(self) -> None:
         cores = [m.name for m in self.mistakes if m.core]
@@ -140,7 +144,7 @@ class Exercise:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                return self.kind.score(as_plain(answer), _plain(mistake.compute(world))) >= 1
+                return self.kind.score(as_plain(answer), _plain(computed(world, mistake.compute))) >= 1
             except Exception:  # noqa: BLE001 - an answer of another shape is simply not this mistake
                 return False
 
@@ -157,6 +161,31 @@ def _messages(mistakes: list[Mistake]) -> str:
         return mistakes[0].message
     told = "; or ".join(m.message.rstrip(".") for m in mistakes)
     return f"on this data {len(mistakes)} different mistakes give your value, so it is one of these: {told}."
+
+
+#: world -> {compute function: its value}: an exercise's expected value and its mistakes'
+#: values are worked out once per loaded world, not at every check, score and hint.
+_COMPUTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def computed(world, compute: Callable[[Any], Any]) -> Any:
+    """``compute(world)``, remembered for this world object (a copy each time, so a caller
+    that edits what it got never changes what the next one gets).
+
+    The first value wins: a kernel that later edits its world's tables is still graded
+    against the data it loaded. Objects that cannot be weakly referenced (hand-made test
+    worlds) are computed every time.
+    """
+    try:
+        values = _COMPUTED.setdefault(world, {})
+    except TypeError:
+        return compute(world)
+    if compute not in values:
+        values[compute] = compute(world)
+    value = values[compute]
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return value.copy(deep=False)  # copy-on-write: an edit never reaches the remembered one
+    return copy.copy(value)
 
 
 def _plain(value: Any) -> Any:
