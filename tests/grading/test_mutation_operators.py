@@ -89,3 +89,8 @@ def test_mutants_are_single_changes_with_their_line_and_statement():
 @pytest.mark.parametrize("name", sorted(OPERATORS))
 def test_every_operator_leaves_code_without_its_pattern_alone(name):
     assert _all("label = 'x'\nf(label)", name) == set()
+
+
+def test_dedupe_counts_rows_instead_of_things():
+    assert _all("n = d.drop_duplicates('opportunity_id').amount.sum()", "dedupe") == {"n = d.amount.sum()"}
+    assert _all("n = w.account_id.nunique()", "dedupe") == {"n = w.account_id.count()"}

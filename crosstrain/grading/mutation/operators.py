@@ -3,7 +3,7 @@
 Each operator looks at one node and returns the nodes that could replace it, with a short
 description of the change (``"< -> <="``). Names follow mutmut / cosmic-ray in spirit
 (``comparison``, ``aggregate``, ``filter``, ``off_by_one``, ``denominator``, ``missing``,
-``join``); ``mutate(source)`` applies every replacement of every operator, one at a time.
+``join``, ``dedupe``); ``mutate(source)`` applies every replacement of every operator, one at a time.
 Everything here is pure ``ast``: no pandas, no execution.
 """
 
@@ -164,9 +164,20 @@ def join(node: ast.AST, cell: Cell) -> list[Replacement]:
     return [(f"{current} join -> {other} join", new)]
 
 
+def dedupe(node: ast.AST, cell: Cell) -> list[Replacement]:
+    """Counting rows instead of things: ``drop_duplicates`` removed, ``nunique`` -> ``count``."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return []
+    if node.func.attr == "drop_duplicates":
+        return [("drop_duplicates removed", copy.deepcopy(node.func.value))]
+    if node.func.attr == "nunique":
+        return [("nunique -> count", _method(node.func.value, "count", ""))]
+    return []
+
+
 OPERATORS: dict[str, Callable[[ast.AST, Cell], list[Replacement]]] = {
     "comparison": comparison, "aggregate": aggregate, "filter": filter_, "off_by_one": off_by_one,
-    "denominator": denominator, "missing": missing, "join": join,
+    "denominator": denominator, "missing": missing, "join": join, "dedupe": dedupe,
 }
 
 
@@ -184,12 +195,20 @@ class Mutant:
 def mutate(source: str, operators: dict = OPERATORS) -> list[Mutant]:
     """Every single-change mutant of ``source``, in a stable order, without duplicates."""
     tree = ast.parse(source)
-    cell = Cell(tuple(_counts(tree)))
+    counts = list(_counts(tree))
     nodes = list(ast.walk(tree))
     owner = {id(n): i for i, stmt in enumerate(tree.body) for n in ast.walk(stmt)}
+    assigned: dict[str, int] = {}  # each name to the first statement of the cell that sets it
+    for node in nodes:
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            assigned[node.id] = min(assigned.get(node.id, owner[id(node)]), owner[id(node)])
+    # statement k may only use counts whose names exist by then (no forward reference)
+    cells = [Cell(tuple(c for c in counts if all(assigned.get(n.id, -1) < k for n in ast.walk(c) if isinstance(n, ast.Name))))
+             for k in range(len(tree.body))]
     seen, found = {ast.unparse(tree)}, []
     for index, node in enumerate(nodes):
         for name, operator in operators.items():
+            cell = cells[owner[id(node)]] if id(node) in owner else Cell(())
             for change, replacement in operator(node, cell):
                 mutated = _replaced(tree, index, replacement)
                 code = ast.unparse(mutated)
