@@ -5,19 +5,25 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 from crosstrain.cli import course as course_cli
+from crosstrain.errors import CrosstrainError
 from crosstrain.grading.mutation import score as mutation_score
+from crosstrain.grading.mutation.accepted import FILE, accepted
 from crosstrain.grading.mutation.operators import Mutant, mutate
 from crosstrain.grading.mutation.replay import Stage
 from crosstrain.grading.mutation.score import (
+    ACCEPTED,
     CRASHED,
     EQUIVALENT,
     KILLED,
     SURVIVED,
     MutationReport,
     Outcome,
+    _accepting,
+    _stale,
     format_mutation_report,
     grade_mutant,
     same_answer,
@@ -68,7 +74,7 @@ def test_the_report_gives_the_score_and_lists_each_survivor():
     assert report.score == 0.9 and not report.ok
     text = format_mutation_report(report)
     assert "02-measuring: mutation score 90.0% (18 of 20 wrong answers" in text
-    assert "1 equivalent and 1 failing not counted" in text
+    assert "1 equivalent, 0 accepted and 1 failing not counted" in text
     assert text.count("survivor q8 [comparison: <= -> <] line 3: late = d[d.close_date < '2026-09-30']  keeps 2 of 2") == 2
     assert text.endswith("FAIL below 95%")
     assert _report([KILLED] * 19 + [SURVIVED]).ok
@@ -81,3 +87,27 @@ def test_validate_mutants_exits_1_below_the_goal(monkeypatch):
     assert "mutation score 50.0%" in result.output and "survivor q8" in result.output
     monkeypatch.setattr(mutation_score, "run_mutants", lambda modules, *a, **k: [_report([KILLED] * 20)])
     assert CliRunner().invoke(course_cli.validate, ["--mutants", "--quiet"]).exit_code == 0
+
+
+def test_an_accepted_survivor_is_not_counted_and_a_stale_acceptance_fails(tmp_path):
+    (tmp_path / "00-orientation").mkdir()
+    (tmp_path / "00-orientation" / FILE).write_text(
+        "- exercise: q1\n  change: test\n  statement: \"x =   11\"\n  why: the lesson accepts whole days either side\n"
+        "- exercise: q1\n  change: test\n  statement: x = 12\n  why: an old survivor, since killed\n")
+    acceptances = accepted("00-orientation", tmp_path)
+    stage = _stage()
+    outcomes = [_accepting(grade_mutant(stage, _mutant(code)), acceptances) for code in ("x = 11", "x = 12")]
+    assert [o.status for o in outcomes] == [ACCEPTED, KILLED]
+    assert outcomes[0].why == "the lesson accepts whole days either side"
+    [problem] = _stale(acceptances, outcomes)
+    assert "q1: the accepted mutant [test] x = 12 no longer survives" in problem
+    report = MutationReport("00-orientation", outcomes, 2)
+    assert report.score == 1.0
+    assert "accepted q1 [off_by_one: test] x = 11: the lesson accepts whole days either side" in format_mutation_report(report)
+
+
+def test_an_acceptance_without_a_reason_is_refused(tmp_path):
+    (tmp_path / "00-orientation").mkdir()
+    (tmp_path / "00-orientation" / FILE).write_text("- exercise: q1\n  change: test\n  statement: x = 11\n  why: ''\n")
+    with pytest.raises(CrosstrainError, match="entry 1 needs exactly change, exercise, statement, why"):
+        accepted("00-orientation", tmp_path)

@@ -17,6 +17,7 @@ import copy
 import io
 import os
 import signal
+import threading
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -94,8 +95,9 @@ def run_cell(source: str, namespace: dict) -> Any:
     tree = ast.parse(source)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     sink = io.StringIO()
-    previous = signal.signal(signal.SIGALRM, _too_long)
-    signal.alarm(CELL_SECONDS)
+    timed = threading.current_thread() is threading.main_thread()  # signals only work there
+    previous = signal.signal(signal.SIGALRM, _too_long) if timed else None
+    signal.alarm(CELL_SECONDS if timed else 0)
     try:
         with warnings.catch_warnings(), contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
             warnings.simplefilter("ignore")
@@ -106,8 +108,9 @@ def run_cell(source: str, namespace: dict) -> Any:
     except Exception as exc:  # noqa: BLE001 - any failure of the cell is the cell's outcome
         raise CellFailed(f"{type(exc).__name__}: {exc}") from exc
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        if timed:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def freeze(namespace: dict) -> dict:

@@ -13,7 +13,7 @@ import math
 import random
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +21,18 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
+from crosstrain.grading.mutation.accepted import Acceptance, accepted, flat
 from crosstrain.grading.mutation.operators import Mutant, mutate
 from crosstrain.grading.mutation.replay import CellFailed, Stage, points, replay
 from crosstrain.notebook.capture import UnsafeAnswer, as_plain
 from crosstrain.notebook.exercises import MODULES
-from crosstrain.paths import MODULES_DIR
+from crosstrain.paths import GRADERS_DIR, MODULES_DIR
 
 GOAL = 0.95
 SEED = 13
 PER_EXERCISE = 60
 TOLERANCE = 1e-6
-KILLED, SURVIVED, EQUIVALENT, CRASHED = "killed", "survived", "equivalent", "crashed"
+KILLED, SURVIVED, EQUIVALENT, CRASHED, ACCEPTED = "killed", "survived", "equivalent", "crashed", "accepted"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Outcome:
     status: str
     kept: float  # points the mutant keeps
     points: float
+    why: str = ""  # for an accepted survivor: the reason in graders/NN-slug/mutants.yml
 
 
 @dataclass
@@ -71,14 +73,15 @@ class MutationReport:
 
 
 def run_mutants(module_ids=(), modules_dir: Path = MODULES_DIR, per_exercise: int = PER_EXERCISE,
-                seed: int = SEED, progress: bool = True) -> list[MutationReport]:
+                seed: int = SEED, progress: bool = True, graders_dir: Path = GRADERS_DIR) -> list[MutationReport]:
     """Mutation-test the named modules' graders (all if none), one module at a time."""
-    return [mutation_report(m, modules_dir, per_exercise, seed, progress) for m in (module_ids or list(MODULES))]
+    return [mutation_report(m, modules_dir, per_exercise, seed, progress, graders_dir) for m in (module_ids or list(MODULES))]
 
 
 def mutation_report(module_id: str, modules_dir: Path = MODULES_DIR, per_exercise: int = PER_EXERCISE,
-                    seed: int = SEED, progress: bool = True) -> MutationReport:
+                    seed: int = SEED, progress: bool = True, graders_dir: Path = GRADERS_DIR) -> MutationReport:
     started = time.monotonic()
+    acceptances = accepted(module_id, graders_dir)
     stages = replay(module_id, modules_dir)
     report = MutationReport(module_id, seed=seed)
     chosen = []
@@ -90,14 +93,37 @@ def mutation_report(module_id: str, modules_dir: Path = MODULES_DIR, per_exercis
             continue
         mutants = mutate(stage.answer)
         report.generated += len(mutants)
-        if len(mutants) > per_exercise:
-            mutants = sorted(random.Random(f"{seed}-{module_id}-{stage.exercise.name}").sample(mutants, per_exercise),
-                             key=mutants.index)
-        chosen += [(stage, mutant) for mutant in mutants]
+        chosen += [(stage, mutant) for mutant in _sample(mutants, per_exercise, f"{seed}-{module_id}-{stage.exercise.name}",
+                                                         [a for a in acceptances if a.exercise == stage.exercise.name])]
     for stage, mutant in tqdm(chosen, desc=f"mutants {module_id}", unit="mutant", disable=not progress):
-        report.outcomes.append(grade_mutant(stage, mutant))
+        report.outcomes.append(_accepting(grade_mutant(stage, mutant), acceptances))
+    report.problems += _stale(acceptances, report.outcomes)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _sample(mutants: list[Mutant], size: int, seed: str, acceptances: list[Acceptance]) -> list[Mutant]:
+    """At most ``size`` mutants, a fixed-seed sample, plus every one the module accepts."""
+    if len(mutants) <= size:
+        return mutants
+    picked = set(random.Random(seed).sample(range(len(mutants)), size))
+    picked |= {i for i, m in enumerate(mutants) if any(a.matches(a.exercise, m.change, m.statement) for a in acceptances)}
+    return [mutants[i] for i in sorted(picked)]
+
+
+def _accepting(outcome: Outcome, acceptances: list[Acceptance]) -> Outcome:
+    """A survivor that the module's mutants.yml accepts becomes ``ACCEPTED``, with the reason."""
+    if outcome.status != SURVIVED:
+        return outcome
+    why = next((a.why for a in acceptances if a.matches(outcome.exercise, outcome.mutant.change, outcome.mutant.statement)), None)
+    return outcome if why is None else replace(outcome, status=ACCEPTED, why=why)
+
+
+def _stale(acceptances: list[Acceptance], outcomes: list[Outcome]) -> list[str]:
+    """Accepted mutants that were not generated or no longer survive."""
+    used = {(o.exercise, o.mutant.change, flat(o.mutant.statement)) for o in outcomes if o.status == ACCEPTED}
+    return [f"{a.exercise}: the accepted mutant [{a.change}] {flat(a.statement)} no longer survives (or is no longer "
+            f"generated): remove it from mutants.yml" for a in acceptances if (a.exercise, a.change, flat(a.statement)) not in used]
 
 
 def _reference_points(stage: Stage) -> float:
@@ -169,16 +195,19 @@ def format_mutation_report(report: MutationReport) -> str:
     lines = [f"{report.module}: mutation score {report.score:.1%} ({report.count(KILLED)} of {wrong} wrong answers "
              f"lose at least half their points; goal {GOAL:.0%})",
              f"  {len(report.outcomes)} mutants run of {report.generated} generated (seed {report.seed}); "
-             f"{report.count(EQUIVALENT)} equivalent and {report.count(CRASHED)} failing not counted; "
+             f"{report.count(EQUIVALENT)} equivalent, {report.count(ACCEPTED)} accepted and {report.count(CRASHED)} failing not counted; "
              f"{report.seconds:.1f} s"]
     for o in report.survivors:
         lines.append(f"  survivor {o.exercise} [{o.mutant.operator}: {o.mutant.change}] line {o.mutant.line}: "
-                     f"{_short(o.mutant.statement)}  keeps {o.kept:g} of {o.points:g}")
+                     f"{flat(o.mutant.statement)}  keeps {o.kept:g} of {o.points:g}")
+    for o in report.outcomes:
+        if o.status == ACCEPTED:
+            lines.append(f"  accepted {o.exercise} [{o.mutant.operator}: {o.mutant.change}] {_short(o.mutant.statement)}: {o.why}")
     lines += [f"  FAIL {p}" for p in report.problems]
     lines.append("  ok" if report.ok else f"  FAIL below {GOAL:.0%}" if report.score < GOAL else "  FAIL")
     return "\n".join(lines)
 
 
 def _short(statement: str, width: int = 110) -> str:
-    flat = " ".join(statement.split())
-    return flat if len(flat) <= width else flat[: width - 3] + "..."
+    one_line = flat(statement)
+    return one_line if len(one_line) <= width else one_line[: width - 3] + "..."
