@@ -111,3 +111,9 @@ def test_an_acceptance_without_a_reason_is_refused(tmp_path):
     (tmp_path / "00-orientation" / FILE).write_text("- exercise: q1\n  change: test\n  statement: x = 11\n  why: ''\n")
     with pytest.raises(CrosstrainError, match="entry 1 needs exactly change, exercise, statement, why"):
         accepted("00-orientation", tmp_path)
+
+
+def test_the_report_counts_killed_mutants_that_keep_partial_credit():
+    report = _report([KILLED] * 3)
+    report.outcomes[0] = Outcome("q8", report.outcomes[0].mutant, KILLED, 1.0, 2.0)
+    assert "1 killed mutants keep partial credit (at most half)" in format_mutation_report(report)

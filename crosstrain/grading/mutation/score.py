@@ -196,7 +196,9 @@ def format_mutation_report(report: MutationReport) -> str:
              f"lose at least half their points; goal {GOAL:.0%})",
              f"  {len(report.outcomes)} mutants run of {report.generated} generated (seed {report.seed}); "
              f"{report.count(EQUIVALENT)} equivalent, {report.count(ACCEPTED)} accepted and {report.count(CRASHED)} failing not counted; "
-             f"{report.seconds:.1f} s"]
+             f"{report.seconds:.1f} s",
+             f"  {sum(o.status == KILLED and o.kept > 0 for o in report.outcomes)} killed mutants keep partial credit "
+             f"(at most half); a survivor is a changed answer the grader gives more than half"]
     for o in report.survivors:
         lines.append(f"  survivor {o.exercise} [{o.mutant.operator}: {o.mutant.change}] line {o.mutant.line}: "
                      f"{flat(o.mutant.statement)}  keeps {o.kept:g} of {o.points:g}")
