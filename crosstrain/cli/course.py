@@ -36,17 +36,30 @@ def build(modules, course_root, quiet) -> None:
 @click.argument("modules", nargs=-1)
 @_course
 @_quiet
-def validate(modules, course_root, quiet) -> None:
+@click.option("--mutants", is_flag=True,
+              help="Mutation-test the graders instead: mutate each reference answer, fail below 95% killed.")
+@click.option("--per-exercise", type=click.IntRange(min=1), default=None,
+              help="With --mutants: at most this many mutants per exercise (a fixed-seed sample; default 60).")
+def validate(modules, course_root, quiet, mutants, per_exercise) -> None:
     """Prove MODULES' graders (all if none) through nbgrader's real autograde.
 
     The reference solution must earn full marks, the blank release zero, and every
     known-wrong answer in graders/ must lose its exercise's points. Exits 1 on any failure.
 
+    With --mutants, each reference answer cell is mutated instead (a comparison, an
+    aggregate, a filter, a number or date, a denominator, missing values, a join) and
+    every mutant whose answer differs from the reference is graded by the exercise's own
+    test; at least 95% of them must lose half of the points, per module.
+
     \b
     Examples:
       crosstrain validate 00-orientation
+      crosstrain validate --mutants                # all modules, about a CPU-minute
       CROSSTRAIN_WORLD=large crosstrain validate   # prove the graders on another world
     """
+    if mutants:
+        _mutants(modules, per_exercise, quiet)
+        return
     from crosstrain.grading.validate import format_report
     from crosstrain.grading.validate import validate as run
 
@@ -58,3 +71,16 @@ def validate(modules, course_root, quiet) -> None:
         click.echo(f"validation failed for {', '.join(failed)}", err=True)
         raise click.exceptions.Exit(1)
     click.echo(f"all graders proven for {', '.join(r.module for r in reports)}")
+
+
+def _mutants(modules, per_exercise, quiet) -> None:
+    from crosstrain.grading.mutation.score import PER_EXERCISE, format_mutation_report, run_mutants
+
+    reports = run_mutants(modules, MODULES_DIR, per_exercise or PER_EXERCISE, progress=not quiet)
+    for report in reports:
+        click.echo(format_mutation_report(report) + "\n")
+    failed = [r.module for r in reports if not r.ok]
+    if failed:
+        click.echo(f"mutation testing failed for {', '.join(failed)}", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(f"every module kills at least 95% of its wrong mutants: {', '.join(r.module for r in reports)}")
