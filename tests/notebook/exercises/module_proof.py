@@ -28,6 +28,7 @@ from crosstrain.grading.proof import (
     run_solution,
 )
 from crosstrain.notebook.capture import as_plain
+from crosstrain.notebook.exercise import computed
 from crosstrain.notebook.exercises import exercises_of
 from crosstrain.paths import MODULES_DIR
 
@@ -134,7 +135,7 @@ class ModuleProof:
             named = next((m for m in exercise.mistakes if m.name == wrong.mistake), None)
             if named is not None:  # the learner reads that mistake's message, and its twins' (same value)
                 plain = as_plain(answer)
-                matched = [m for m in exercise.mistakes if exercise.kind.score(plain, m.compute(world)) >= 1]
+                matched = [m for m in exercise.mistakes if exercise.kind.score(plain, computed(world, m.compute)) >= 1]
                 told = [m.message.rstrip(".") for m in matched] if named in matched else [exercise.kind.sanity(plain, world)]
                 assert all(t in feedback.message for t in told), f"{wrong.mistake} is not recognised: {feedback.message}"
             if wrong.core:  # the mistake the exercise exists to teach earns nothing
