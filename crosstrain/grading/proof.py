@@ -50,12 +50,21 @@ def lesson_before_answers(cells, world, context: dict | None = None, skip: Calla
 
 
 def isolated(namespace: dict) -> dict:
-    """A copy of a namespace that code may change (a table's column...) without changing it for the next."""
+    """A copy of a namespace that code may change (a table's column...) without changing it for the next.
+
+    pandas objects get shallow copies: with copy-on-write, an edit to one never reaches the other.
+    """
     import numpy as np
     import pandas as pd
 
-    mutable = (pd.DataFrame, pd.Series, pd.Index, np.ndarray, dict, list, set)
-    return {k: copy.deepcopy(v) if isinstance(v, mutable) and not k.startswith("__") else v for k, v in namespace.items()}
+    def fresh(value):
+        if isinstance(value, pd.DataFrame | pd.Series | pd.Index):
+            return value.copy(deep=False)
+        if isinstance(value, np.ndarray | dict | list | set):
+            return copy.deepcopy(value)
+        return value
+
+    return {k: v if k.startswith("__") else fresh(v) for k, v in namespace.items()}
 
 
 def reveals(message: str, value: Any, *, spare: Iterable = (), mapped_labels: bool = False) -> bool:
