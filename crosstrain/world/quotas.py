@@ -47,6 +47,8 @@ def build_quotas(ctx: Context) -> None:
     ramp = staffing.ramp_of(ctx, grid_u, grid_t) * on
     share = on.mean(axis=1)
     ramp_pct = np.divide(ramp.sum(axis=1), on.sum(axis=1), out=np.zeros(share.shape), where=on.any(axis=1))
+    # As the table shows it (to 0.1%), so a rep shown 100% ramped carries the full plan quota.
+    ramp_pct = np.round(ramp_pct, 3)
     fte = share * ramp_pct
     won = st["opp_won"]
     quarter = np.searchsorted(bounds, st["opp_close"][won], side="right") - 1
