@@ -93,7 +93,7 @@ def build_deals(ctx: Context) -> None:
     # A close date is a date: the owner's next business day (calendar.py). The deal closes
     # in that day's working hours; one not closed by now is expected on a later business day.
     owner = own_deals(ctx, segment, created, close)
-    _notes_in_owners_time(ctx, created, np.minimum(initial_close, ctx.now), life)
+    _notes_in_owners_time(ctx, created, np.minimum(np.where(won, initial_close, close), ctx.now), life)
     cal, ae = ctx.calendar, clock_of(ctx, owner)
     close_day = cal.business_day(cal.weekday_for_weekend(close, rng.random(n), ae), ae)
     close_at = close_day - ae.offset + WORK_START + (rng.random(n) * WORK_DAY).astype(np.int64)
@@ -145,11 +145,10 @@ def build_deals(ctx: Context) -> None:
 def _notes_in_owners_time(ctx: Context, created: np.ndarray, end: np.ndarray, life: np.ndarray) -> None:
     """Call notes were drawn before hand-overs and losses were known: squeeze a lost deal's notes
     into the part of its cycle it lived (``life``), and move each into the working time of
-    whoever owned the deal then (unless that passes the deal's last day of calls)."""
+    whoever owned the deal then (unless that passes ``end``, the deal's last day of calls)."""
     notes = ctx.tables["call_notes"]
     deal = notes["opportunity_id"].index
     at = created[deal] + ((notes["occurred_at"] - created[deal]) * life[deal]).astype(np.int64)
-    end = np.minimum(created + ((end - created) * life).astype(np.int64), end)
     until = np.minimum(created + np.maximum(end - created, DAY), ctx.now - 60)[deal]
     notes["occurred_at"] = ctx.calendar.within(at, until, clock_of(ctx, deal_owner_at(ctx, deal, at)))
 

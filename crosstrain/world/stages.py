@@ -19,6 +19,8 @@ from crosstrain.world.schema import OPEN_DEAL_STAGES
 N_OPEN = len(OPEN_DEAL_STAGES)
 # A lost deal lasts at least this share of its planned cycle (a first call, a follow-up).
 SHORTEST_LOSS = 0.15
+# ... and at least a week and a half, so its close date stays after its creation on a weekday.
+SHORTEST_DAYS = 10
 # Share of its MEDDPICC elements an open deal has found in its first stage; all by the last.
 FOUND_AT_START = 0.35
 
@@ -34,7 +36,7 @@ def loss_close(rng, created: np.ndarray, close: np.ndarray, won: np.ndarray, rea
     stage; and each deal's share of its planned cycle (1 for wins)."""
     share = np.clip((reached - 1 + rng.random(len(close))) / N_OPEN, SHORTEST_LOSS, 1.0)
     share = np.where(won, 1.0, share)
-    shortened = created + np.maximum((close - created) * share, DAY).astype(np.int64)
+    shortened = created + np.maximum((close - created) * share, SHORTEST_DAYS * DAY).astype(np.int64)
     return np.where(won, close, shortened), share
 
 
