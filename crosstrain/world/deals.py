@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from crosstrain.world import stages
 from crosstrain.world.calendar import WORK_DAY, WORK_START
 from crosstrain.world.calls import COMPETITORS, build_call_notes
 from crosstrain.world.columns import Codes, Ref
@@ -86,19 +87,22 @@ def build_deals(ctx: Context) -> None:
     pulled = last_month + (rng.random(n) * (quarter_end - last_month - 4 * DAY)).astype(np.int64)
     shift = np.where(pull, pulled - close, 0)
     close, initial_close = close + shift, initial_close + shift
+    # Stages: a lost deal leaves from its exit stage, part-way through its cycle (stages.py).
+    reached = stages.stages_reached(rng, won, d["loss_exit_weights"])
+    close, life = stages.loss_close(rng, created, close, won, reached)
     # A close date is a date: the owner's next business day (calendar.py). The deal closes
     # in that day's working hours; one not closed by now is expected on a later business day.
     owner = own_deals(ctx, segment, created, close)
-    _notes_in_owners_time(ctx, created, np.minimum(initial_close, ctx.now))
+    _notes_in_owners_time(ctx, created, np.minimum(np.where(won, initial_close, close), ctx.now), life)
     cal, ae = ctx.calendar, clock_of(ctx, owner)
     close_day = cal.business_day(cal.weekday_for_weekend(close, rng.random(n), ae), ae)
     close_at = close_day - ae.offset + WORK_START + (rng.random(n) * WORK_DAY).astype(np.int64)
     closed = close_at <= ctx.now
     tomorrow = cal.business_day(np.full(n, ctx.now + DAY) - ae.offset, ae)
     close_day = np.where(closed, close_day, np.maximum(close_day, tomorrow))
-    elapsed = np.clip((ctx.now - created) / np.maximum(close - created, 1), 0, 0.999)
-    open_stage = (elapsed * len(OPEN_DEAL_STAGES)).astype(int)
-    stage = np.where(closed, np.where(won, WON, LOST), open_stage)
+    entry = stages.entries(rng, created, close_at, reached)
+    stage = np.where(closed, np.where(won, WON, LOST), stages.stage_now(n, entry, ctx.now))
+    flags = stages.found_so_far(rng, flags, stage, ~closed)
     won &= closed
     loss = np.where(closed & ~won, rng.choice(len(LOSS_REASONS), n), -1)
     categories = ctx.recipe.calls["categories"]
@@ -133,15 +137,18 @@ def build_deals(ctx: Context) -> None:
         "competitor": competitor,
         **flags,
     }
-    _history(ctx, rng, created, initial_close, (close_at, close_day), push, slips, stage, closed, base_amount, amount)
+    _history(ctx, rng, created, initial_close, (close_at, close_day), (push, slips, stages.pull_ins(rng, d, n)), entry, stage, closed,
+             base_amount, amount)
     build_quotas(ctx)
 
 
-def _notes_in_owners_time(ctx: Context, created: np.ndarray, end: np.ndarray) -> None:
-    """Call notes were drawn before hand-overs were known: move each into the working time of
-    whoever owned the deal then (unless that passes the deal's last day of calls)."""
+def _notes_in_owners_time(ctx: Context, created: np.ndarray, end: np.ndarray, life: np.ndarray) -> None:
+    """Call notes were drawn before hand-overs and losses were known: squeeze a lost deal's notes
+    into the part of its cycle it lived (``life``), and move each into the working time of
+    whoever owned the deal then (unless that passes ``end``, the deal's last day of calls)."""
     notes = ctx.tables["call_notes"]
-    deal, at = notes["opportunity_id"].index, notes["occurred_at"]
+    deal = notes["opportunity_id"].index
+    at = created[deal] + ((notes["occurred_at"] - created[deal]) * life[deal]).astype(np.int64)
     until = np.minimum(created + np.maximum(end - created, DAY), ctx.now - 60)[deal]
     notes["occurred_at"] = ctx.calendar.within(at, until, clock_of(ctx, deal_owner_at(ctx, deal, at)))
 
@@ -159,37 +166,40 @@ def _calibrate(effect: np.ndarray, target: float) -> float:
     return (lo + hi) / 2
 
 
-def _history(ctx, rng, created, initial_close, closing, push, slips, stage, closed, base_amount, amount) -> None:
-    """One row per stage entered and per close-date slip, consistent with the deal's current row;
-    ``closing`` is each deal's close time, close date and owner's calendar. Changes are made
+def _history(ctx, rng, created, initial_close, closing, changes, entry, stage, closed, base_amount, amount) -> None:
+    """One row per stage entered, per close-date slip or pull-in and per hand-over, consistent
+    with the deal's current row; ``closing`` is each deal's close time and close date,
+    ``changes`` its slips and pull-in, ``entry`` its stage entries (stages.py). Changes are made
     in the owner's working time, close dates are their business days."""
     close, close_day = closing
+    push, slips, (pulled, pull) = changes
     n = len(created)
-    n_open = len(OPEN_DEAL_STAGES)
-    reached = np.where(stage == WON, n_open, np.where(stage == LOST, rng.integers(1, n_open + 1, n), stage + 1))
     end = np.where(closed, close, ctx.now)
-    # Stage rows: open stages 0..reached-1, then the closing row.
-    k = reached + closed
-    deal = np.repeat(np.arange(n), k)
-    j = np.arange(len(deal)) - np.repeat(np.cumsum(k) - k, k)
-    is_close_row = j >= reached[deal]
-    span = np.maximum(np.minimum(end, initial_close) - created, DAY)[deal]
-    t = np.where(j == 0, created[deal], created[deal] + (span * (j + rng.random(len(j)) * 0.8) / np.maximum(reached[deal], 1)).astype(np.int64))
-    t = np.where(is_close_row, close[deal], np.minimum(t, end[deal] - 60))
+    # Stage rows: the stages entered by now (or by the close), then the closing row.
+    e_deal, e_stage, e_t = entry
+    keep = e_t <= end[e_deal]
+    c_deal = np.flatnonzero(closed)
+    deal = np.r_[e_deal[keep], c_deal]
+    j = np.r_[e_stage[keep], np.full(len(c_deal), -1)]
+    is_close_row = j < 0
+    t = np.where(is_close_row, close[deal], np.minimum(np.r_[e_t[keep], close[c_deal]], end[deal] - 60))
     t = np.where(j == 0, created[deal], np.maximum(t, created[deal] + 60))
     t = np.where(is_close_row | (j == 0), t, ctx.calendar.within(t, end[deal] - 60, clock_of(ctx, deal_owner_at(ctx, deal, t))))
     row_stage = np.where(is_close_row, stage[deal], j)
-    # Slip rows: dated between creation and the original close date (or now).
-    s_deal = np.repeat(np.arange(n), slips)
+    # Slip rows and pull-in rows: dated between creation and the original close date (or now).
     limit = np.minimum(initial_close, end - 120)
+    s_deal = np.r_[np.repeat(np.arange(n), slips), np.flatnonzero(pulled)]
     s_t = created[s_deal] + 120 + (rng.random(len(s_deal)) * np.maximum(limit[s_deal] - created[s_deal] - 120, 1)).astype(np.int64)
     s_t = ctx.calendar.within(s_t, limit[s_deal], clock_of(ctx, deal_owner_at(ctx, s_deal, s_t)))
+    pull_at = np.full(n, -1, dtype=np.int64)
+    pull_at[s_deal[len(s_deal) - pulled.sum():]] = s_t[len(s_deal) - pulled.sum():]
+    is_pull_row = np.r_[np.zeros(len(s_deal) - pulled.sum(), bool), np.ones(pulled.sum(), bool)]
     # Owner rows: a hand-over when the owner left (ownership.py).
     h_at = ctx.state["opp_handover_at"]
     h_k, h_deal = np.nonzero(h_at >= 0)
     all_deal = np.r_[deal, s_deal, h_deal]
     all_t = np.r_[t, s_t, h_at[h_k, h_deal]]
-    kind = np.r_[np.zeros(len(deal), int), np.ones(len(s_deal), int), np.full(len(h_deal), 2)]
+    kind = np.r_[np.zeros(len(deal), int), np.where(is_pull_row, 3, 1), np.full(len(h_deal), 2)]
     all_stage = np.r_[row_stage, np.full(len(s_deal) + len(h_deal), -1)]
     order = np.lexsort((kind, all_t, all_deal))
     all_deal, all_t, kind, all_stage = all_deal[order], all_t[order], kind[order], all_stage[order]
@@ -204,6 +214,8 @@ def _history(ctx, rng, created, initial_close, closing, push, slips, stage, clos
     slips_so_far = slip_no - slip_before
     cum_push = np.concatenate([np.zeros((n, 1), dtype=np.int64), np.cumsum(push, axis=1)], axis=1)
     row_close = initial_close[all_deal] + cum_push[all_deal, np.minimum(slips_so_far, push.shape[1])]
+    # Before its pull-in, a pulled deal was expected later.
+    row_close += np.where(all_t < pull_at[all_deal], pull[all_deal], 0)
     is_final = np.r_[all_deal[1:] != all_deal[:-1], True]
     owner_now = deal_owner_at(ctx, all_deal, all_t)
     row_close = np.where(is_final, close_day[all_deal], ctx.calendar.business_day(row_close, clock_of(ctx, owner_now)))

@@ -80,8 +80,8 @@ def _deal_faults(rng, opps: pd.DataFrame, now: pd.Timestamp) -> tuple[pd.DataFra
     past = now - pd.to_timedelta(rng.integers(1, 60, len(stale)) * DAY, unit="s")
     opps.loc[stale, "close_date"] = np.maximum(past, opps.loc[stale, "created_at"].dt.ceil("D").to_numpy())
     counts["open_deals_past_close"] = len(stale)
-    # Probability that disagrees with the stage.
-    wrong = np.flatnonzero(rng.random(len(opps)) < BAD_PROBABILITY_SHARE)
+    # Probability that disagrees with the stage: at least one, so a small raw world has it too.
+    wrong = np.sort(rng.choice(len(opps), min(len(opps), max(1, rng.binomial(len(opps), BAD_PROBABILITY_SHARE))), replace=False))
     expected = opps.loc[wrong, "stage"].map(DEAL_STAGES).to_numpy()
     shifted = (expected + rng.choice([-40, -25, 15, 30], len(wrong))).clip(1, 99)
     opps.loc[wrong, "probability"] = np.where(shifted == expected, expected + 5, shifted)

@@ -2,7 +2,7 @@
 
 A lead belongs to the SDR employed when it was first answered (or created, if never
 answered); a leaver's untouched leads move to a colleague employed today. A deal belongs
-to the AE employed when it was created; when that AE leaves before the deal closes, the
+to the AE employed when it was created, routed in turn among the segment's AEs; when that AE leaves before the deal closes, the
 deal moves to a colleague of the segment employed that day (possibly more than once), and
 ``opportunity_history`` gets a row at each hand-over.
 """
@@ -41,7 +41,7 @@ def own_deals(ctx: Context, segment: np.ndarray, created: np.ndarray, close: np.
     none) in the state; returns the final owner."""
     rng, st = ctx.rng["owners"], ctx.state
     pools = pools_of(ctx, "ae")
-    owner = staffing.pick_by_segment(ctx, pools, segment, created, rng)
+    owner = staffing.pick_by_segment(ctx, pools, segment, created, rng, balanced=True)
     first = owner.copy()
     done = np.minimum(close, ctx.now - 1)
     at = np.full((MAX_HANDOVERS, len(owner)), staffing.NEVER, dtype=np.int64)

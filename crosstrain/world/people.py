@@ -23,6 +23,8 @@ def build_users(ctx: Context) -> None:
     role = np.concatenate([np.full(sizes[r], i) for i, r in enumerate(ROLES)])
     # Sellers and managers cover segments in turn; marketing has none (-1).
     segment = np.where(role == 0, -1, np.arange(len(role)) % len(ctx.segments))
+    d = ctx.recipe.deals
+    segment[role == ROLES.index("ae")] = staffing.seats(sizes["ae"], d["territory_opportunities"], d["ae_capacity"])
     start, end = staffing.draw_dates(ctx, role, segment, rng)
     # Leavers: reps who left during the window, listed after today's team.
     for name, share in staffing.LEAVER_SHARE.items():

@@ -20,8 +20,23 @@ MONTH = 30.4 * DAY
 LEAVER_SHARE = {"sdr": 0.35, "ae": 0.2}
 # Share of today's team hired during the window.
 HIRE_SHARE = 0.3
+# Step of the round-robin over a segment's reps (the golden ratio's fraction spreads it evenly).
+GOLDEN = 0.6180339887498949
 # Spread of rep skill (lognormal sigma): how much more work and success one rep draws than another.
 SKILL_SIGMA = 0.2
+
+
+def seats(count: int, workload, capacity) -> np.ndarray:
+    """The segment of each of ``count`` seats, in turn, so that headcount per segment follows the
+    territory plan: planned opportunities a quarter over what one ramped rep works
+    (largest remainder)."""
+    need = np.asarray(workload, dtype=float) / np.asarray(capacity, dtype=float)
+    exact = count * need / need.sum()
+    heads = np.floor(exact).astype(int)
+    heads[np.argsort(heads - exact, kind="stable")[: count - heads.sum()]] += 1
+    # Interleave the segments, as the rest of the team is listed.
+    order = np.argsort(np.concatenate([(np.arange(h) + 0.5) / h for h in heads]), kind="stable")
+    return np.repeat(np.arange(len(heads)), heads)[order]
 
 
 def ramp_of(ctx: Context, users: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -67,9 +82,11 @@ def _monday(t: np.ndarray) -> np.ndarray:
     return (days - (days + 3) % 7) * DAY
 
 
-def pick(ctx: Context, pool: np.ndarray, t: np.ndarray, rng, notice: int = 0) -> np.ndarray:
+def pick(ctx: Context, pool: np.ndarray, t: np.ndarray, rng, notice: int = 0, balanced: bool = False) -> np.ndarray:
     """One user of ``pool`` per time in ``t``, among those employed then (and not leaving
-    within ``notice`` seconds), weighted by ramp and skill.
+    within ``notice`` seconds), weighted by ramp and skill. ``balanced`` routes in turn (a
+    round-robin in time order) rather than at random, so each rep's share of the work is
+    close to their weight's, as a territory's routing rule makes it.
 
     Weights are constant between breakpoints (each week and every start and end date), so
     the draw is one ``searchsorted`` over the breakpoints' cumulative weights."""
@@ -94,17 +111,20 @@ def pick(ctx: Context, pool: np.ndarray, t: np.ndarray, rng, notice: int = 0) ->
     cum = np.cumsum(w, axis=1) / w.sum(axis=1, keepdims=True)
     k = np.clip(np.searchsorted(breaks, t, side="right") - 1, 0, len(mid) - 1)
     flat = (cum + 2.0 * np.arange(len(mid))[:, None]).ravel()
-    chosen = np.searchsorted(flat, rng.random(len(t)) + 2.0 * k, side="right") - k * len(pool)
+    u = rng.random(len(t))
+    if balanced:
+        u[np.argsort(t, kind="stable")] = (np.arange(len(t)) * GOLDEN + u[0]) % 1.0
+    chosen = np.searchsorted(flat, u + 2.0 * k, side="right") - k * len(pool)
     return pool[np.clip(chosen, 0, len(pool) - 1)]
 
 
 def pick_by_segment(ctx: Context, pools: dict[int, np.ndarray], segment: np.ndarray, t: np.ndarray, rng,
-                    notice: int = 0) -> np.ndarray:
+                    notice: int = 0, balanced: bool = False) -> np.ndarray:
     """``pick`` within each row's segment."""
     owner = np.empty(len(t), dtype=np.int64)
     for seg, pool in pools.items():
         rows = np.flatnonzero(segment == seg)
-        owner[rows] = pick(ctx, pool, t[rows], rng, notice)
+        owner[rows] = pick(ctx, pool, t[rows], rng, notice, balanced)
     return owner
 
 

@@ -48,7 +48,25 @@ pd.Series(DEAL_STAGES, name="probability %")
 
 # %% [markdown]
 # The probability is a rule of thumb attached to the stage, not a forecast about one deal:
-# every deal in negotiation counts 90%, whatever the rep thinks. Where the open deals sit:
+# every deal in negotiation counts 90%, whatever the rep thinks. Is the rule right for this
+# company? `world.opportunity_history` has a row for each stage a deal entered, so for each
+# stage we can count how many of the closed deals that reached it were won:
+
+# %%
+history = world.opportunity_history
+closed_deals = deals[deals.is_closed].set_index("opportunity_id")
+reached = history[history.opportunity_id.isin(closed_deals.index)].drop_duplicates(["opportunity_id", "stage"])
+won_from = reached.opportunity_id.map(closed_deals.is_won).groupby(reached.stage).mean()
+open_stages = [s for s in DEAL_STAGES if not s.startswith("closed")]
+pd.DataFrame({"configured %": pd.Series(DEAL_STAGES), "won from here %": (100 * won_from).round(0)}).loc[open_stages]
+
+# %% [markdown]
+# Deals that get further win more often, because most lost deals drop out early. Compare the
+# two columns: where the configured probability is below what this company's deals actually
+# do (early stages) the weighted pipeline undercounts them, and where it is above (late
+# stages) it overcounts. Sales operations teams recalibrate their stage probabilities from
+# exactly this table, once enough deals have closed. Below we use the configured ones, as
+# the CRM does. Where the open deals sit:
 
 # %%
 open_deals = deals[~deals.is_closed]
@@ -259,7 +277,10 @@ history[history.opportunity_id == slipper][["changed_at", "stage", "probability"
 # %% [markdown]
 # Most rows are stage changes with the same close date. A **slip** is a row whose
 # `close_date` is later than the previous row's: sort by time, then compare each row with
-# the one before it (`.shift()`). For this deal, the rows that are slips:
+# the one before it (`.shift()`). Dates move the other way too, less often: a row whose
+# `close_date` is earlier is a **pull-in** (the buyer moved faster), and the closing row
+# of a lost deal often carries a date earlier than the last one expected. For this deal,
+# the rows that are slips:
 
 # %%
 one = history[history.opportunity_id == slipper].sort_values("changed_at")
@@ -433,37 +454,40 @@ risks.head(10)
 # 3. one thing you ask marketing for, given the coverage and velocity you computed.
 
 # %% [markdown] written forecast_memo points=4
-# **Forecast call, Q4.** We have booked about $1.2M of a $2.7M team quota six weeks in, so
-# about $1.5M remains; commit rolls up to about $4.1M and best case adds about $12.2M. With a
-# recent win rate by value near 17%, we need about 5.9x coverage and have about 8.2x, so
-# the quarter is covered on paper. I call $4.4M: commit, less one at-risk deal, plus the
-# two best-case deals below.
+# **Forecast call, Q4.** We have booked about $0.40M of a $1.46M team quota six weeks in,
+# so about $1.06M remains; commit rolls up to about $0.70M and best case adds about $1.46M.
+# With a recent win rate by value near 18%, we need about 5.6x coverage and have about
+# 3.7x, so the quarter is not covered on paper: the gap has to come from converting
+# best-case deals, not from new pipeline this late. I call about $0.72M: commit, less
+# Omeir Retail, plus Tyrrell Digital.
 #
 # Commit deals:
-# - **O0001585 McCay LLC ($231k, 20 days left)**: no metrics, decision criteria or paper
-#   process, and Globex Cloud is competing. Risk: we are in negotiation without a
-#   quantified case. Action: build the ROI case with the champion this week; agree the
-#   paper process with procurement.
-# - **O0001722 Broughan, Torrens and Villa ($230k, 7 days)**: slipped once, no decision
-#   criteria or process. I take it out of commit until the decision process is mapped.
-# - **O0001166 McGloin LLC ($217k, 39 days)**: slipped twice. Twice-slipped deals win
-#   less often than deals that never slipped. Action: a mutual close plan with dates.
+# - **O0001327 Omeir Retail ($125k, 3 days left)**: in negotiation with no economic buyer,
+#   decision criteria, decision process or paper process. Risk: nobody who can sign has
+#   seen it. Action: get the economic buyer on a call today or take it out of commit.
+# - **O0001187 Crampsie-Jiles ($67k, 5 days)**: complete MEDDPICC, but Globex Cloud is
+#   competing. Action: confirm the paper process and hold the price.
+# - **O0001477 Hennebry-Rabee ($16k, 3 days)**: no champion, decision criteria or paper
+#   process. Action: a mutual close plan with dates, signed off by the buyer.
 #
 # Best-case deals:
-# - **O0001895 ($293k, 19 days)**: proposal stage, no metrics or paper process yet;
-#   can move to commit if the economic buyer signs off the business case.
-# - **O0001961 ($298k, 20 days)**: perception analysis, no metrics or decision criteria,
-#   competition unknown. Action: ask who else they are evaluating and agree the criteria.
+# - **O0001301 Tyrrell Digital ($143k, 34 days)**: proposal stage, no paper process or
+#   champion yet, Initech Suite competing; can move to commit once a champion sponsors it.
+# - **O0001378 Downing Inc ($164k, 46 days)**: slipped three times, no decision criteria or
+#   process. Twice-slipped deals win less often than deals that never slipped. Action: keep
+#   it out of the call unless the decision process is mapped this month.
 #
-# Ask to marketing: velocity per AE is uneven and next quarter's pipeline is thin; a
-# late-stage enterprise programme (customer references, ROI calculator) would help both
-# the win rate and next quarter's coverage.
+# Ask to marketing: next quarter's pipeline is thin; a late-stage enterprise programme
+# (customer references, ROI calculator) would help both the win rate and next quarter's
+# coverage.
 
 # %% [markdown]
 # ## Key points
 #
 # - Stage probabilities (Salesforce defaults) weight the pipeline: weighted pipeline =
 #   sum(amount x probability / 100) over **open** deals closing in the period.
+# - Check them against the share won from each stage in `opportunity_history`: here early
+#   stages win more often than configured and late stages less often.
 # - "This quarter" is the quarter containing today; its pipeline is open deals closing
 #   from today to the quarter's end, not every open deal.
 # - Coverage = open pipeline / (quota - booked so far); the coverage needed is about

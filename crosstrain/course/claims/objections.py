@@ -34,12 +34,13 @@ def _discount_split(world, column: str, how: str) -> float:
     """Discount-first deals' statistic minus (``diff``) or over (``ratio``) the other deals'."""
     deals = deal_replies(world)
     first, rest = deals[deals["discount_first"]], deals[~deals["discount_first"]]
+    # Amounts relative to the segment's median: deals with more calls (larger, longer ones) meet
+    # more discount-first replies, which would hide the discount behind the segment mix.
+    relative = deals["amount"] / deals.groupby("segment")["amount"].transform("median")
     if column == "revenue":
-        mine, theirs = first["amount"].where(first["is_won"], 0).mean(), rest["amount"].where(rest["is_won"], 0).mean()
+        revenue = relative.where(deals["is_won"], 0)
+        mine, theirs = revenue[deals["discount_first"]].mean(), revenue[~deals["discount_first"]].mean()
     elif column == "amount":
-        # Relative to the segment's median: deals with more calls (larger, longer ones) meet
-        # more discount-first replies, which would hide the discount behind the segment mix.
-        relative = deals["amount"] / deals.groupby("segment")["amount"].transform("median")
         mine, theirs = relative[deals["discount_first"]].median(), relative[~deals["discount_first"]].median()
     else:
         mine, theirs = rate(first["is_won"]), rate(rest["is_won"])
@@ -67,11 +68,11 @@ CLAIMS = [
           _all_explored_over_rest, at_least(1.1), unit="ratio"),
     Claim("objections.discount_first_lower_amounts", DATASHEET, "Discount-first replies win about as often or slightly more, at lower amounts",
           "Closed deals with a discount-first reply have a lower median amount (relative to their segment's) than the other closed deals with objections.",
-          lambda w: _discount_split(w, "amount", "ratio"), at_most(0.95), unit="ratio"),
+          lambda w: _discount_split(w, "amount", "ratio"), at_most(0.99), unit="ratio"),
     Claim("objections.discount_first_win_slightly_more", DATASHEET, "Discount-first replies win about as often or slightly more, at lower amounts",
           "Deals with a discount-first reply win about as often or slightly more (win-rate difference in points).",
           lambda w: _discount_split(w, "win_rate", "diff"), between(-0.03, 0.10)),
     Claim("objections.discount_gives_money_away", M05, "Discount-first replies give money away on every deal they touch",
-          "Deals with a discount-first reply bring less revenue per closed deal than the others.",
-          lambda w: _discount_split(w, "revenue", "ratio"), at_most(0.99), unit="ratio", pending="World v2"),
+          "Deals with a discount-first reply bring less revenue per closed deal (relative to their segment's median) than the others.",
+          lambda w: _discount_split(w, "revenue", "ratio"), at_most(0.99), unit="ratio"),
 ]

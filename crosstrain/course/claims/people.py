@@ -1,8 +1,10 @@
-"""Claims about the revenue team: hires and leavers."""
+"""Claims about the revenue team: hires and leavers, headcount by segment, attainment."""
 
 from __future__ import annotations
 
-from crosstrain.course.claims.registry import Claim, between
+from crosstrain.course.claims.calibration import ae_attainment
+from crosstrain.course.claims.frames import rate, ratio
+from crosstrain.course.claims.registry import Claim, at_least, between
 
 DATASHEET = "datasets/DATASHEET.md"
 
@@ -13,7 +15,18 @@ def _leavers_per_seat(world, role: str) -> float:
     return float((~people["is_active"]).sum() / max(int(people["is_active"].sum()), 1))
 
 
+def _active_aes(world, segment: str) -> int:
+    people = world.users
+    return int(((people["role"] == "ae") & people["is_active"] & (people["segment"] == segment)).sum())
+
+
 CLAIMS = [
+    Claim("people.ae_headcount_follows_workload", DATASHEET, "AE headcount per segment follows the territory plan",
+          "SMB, with the most opportunities, has about twice as many AEs as enterprise.",
+          lambda w: ratio(_active_aes(w, "smb"), _active_aes(w, "enterprise")), at_least(1.5), unit="ratio"),
+    Claim("people.attainment_spread", DATASHEET, "attainment varies from rep to rep (some miss, some beat quota each quarter)",
+          "In the last full quarter some AEs reach quota and some miss it (share at or above quota).",
+          lambda w: rate(ae_attainment(w) >= 1), between(0.15, 0.8)),
     Claim("people.sdr_leavers", DATASHEET, "as many leavers as 35% of today's SDRs and 20% of today's AEs",
           "As many SDRs left during the window as 35% of today's SDRs.",
           lambda w: _leavers_per_seat(w, "sdr"), between(0.3, 0.4)),

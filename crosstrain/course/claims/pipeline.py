@@ -45,12 +45,60 @@ def _category_follows_stage(world) -> float:
     return rate(deals.groupby("stage")["forecast_category"].nunique() == 1)
 
 
+OPEN_STAGES = ["prospecting", "qualification", "needs_analysis", "value_proposition", "id_decision_makers",
+               "perception_analysis", "proposal_price_quote", "negotiation_review"]
+STAGE_ANCHOR = "Stages are a process: a lost deal leaves from an exit stage"
+
+
+def stage_win_rates(world) -> pd.Series:
+    """Per open stage, the share won of closed deals whose history reached it (a lesson's table)."""
+    deals = closed(world)
+    history = world.opportunity_history
+    reached = history[history["opportunity_id"].isin(deals["opportunity_id"]) & history["stage"].isin(OPEN_STAGES)]
+    reached = reached.drop_duplicates(["opportunity_id", "stage"])
+    outcome = reached["opportunity_id"].map(deals.set_index("opportunity_id")["is_won"])
+    return outcome.groupby(reached["stage"]).mean().reindex(OPEN_STAGES)
+
+
+def _exit_stages(world) -> pd.Series:
+    """The last open stage of each lost deal, from its history."""
+    deals = closed(world)
+    lost = deals.loc[~deals["is_won"], "opportunity_id"]
+    history = world.opportunity_history
+    rows = history[history["opportunity_id"].isin(lost) & history["stage"].isin(OPEN_STAGES)]
+    return rows.sort_values("changed_at", kind="stable").groupby("opportunity_id")["stage"].last()
+
+
+def _pulled_in(world) -> float:
+    """Share of deals whose close date moved earlier while they were open."""
+    history = world.opportunity_history.sort_values(["opportunity_id", "changed_at"], kind="stable")
+    history = history[~history["stage"].isin(["closed_won", "closed_lost"])]
+    earlier = history["close_date"] < history.groupby("opportunity_id")["close_date"].shift()
+    return rate(earlier.groupby(history["opportunity_id"]).any().reindex(world.opportunities["opportunity_id"], fill_value=False))
+
+
+def _open_completeness_lift(world) -> float:
+    """Mean MEDDPICC elements of open deals in the last four stages over the first two."""
+    deals = world.opportunities[~world.opportunities["is_closed"]]
+    complete = deals[[c for c in deals.columns if c.startswith("has_")]].sum(axis=1)
+    late, early = deals["stage"].isin(OPEN_STAGES[4:]), deals["stage"].isin(OPEN_STAGES[:2])
+    return ratio(complete[late].mean(), complete[early].mean())
+
+
 MEDDPICC_LIFT = Claim("pipeline.meddpicc_lift", M04, "Among closed deals, more elements mean a higher win rate",
                       "Closed deals with 6+ MEDDPICC elements win over twice as often as those with 2 or fewer.",
                       _meddpicc_lift, at_least(2.0), unit="ratio")
 SLIPS_WIN_LESS = Claim("pipeline.slips_win_less", M06, "the more a deal slips the less often it wins",
                        "Closed deals that slipped twice or more win less often than those that never slipped.",
                        lambda w: ratio(*_slip_win_rates(w)), at_most(0.9), unit="ratio")
+PROSPECTING_UNDERSTATED = Claim(
+    "pipeline.prospecting_understated", DATASHEET, "prospecting is set at 10%, about a fifth of deals that reach it win",
+    "About a fifth of the deals that reach prospecting win, twice its configured 10%.",
+    lambda w: float(stage_win_rates(w)["prospecting"]), between(0.16, 0.30))
+NEGOTIATION_OVERSTATED = Claim(
+    "pipeline.negotiation_overstated", DATASHEET, "and overstate late ones",
+    "Deals that reach negotiation win less often than the configured 90%.",
+    lambda w: float(stage_win_rates(w)["negotiation_review"]), between(0.7, 0.9))
 
 CLAIMS = [
     MEDDPICC_LIFT,
@@ -67,6 +115,24 @@ CLAIMS = [
     Claim("pipeline.enterprise_needs_more_coverage", M06, "Enterprise, with its lower win rate, needs more coverage than SMB",
           "Enterprise needs more coverage than SMB (coverage needed, enterprise over SMB).",
           lambda w: ratio(_recent_value_win_rate(w, "smb"), _recent_value_win_rate(w, "enterprise")), at_least(1.2), unit="ratio"),
+    Claim("pipeline.stage_win_rates_rise", DATASHEET, STAGE_ANCHOR,
+          "The share of deals won from a stage rises with the stage (rank correlation of stage order and win rate).",
+          lambda w: float(stage_win_rates(w).rank().reset_index(drop=True).corr(pd.Series(range(len(OPEN_STAGES)), dtype=float))),
+          at_least(0.9), unit="number"),
+    PROSPECTING_UNDERSTATED,
+    restated(PROSPECTING_UNDERSTATED, "pipeline.early_stages_win_more_than_configured", M06,
+             "early\n#   stages win more often than configured"),
+    NEGOTIATION_OVERSTATED,
+    restated(NEGOTIATION_OVERSTATED, "pipeline.late_stages_win_less_than_configured", M06, "late stages less often"),
+    Claim("pipeline.losses_early", DATASHEET, "most lost deals leave from the first three stages",
+          "Most lost deals leave from the first three stages.",
+          lambda w: rate(_exit_stages(w).isin(OPEN_STAGES[:3])), between(0.5, 0.7)),
+    Claim("pipeline.pull_ins_exist", DATASHEET, "about one deal in seven has its close date pulled in",
+          "About one deal in seven has its close date pulled in while open.",
+          _pulled_in, between(0.09, 0.20)),
+    Claim("pipeline.meddpicc_grows_with_stage", DATASHEET, "later-stage open deals show more elements",
+          "Open deals in the last four stages show more MEDDPICC elements than those in the first two.",
+          _open_completeness_lift, at_least(1.5), unit="ratio"),
     Claim("pipeline.category_follows_stage", M06, "In this CRM the category follows the",
           "Every stage maps to one forecast category.",
           _category_follows_stage, at_least(1.0)),
