@@ -21,14 +21,15 @@ PAID_CVR = {"paid_search": 0.075, "paid_social": 0.03, "display": 0.015}
 # Email: clicks per email sent and leads per click.
 EMAIL_CLICK_RATE, EMAIL_LEAD_PER_CLICK = 0.027, 0.15
 WEBINAR_LEADS_PER_INVITE = 0.04
+SESSION_CHANNELS = ("webinar", "event")
 # Nurture costs by the touch: the e-mail sends and the content distribution behind each touch
 # a campaign brings beyond the leads it created (dollars), so a cheap programme that many
 # deals pass through is not credited with an implausible return.
 TOUCH_COST = {"email": 5.0, "content": 5.0}
 # What a campaign costs before its first lead (creative, production, venue, platform fees), so
 # a small campaign that lands one large deal is not credited with an implausible return.
-FIXED_COST = {"paid_search": 4000.0, "paid_social": 4000.0, "display": 4000.0, "email": 3000.0, "webinar": 6000.0,
-              "event": 15000.0, "content": 9000.0, "referral": 5000.0, "partner": 5000.0}
+FIXED_COST = {"paid_search": 8000.0, "paid_social": 8000.0, "display": 8000.0, "email": 6500.0, "webinar": 10000.0,
+              "event": 25000.0, "content": 15000.0, "referral": 8000.0, "partner": 8000.0}
 
 
 def campaign_channels(ctx: Context) -> list[str]:
@@ -57,6 +58,11 @@ def build_campaign_frame(ctx: Context) -> None:
             span = (ctx.now - ctx.start) / len(rows)
             start[rows] = (ctx.start + np.arange(len(rows)) * span).astype(np.int64)
             duration[rows] = np.maximum(int(span), DAY)
+    # A webinar or event takes place on a weekday: a session that would fall on a weekend moves to the Thursday before.
+    end = start + duration
+    weekday = (end // DAY + 3) % 7
+    session = np.isin(channel, [channels.index(c) for c in SESSION_CHANNELS if c in channels])
+    duration -= np.where(session & (weekday >= 5), (weekday - 3) * DAY, 0)
     order = np.lexsort((start, channel))
     channel, start, duration = channel[order], start[order], duration[order]
     size = np.exp(rng.normal(0, 0.6, len(channel)))
@@ -96,7 +102,6 @@ def in_flight(ctx: Context, channel_name: str, at: np.ndarray) -> np.ndarray:
     return np.where((campaign >= 0) & (at <= end), campaign, -1)
 
 
-SESSION_CHANNELS = ("webinar", "event")
 SESSION_HOURS = (9 * 3600, 17 * 3600)  # local hours an attendee joins a session (regional sessions)
 
 
@@ -146,7 +151,7 @@ def build_campaigns(ctx: Context) -> None:
     per_touch = np.array([TOUCH_COST.get(channels[c], 0.0) for c in channel])
     fixed = np.array([FIXED_COST[channels[c]] for c in channel])
     variable = np.maximum(leads, 3) * cpl + np.maximum(touches - leads, 0) * per_touch
-    actual = np.round((fixed + variable) * np.exp(rng.normal(0, 0.25, n)), 2)
+    actual = np.round((fixed + variable) * np.exp(rng.normal(0, 0.15, n)), 2)
     budget = np.round(actual * rng.uniform(0.9, 1.25, n), -2)
     impressions = np.zeros(n, dtype=np.int64)
     clicks = np.zeros(n, dtype=np.int64)

@@ -33,6 +33,8 @@ DEAL_TOUCHES_PER_30_DAYS = 1.5
 # The last touch before a close is mostly the buyer on the pricing page or answering the contract e-mail.
 FINAL_EVENTS = ("pricing_view", "email_click", "demo_request")
 FINAL_EVENTS_W = (0.65, 0.2, 0.15)
+# Touches of a won customer a month after the close (newsletters, webinars, the product pages).
+CUSTOMER_TOUCHES_PER_30_DAYS = 0.5
 # Touches clustered before the close: how many besides the last (mean, Poisson) and how many
 # days (mean, exponential) before the last they come; and how many days before the close the last comes.
 LATE_TOUCHES = 3.5
@@ -110,8 +112,8 @@ def attendances(ctx: Context, rng):
 
 
 def deal_touches(ctx: Context, rng):
-    """Touches of each deal's buying group between its creation and its close (or today):
-    (lead, time, event, channel, campaign)."""
+    """Touches of each deal's buying group between its creation and its close (or today), and
+    of won customers after it: (lead, time, event, channel, campaign)."""
     st = ctx.state
     lead, created = st["opp_lead"], st["opp_created"]
     end = np.where(st["opp_closed"], st["opp_close"] - CLOSE_MARGIN, ctx.now - 60)
@@ -135,11 +137,21 @@ def deal_touches(ctx: Context, rng):
     last = np.flatnonzero(is_last)
     final = np.array([event_types.index(e) for e in FINAL_EVENTS])
     event[last] = final[rng.choice(len(FINAL_EVENTS), len(last), p=weights(FINAL_EVENTS_W))]
+    lo, hi = created[deal], end[deal]
+    # Customers keep reading the newsletter and joining webinars after a win: customer marketing,
+    # which no model may credit with the win (module 07's touch path stops at the close).
+    since = np.where(st["opp_won"], st["opp_close"] + DAY, ctx.now)
+    after = rng.poisson(CUSTOMER_TOUCHES_PER_30_DAYS * np.maximum(ctx.now - 60 - since, 0) / (30 * DAY))
+    customer = np.repeat(np.arange(len(lead)), after)
+    c_time = since[customer] + (rng.random(len(customer)) * (ctx.now - 60 - since[customer])).astype(np.int64)
+    c_event = codes[rng.choice(len(DEAL_EVENTS), len(customer), p=weights(DEAL_EVENTS_W))]
+    deal, time, event = np.r_[deal, customer], np.r_[time, c_time], np.r_[event, c_event]
+    lo, hi = np.r_[lo, since[customer]], np.r_[hi, np.full(len(customer), ctx.now - 60)]
     # Buyers read e-mail and pricing pages in their own business hours (calendar.py).
     buyer = country_offsets(st["account_country"])[st["lead_account"][lead[deal]]]
-    time = ctx.calendar.arrivals(time, buyer, created[deal], end[deal], rng)
+    time = ctx.calendar.arrivals(time, buyer, lo, hi, rng)
     channel = channel_for_event(event, event_types, rng)
-    campaign, time = touch_campaigns(ctx, lead[deal], time, event, channel, np.ones(m, bool), rng, limit=end[deal])
+    campaign, time = touch_campaigns(ctx, lead[deal], time, event, channel, np.ones(len(deal), bool), rng, limit=hi)
     return lead[deal], time, event, channel, campaign
 
 

@@ -75,12 +75,20 @@ def anonymous_off_channel(world) -> float:
 
 
 def email_before_send(world) -> float:
-    """Share of e-mail touches before their campaign's send or before the contact existed."""
+    """Share of e-mail touches before their campaign's send, or (past the click that created an
+    e-mail lead) from a send that went out before the contact existed."""
     mail = campaign_touches(world)
     contacts = world.leads[["lead_id", "contact_id"]].merge(
         world.contacts[["contact_id", "created_at"]].rename(columns={"created_at": "contact_created_at"}), on="contact_id")
     mail = mail[mail["channel"] == "email"].merge(contacts, on="lead_id")
-    return rate((mail["occurred_at"] < mail["start_date"]) | (mail["occurred_at"] < mail["contact_created_at"]))
+    nurture = mail["occurred_at"] != mail["contact_created_at"]  # not the click that created an e-mail lead
+    return rate((mail["occurred_at"] < mail["start_date"]) | (nurture & (mail["start_date"] < mail["contact_created_at"])))
+
+
+def direct_share_at_the_close(world) -> float:
+    """The smaller share of won revenue that last-touch and 7-day time-decay give direct visits."""
+    credit = attribution.channel_credit(world)
+    return float(min(credit.loc["direct", "last_touch"], credit.loc["direct", "time_decay"]))
 
 
 CLAIMS = [
@@ -116,4 +124,7 @@ CLAIMS = [
     Claim("marketing.max_campaign_roi", DATASHEET, "no campaign returns more than 20x",
           "No campaign's W-shaped ROI on won revenue (80% gross margin) exceeds 20x.",
           lambda w: float(attribution.campaign_roi(w).max()), at_most(20.0), unit="ratio"),
+    Claim("marketing.direct_at_the_close", "modules/07-attribution/07-attribution.py", "at least 45% in the course's",
+          "Last touch and time decay give direct website visits at least 45% of the won revenue.",
+          direct_share_at_the_close, at_least(0.45)),
 ]
