@@ -32,7 +32,7 @@ DEAL_EVENTS_W = (0.3, 0.12, 0.22, 0.16, 0.08, 0.04, 0.08)
 DEAL_TOUCHES_PER_30_DAYS = 1.5
 # The last touch before a close is mostly the buyer on the pricing page or answering the contract e-mail.
 FINAL_EVENTS = ("pricing_view", "email_click", "demo_request")
-FINAL_EVENTS_W = (0.65, 0.2, 0.15)
+FINAL_EVENTS_W = (0.75, 0.1, 0.15)
 # Touches of a won customer a month after the close (newsletters, webinars, the product pages).
 CUSTOMER_TOUCHES_PER_30_DAYS = 0.5
 # Touches clustered before the close: how many besides the last (mean, Poisson) and how many
