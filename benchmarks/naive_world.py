@@ -92,6 +92,7 @@ def generate_naive(n_leads: int, out_dir: str | Path, seed: int = 0) -> dict[str
         rows["campaigns"].append({
             "campaign_id": f"M{i + 1:05d}", "name": f"{fake.catch_phrase()} ({channel})", "channel": channel,
             "start_date": start, "end_date": start + dt.timedelta(days=random.randint(14, 120)),
+            "event_date": None,
             "budget": budget, "actual_cost": round(budget * random.uniform(0.7, 1.15), 2),
             "impressions": impressions, "clicks": int(impressions * random.uniform(0.005, 0.04)),
             "emails_sent": random.randint(5_000, 100_000) if channel == "email" else 0,

@@ -8,7 +8,9 @@ from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, weights
 from crosstrain.world.people import users_with
 
-# Days a campaign collects leads, by channel (min, max).
+# Days a campaign runs, by channel (min, max): an ad flight, an e-mail programme's sends, a
+# webinar's or event's registration (the session is on its last day, ``event_date``), an
+# always-on programme's stretch.
 WINDOW_DAYS = {
     "paid_search": (30, 90), "paid_social": (21, 60), "display": (30, 60), "email": (7, 21),
     "webinar": (14, 30), "event": (5, 15), "content": (60, 180), "referral": (90, 90), "partner": (90, 90),
@@ -19,6 +21,15 @@ PAID_CVR = {"paid_search": 0.075, "paid_social": 0.03, "display": 0.015}
 # Email: clicks per email sent and leads per click.
 EMAIL_CLICK_RATE, EMAIL_LEAD_PER_CLICK = 0.027, 0.15
 WEBINAR_LEADS_PER_INVITE = 0.04
+SESSION_CHANNELS = ("webinar", "event")
+# Nurture costs by the touch: the e-mail sends and the content distribution behind each touch
+# a campaign brings beyond the leads it created (dollars), so a cheap programme that many
+# deals pass through is not credited with an implausible return.
+TOUCH_COST = {"email": 5.0, "content": 5.0}
+# What a campaign costs before its first lead (creative, production, venue, platform fees), so
+# a small campaign that lands one large deal is not credited with an implausible return.
+FIXED_COST = {"paid_search": 8000.0, "paid_social": 8000.0, "display": 8000.0, "email": 6500.0, "webinar": 10000.0,
+              "event": 25000.0, "content": 15000.0, "referral": 8000.0, "partner": 8000.0}
 
 
 def campaign_channels(ctx: Context) -> list[str]:
@@ -47,6 +58,11 @@ def build_campaign_frame(ctx: Context) -> None:
             span = (ctx.now - ctx.start) / len(rows)
             start[rows] = (ctx.start + np.arange(len(rows)) * span).astype(np.int64)
             duration[rows] = np.maximum(int(span), DAY)
+    # A webinar or event takes place on a weekday: a session that would fall on a weekend moves to the Thursday before.
+    end = start + duration
+    weekday = (end // DAY + 3) % 7
+    session = np.isin(channel, [channels.index(c) for c in SESSION_CHANNELS if c in channels])
+    duration -= np.where(session & (weekday >= 5), (weekday - 3) * DAY, 0)
     order = np.lexsort((start, channel))
     channel, start, duration = channel[order], start[order], duration[order]
     size = np.exp(rng.normal(0, 0.6, len(channel)))
@@ -79,8 +95,50 @@ def active_campaign(ctx: Context, channel_name: str, at: np.ndarray) -> np.ndarr
     return np.where(pos >= 0, pool[np.clip(pos, 0, None)], -1)
 
 
+def in_flight(ctx: Context, channel_name: str, at: np.ndarray) -> np.ndarray:
+    """The campaign of ``channel_name`` running at each time (-1 if its latest one has ended)."""
+    campaign = active_campaign(ctx, channel_name, at)
+    end = ctx.state["campaign_end"][np.clip(campaign, 0, None)]
+    return np.where((campaign >= 0) & (at <= end), campaign, -1)
+
+
+SESSION_HOURS = (9 * 3600, 17 * 3600)  # local hours an attendee joins a session (regional sessions)
+
+
+def session_time(ctx: Context, campaign: np.ndarray, u: np.ndarray, offset: np.ndarray) -> np.ndarray:
+    """A time during the session of each webinar or event: on its day (``event_date``, UTC), at
+    fraction ``u`` of the attendee's local working hours (their UTC ``offset`` in seconds),
+    kept inside that UTC day (regional sessions run in each region's daytime)."""
+    lo, hi = SESSION_HOURS
+    day = ctx.state["campaign_end"][campaign]
+    local = lo + (u * (hi - lo)).astype(np.int64) - np.asarray(offset, dtype=np.int64)
+    return day + np.clip(local, 0, 86_399)
+
+
+def next_session(ctx: Context, channel_name: str, after: np.ndarray, limit: np.ndarray, u: np.ndarray, offset: np.ndarray):
+    """The first webinar or event of ``channel_name`` whose day begins after each time, and a
+    time during it; campaign -1 where none comes before ``limit``."""
+    channels = campaign_channels(ctx)
+    st = ctx.state
+    pool = np.flatnonzero(st["campaign_channel"] == channels.index(channel_name))
+    pool = pool[np.argsort(st["campaign_end"][pool], kind="stable")]
+    pos = np.searchsorted(st["campaign_end"][pool], after, side="right")
+    campaign = pool[np.clip(pos, 0, len(pool) - 1)]
+    time = session_time(ctx, campaign, u, offset)
+    ok = (pos < len(pool)) & (time <= limit)
+    return np.where(ok, campaign, -1), np.where(ok, time, after)
+
+
+def last_send(ctx: Context, at: np.ndarray, since: np.ndarray) -> np.ndarray:
+    """The e-mail campaign whose send (its start) came last before each time, if that send
+    went out after the contact existed (``since``); else -1."""
+    campaign = active_campaign(ctx, "email", at)
+    sent = ctx.state["campaign_start"][np.clip(campaign, 0, None)]
+    return np.where((campaign >= 0) & (sent >= since), campaign, -1)
+
+
 def build_campaigns(ctx: Context) -> None:
-    """Costs, reach and the table itself, now that each campaign's leads are known."""
+    """Costs, reach and the table itself, now that each campaign's leads and touches are known."""
     rng = ctx.rng["campaigns"]
     st = ctx.state
     channels = campaign_channels(ctx)
@@ -89,7 +147,11 @@ def build_campaigns(ctx: Context) -> None:
     n = len(channel)
     leads = np.bincount(st["lead_campaign"][st["lead_campaign"] >= 0], minlength=n)
     cpl = np.array([ctx.recipe.mix["channel_cpl"][all_channels.index(channels[c])] for c in channel])
-    actual = np.round(np.maximum(leads, 3) * cpl * np.exp(rng.normal(0, 0.25, n)), 2)
+    touches = np.bincount(st["tp_campaign"][st["tp_campaign"] >= 0], minlength=n)
+    per_touch = np.array([TOUCH_COST.get(channels[c], 0.0) for c in channel])
+    fixed = np.array([FIXED_COST[channels[c]] for c in channel])
+    variable = np.maximum(leads, 3) * cpl + np.maximum(touches - leads, 0) * per_touch
+    actual = np.round((fixed + variable) * np.exp(rng.normal(0, 0.15, n)), 2)
     budget = np.round(actual * rng.uniform(0.9, 1.25, n), -2)
     impressions = np.zeros(n, dtype=np.int64)
     clicks = np.zeros(n, dtype=np.int64)
@@ -117,6 +179,7 @@ def build_campaigns(ctx: Context) -> None:
         "channel": Codes(channel, channels),
         "start_date": start,
         "end_date": st["campaign_end"],
+        "event_date": np.where(np.isin(channel, [channels.index(c) for c in SESSION_CHANNELS]), st["campaign_end"], -1),
         "budget": budget,
         "actual_cost": actual,
         "impressions": impressions,

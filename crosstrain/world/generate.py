@@ -13,7 +13,7 @@ from tqdm.auto import tqdm
 
 from crosstrain.errors import CrosstrainError
 from crosstrain.paths import generated_dir
-from crosstrain.world import activities, campaigns, deals, funnel, leads, people, store
+from crosstrain.world import activities, campaigns, deals, funnel, leads, people, store, touches
 from crosstrain.world.columns import to_table
 from crosstrain.world.context import Context
 from crosstrain.world.faults import add_faults
@@ -30,11 +30,12 @@ STEPS = (
     ("accounts", people.build_accounts, ("accounts",)),
     ("campaigns", campaigns.build_campaign_frame, ()),
     ("leads", leads.build_leads, ("contacts",)),
-    ("touchpoints", leads.build_touchpoints, ("touchpoints",)),
-    ("campaign costs", campaigns.build_campaigns, ("campaigns",)),
-    ("campaign members", campaigns.build_members, ("campaign_members",)),
+    ("touchpoints", leads.build_touchpoints, ()),  # the table waits for the deals' touches
     ("funnel", funnel.build_funnel, ()),
     ("deals and call notes", deals.build_deals, ("users", "quotas", "opportunity_history", "call_notes")),
+    ("deal touches", touches.build_deal_touches, ("touchpoints",)),
+    ("campaign costs", campaigns.build_campaigns, ("campaigns",)),
+    ("campaign members", campaigns.build_members, ("campaign_members",)),
     # Opportunities after leads: the raw variant's faults draw from one stream, leads first.
     ("lifecycle", funnel.finish_leads, ("leads", "lifecycle_history", "opportunities")),
     ("activities", activities.build_activities, ("activities",)),

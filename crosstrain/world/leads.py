@@ -14,10 +14,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from crosstrain.world.calendar import HOUR, country_offsets
-from crosstrain.world.campaigns import active_campaign, pick_campaigns
+from crosstrain.world.campaigns import pick_campaigns
 from crosstrain.world.columns import MEMORY_POOL, Codes, Ref, join
 from crosstrain.world.context import DAY, Context, weights
 from crosstrain.world.people import assign_by_territory, clock_of
+from crosstrain.world.touches import TOUCH_CHANNELS, attendances, channel_for_event, touch_campaigns
 
 SENIORITY = ("c_level", "vp", "director", "manager", "individual_contributor", "student")
 SENIORITY_WEIGHTS = (0.05, 0.10, 0.18, 0.27, 0.37, 0.03)
@@ -37,15 +38,17 @@ FREE_MAIL_DOMAIN = "freemail.example"
 # Touchpoint kinds: research events (early, low intent) and buying events (high intent).
 RESEARCH = ("page_view", "email_open", "ad_click", "email_click")
 RESEARCH_W = (0.45, 0.25, 0.2, 0.1)
+ANONYMOUS = ("page_view", "ad_click")
+ANONYMOUS_W = (0.7, 0.3)
 BUYING = ("pricing_view", "demo_request", "webinar_attend", "form_submit", "event_visit")
 BUYING_W = (0.38, 0.12, 0.2, 0.18, 0.12)
-# The touch that created a lead, by source channel.
+# The touch that created a lead, by source channel (webinar and event leads register; they
+# attend on the session's day, touches.py).
 CREATION_EVENT = {"paid_search": "form_submit", "paid_social": "form_submit", "display": "form_submit",
-                  "email": "email_click", "webinar": "webinar_attend", "event": "event_visit",
+                  "email": "email_click", "webinar": "form_submit", "event": "form_submit",
                   "content": "form_submit", "referral": "form_submit", "partner": "form_submit"}
 # "10" to "98", the numbers free-mail users add to their names.
 TWO_DIGITS = pa.array([str(number) for number in range(10, 99)], pa.string())
-TOUCH_CHANNELS = ("paid_search", "paid_social", "display", "email", "webinar", "event", "content", "referral", "partner", "direct")
 
 
 def titles() -> tuple[list[str], np.ndarray]:
@@ -222,26 +225,27 @@ def build_touchpoints(ctx: Context) -> None:
     keep = time < ctx.now
     lead, kind, time = lead[keep], kind[keep], time[keep]
     m = len(lead)
-    # Event type: research events early, buying events more likely for keen leads.
+    # Event type: research events early, buying events more likely for keen leads; before the
+    # lead exists the buyer is anonymous (web visits and ad clicks, no e-mail reaches them).
     buying = (kind == 2) & (rng.random(m) < 1 / (1 + np.exp(-(intent[lead] - 0.7))))
     event_types = funnel["event_types"]
     research_ev = np.array([event_types.index(e) for e in RESEARCH])
+    anonymous_ev = np.array([event_types.index(e) for e in ANONYMOUS])
     buying_ev = np.array([event_types.index(e) for e in BUYING])
     event = np.where(buying, buying_ev[rng.choice(len(BUYING), m, p=weights(BUYING_W))],
                      research_ev[rng.choice(len(RESEARCH), m, p=weights(RESEARCH_W))])
-    channel = _channel_for_event(event, event_types, rng)
+    anonymous = kind == 0
+    event[anonymous] = anonymous_ev[rng.choice(len(ANONYMOUS), int(anonymous.sum()), p=weights(ANONYMOUS_W))]
+    channel = channel_for_event(event, event_types, rng)
     creation = kind == 1
     lead_channels = mix["channels"]
     creation_event = np.array([event_types.index(CREATION_EVENT.get(c, "form_submit")) for c in lead_channels])
     creation_channel = np.array([TOUCH_CHANNELS.index(c) if c in TOUCH_CHANNELS else -1 for c in lead_channels])
     event[creation] = creation_event[st["lead_channel"][lead[creation]]]
     channel[creation] = creation_channel[st["lead_channel"][lead[creation]]]
-    campaign = np.full(m, -1)
-    for c, name in enumerate(TOUCH_CHANNELS[:-1]):
-        rows = np.flatnonzero((channel == c) & ~creation)
-        if len(rows):
-            campaign[rows] = active_campaign(ctx, name, time[rows])
+    campaign, time = touch_campaigns(ctx, lead, time, event, channel, ~creation, rng)
     campaign[creation] = st["lead_campaign"][lead[creation]]
+    lead, time, event, channel, campaign = (np.r_[a, b] for a, b in zip((lead, time, event, channel, campaign), attendances(ctx, rng)))
     # Touches are grouped by lead already; sort by (lead, time) with one integer key.
     order = np.argsort((lead.astype(np.int64) << 32) | (time - time.min()), kind="stable")
     lead, time, event, channel, campaign = lead[order], time[order], event[order], channel[order], campaign[order]
@@ -262,34 +266,6 @@ def build_touchpoints(ctx: Context) -> None:
     lag = rng.integers(5 * 60, 45 * 60, len(first_hit))  # the scoring job runs every few minutes
     mql_at[lead[first_hit]] = np.maximum(time[first_hit], created[lead[first_hit]]) + lag
     mql_at[mql_at >= ctx.now] = -1
-    st.update(lead_engagement=engagement, lead_mql=mql_at, tp_lead=lead, tp_time=time, tp_campaign=campaign)
-    ctx.tables["touchpoints"] = {
-        "touchpoint_id": Ref(np.arange(len(lead)), "touchpoints"),
-        "lead_id": Ref(lead, "leads"),
-        "occurred_at": time,
-        "channel": Codes(channel, TOUCH_CHANNELS),
-        "event_type": Codes(event, event_types),
-        "campaign_id": Ref(campaign, "campaigns"),
-    }
-
-
-# Where a touch happens follows from what it is: email opens in email, demo requests direct...
-EVENT_CHANNEL = {"pricing_view": "direct", "demo_request": "direct", "form_submit": "content", "email_open": "email",
-                 "email_click": "email", "webinar_attend": "webinar", "event_visit": "event"}
-
-
-def _channel_for_event(event, event_types, rng) -> np.ndarray:
-    """Each touch's channel: fixed by its event type, except page views (direct or content)
-    and ad clicks (one of the paid channels), which are drawn."""
-    ch = {name: TOUCH_CHANNELS.index(name) for name in TOUCH_CHANNELS}
-    m = len(event)
-    drawn = {
-        "ad_click": np.array([ch["paid_search"], ch["paid_social"], ch["display"]])[rng.choice(3, m, p=[0.5, 0.3, 0.2])],
-        "page_view": np.where(rng.random(m) < 0.7, ch["direct"], ch["content"]),
-    }
-    fixed = np.array([-1 if name in drawn else ch[EVENT_CHANNEL[name]] for name in event_types])
-    channel = fixed[event]
-    for name, values in drawn.items():
-        rows = event == event_types.index(name)
-        channel[rows] = values[rows]
-    return channel
+    # The table waits for the touches made during deals (touches.py).
+    st.update(lead_engagement=engagement, lead_mql=mql_at, tp_lead=lead, tp_time=time, tp_campaign=campaign,
+              tp_event=event, tp_channel=channel)

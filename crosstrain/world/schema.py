@@ -56,7 +56,7 @@ TABLES: dict[str, Table] = {
         }, {"account_id": "accounts"}, "People at those companies."),
         Table("campaigns", "M", {
             "campaign_id": "id", "name": "str", "channel": "str", "start_date": "datetime", "end_date": "datetime",
-            "budget": "float", "actual_cost": "float", "impressions": "int", "clicks": "int", "emails_sent": "int",
+            "event_date": "datetime", "budget": "float", "actual_cost": "float", "impressions": "int", "clicks": "int", "emails_sent": "int",
             "owner_id": "id",
         }, {"owner_id": "users"}, "Marketing programmes and what they cost."),
         Table("leads", "L", {

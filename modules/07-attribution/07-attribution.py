@@ -76,10 +76,13 @@ ex.q1.grade(primary_source)
 # %% [markdown]
 # ## 2. The touch path: which touches count
 #
-# `world.touchpoints` holds every marketing interaction of a lead: anonymous visits from
-# before the lead existed (attached when the form was filled), the touch that created the
-# lead, and the nurture that followed. Linking touches to won deals is a merge on
-# `lead_id`; here is one won deal's journey:
+# `world.touchpoints` holds every marketing interaction of a lead: anonymous web visits
+# and ad clicks from before the lead existed (attached when the form was filled), the
+# touch that created the lead, the nurture that followed, and the buying group's touches
+# while the deal was open (e-mails, sessions, the pricing page) up to days before the
+# close. Each touch's campaign could have caused it: an ad click in its flight, an e-mail
+# after its send, an attendance on the session's day. Linking touches to won deals is a
+# merge on `lead_id`; here is one won deal's journey:
 
 # %%
 from crosstrain.notebook.widgets.attribution_models import attribution_explorer, plot_journey, revenue_table
@@ -290,8 +293,8 @@ table = revenue_table(world)
 # %% [markdown]
 # Reading it: first touch and U-shaped give more to the channels that **open** journeys
 # (look at the table: which channels gain most under first touch?); last touch and time
-# decay give more to what happens just before the signature (in this CRM, direct website
-# visits and webinars); W-shaped sits
+# decay give more to what happens just before the signature (in this CRM, the buyer on
+# the pricing page and the e-mails of the deal's last weeks); W-shaped sits
 # between, and is the only one that rewards the touch that turned a lead into a deal. No model is "true": each answers
 # a different question, which is why the executive report must say which one it uses.
 
@@ -442,8 +445,9 @@ campaign_roi.groupby(started).median().round(2).rename("median campaign ROI by s
 # touches and outbound deals (no lead-creation touch) are rescaled so each still shares
 # out 100%.
 #
-# In this CRM, last touch and time decay give direct website visits a large share of the
-# revenue (about a third in the course's default world), and the Salesforce default
+# In this CRM, last touch and time decay give direct website visits (the pricing page
+# before the signature) about half of the revenue or more (at least 45% in the course's default
+# world) and e-mail much of the rest, and the Salesforce default
 # gives them nothing while crediting only each deal's creating campaign and ignoring
 # outbound deals; first touch piles credit on the channels that open journeys. W-shaped
 # sits between them. Its weakness is that the weights are a convention, not measured

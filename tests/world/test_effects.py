@@ -76,8 +76,11 @@ def test_fit_and_engagement_both_predict_conversion(default_world):
 
 
 def test_engagement_comes_from_touchpoints(default_world):
+    """Engagement is the points of a lead's touches before its opportunity (the deal's touches do not count)."""
     points = dict(zip(default_world.info["recipe"]["funnel"]["event_types"], default_world.info["recipe"]["funnel"]["event_points"]))
     touches = default_world.touchpoints
+    converted = touches["lead_id"].map(default_world.opportunities.set_index("lead_id")["created_at"])
+    touches = touches[converted.isna() | (touches["occurred_at"] < converted)]
     total = touches["event_type"].map(points).groupby(touches["lead_id"]).sum().clip(upper=100)
     leads = default_world.leads.set_index("lead_id")
     assert (total.reindex(leads.index, fill_value=0) == leads["engagement_score"]).all()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from crosstrain.course.claims import deals, marketing, speed
+from crosstrain.course.claims import attribution, deals, marketing, speed
 from crosstrain.course.claims.fmt import expected, number
 from crosstrain.course.claims.frames import inbound, mqls, rate, ratio, won
 from crosstrain.course.claims.registry import Expected, at_least, at_most, between
@@ -51,9 +51,19 @@ def _weekend_wins(world) -> float:
     return rate(won(world)["close_date"].dt.day_of_week >= 5)
 
 
+# Buyers' clocks: each account country's standard-time offset in hours (as the world's calendar keeps them).
+COUNTRY_OFFSETS = {
+    "United States": -5, "Canada": -5, "United Kingdom": 0, "Germany": 1, "France": 1, "Netherlands": 1,
+    "Sweden": 1, "Spain": 1, "Ireland": 0, "Australia": 10, "Singapore": 8, "Japan": 9, "India": 5.5,
+    "New Zealand": 12, "Brazil": -3, "Mexico": -6, "Chile": -4, "Colombia": -5,
+}
+
+
 def _business_hours_leads(world) -> float:
-    hour = world.leads["created_at"].dt.hour
-    return rate(hour.between(8, 17) & (world.leads["created_at"].dt.day_of_week < 5))
+    """Share of leads created on a weekday 08:00-17:59 in the buyer's own time (their country's offset)."""
+    leads = world.leads
+    local = leads["created_at"] + pd.to_timedelta(leads["country"].map(COUNTRY_OFFSETS).fillna(0), unit="h")
+    return rate(local.dt.hour.between(8, 17) & (local.dt.day_of_week < 5))
 
 
 def _before_start(world) -> float:
@@ -90,12 +100,6 @@ def _segment_share(world, segment: str, column: str | None) -> float:
         return rate(opp["segment"] == segment)
     wins = won(world)
     return ratio(wins.loc[wins["segment"] == segment, column].sum(), wins[column].sum())
-
-
-def _late_ad_clicks(world) -> float:
-    touches = world.touchpoints
-    clicks = touches[touches["event_type"] == "ad_click"].merge(world.campaigns[["campaign_id", "end_date"]], on="campaign_id")
-    return rate(clicks["occurred_at"] > clicks["end_date"] + pd.Timedelta(days=1))
 
 
 TARGETS = [
@@ -138,11 +142,20 @@ TARGETS = [
     Target("Enterprise share of won revenue", "segment mix (domain brief): enterprise-heavy revenue", at_least(0.4),
            lambda w: _segment_share(w, "enterprise", "amount")),
     Target("Wins closing on a weekend", "working time (domain brief): business days only", at_most(0.01), _weekend_wins),
-    Target("Leads created on weekdays 08:00-17:59", "working time (domain brief): mostly business hours", at_least(0.6),
+    Target("Leads created on weekdays 08:00-17:59, buyer time", "working time (domain brief): mostly business hours", at_least(0.6),
            _business_hours_leads),
     Target("Deals created before their owner's start date", "people (domain brief): work only from the start date", at_most(0.0),
            _before_start),
-    Target("Ad clicks after the campaign's flight", "campaigns (domain brief): clicks during the flight", at_most(0.0), _late_ad_clicks),
+    Target("Ad clicks after the campaign's flight", "campaigns (domain brief): clicks during the flight", at_most(0.0),
+           marketing.late_ad_clicks),
+    Target("Webinar and event attendances off the session's day", "campaigns (domain brief): touches on the event's dates", at_most(0.0),
+           marketing.sessions_off_date),
+    Target("Anonymous touches not web, ad or content", "campaigns (domain brief): e-mail only to existing contacts", at_most(0.0),
+           marketing.anonymous_off_channel),
+    Target("Won deal's last touch to close, median", "attribution (domain brief): touches continue through the deal", between(0, 10),
+           attribution.last_touch_days, "days"),
+    Target("Highest campaign ROI (W-shaped)", "attribution (domain brief): no campaign above about 20x", at_most(20),
+           lambda w: float(attribution.campaign_roi(w).max()), "ratio"),
 ]
 
 

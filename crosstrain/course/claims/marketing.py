@@ -1,9 +1,13 @@
-"""Claims about channels and campaigns: conversion, cost per lead, click rates."""
+"""Claims about channels and campaigns: conversion, cost per lead, click rates, touches that
+respect their campaign's calendar, attribution and campaign ROI."""
 
 from __future__ import annotations
 
-from crosstrain.course.claims.frames import per_world, ratio
-from crosstrain.course.claims.registry import Claim, at_least, between
+import pandas as pd
+
+from crosstrain.course.claims import attribution
+from crosstrain.course.claims.frames import per_world, rate, ratio
+from crosstrain.course.claims.registry import Claim, at_least, at_most, between
 
 DATASHEET = "datasets/DATASHEET.md"
 
@@ -39,6 +43,54 @@ def _cpl_ordered(world) -> float:
     return min(ratio(cpl["paid_search"], cpl["email"]), ratio(cpl["event"], cpl["paid_search"]))
 
 
+ANONYMOUS_CHANNELS = ("direct", "content", "paid_search", "paid_social", "display")
+
+
+@per_world
+def campaign_touches(world) -> pd.DataFrame:
+    """Touches that name a campaign, with the campaign's channel and dates."""
+    campaigns = world.campaigns[["campaign_id", "channel", "start_date", "end_date", "event_date"]].rename(columns={"channel": "campaign_channel"})
+    return world.touchpoints.merge(campaigns, on="campaign_id")
+
+
+def late_ad_clicks(world) -> float:
+    """Share of ad clicks after their campaign's flight ended."""
+    clicks = campaign_touches(world)
+    clicks = clicks[clicks["event_type"] == "ad_click"]
+    return rate(clicks["occurred_at"] > clicks["end_date"])
+
+
+def sessions_off_date(world) -> float:
+    """Share of webinar attendances and event visits off their session's day (``event_date``)."""
+    visits = campaign_touches(world)
+    visits = visits[visits["event_type"].isin(["webinar_attend", "event_visit"])]
+    return rate(visits["occurred_at"].dt.normalize() != visits["event_date"])
+
+
+def anonymous_off_channel(world) -> float:
+    """Share of touches before the lead existed on a channel an anonymous visitor cannot use (e-mail, sessions)."""
+    touches = world.touchpoints.merge(world.leads[["lead_id", "created_at"]], on="lead_id")
+    before = touches[touches["occurred_at"] < touches["created_at"]]
+    return rate(~before["channel"].isin(ANONYMOUS_CHANNELS))
+
+
+def email_before_send(world) -> float:
+    """Share of e-mail touches before their campaign's send, or (past the click that created an
+    e-mail lead) from a send that went out before the contact existed."""
+    mail = campaign_touches(world)
+    contacts = world.leads[["lead_id", "contact_id"]].merge(
+        world.contacts[["contact_id", "created_at"]].rename(columns={"created_at": "contact_created_at"}), on="contact_id")
+    mail = mail[mail["channel"] == "email"].merge(contacts, on="lead_id")
+    nurture = mail["occurred_at"] != mail["contact_created_at"]  # not the click that created an e-mail lead
+    return rate((mail["occurred_at"] < mail["start_date"]) | (nurture & (mail["start_date"] < mail["contact_created_at"])))
+
+
+def direct_share_at_the_close(world) -> float:
+    """The smaller share of won revenue that last-touch and 7-day time-decay give direct visits."""
+    credit = attribution.channel_credit(world)
+    return float(min(credit.loc["direct", "last_touch"], credit.loc["direct", "time_decay"]))
+
+
 CLAIMS = [
     Claim("marketing.best_and_worst_channels", DATASHEET, "referral and webinar convert best, display and paid social worst",
           "Referral and webinar leads become opportunities more often than display and paid social leads (worst best over best worst).",
@@ -55,4 +107,24 @@ CLAIMS = [
     Claim("marketing.email_click_rate", DATASHEET, "click rate about 2.7%",
           "E-mail campaigns have a click rate of about 2.7% of e-mails sent.",
           lambda w: click_rate(w, "email", "emails_sent"), between(0.022, 0.032)),
+    Claim("marketing.ad_clicks_in_flight", DATASHEET, "an ad click during its flight",
+          "No ad click falls after its campaign's flight ended.", late_ad_clicks, at_most(0.0)),
+    Claim("marketing.sessions_on_date", DATASHEET, "attendances on the session's day",
+          "Every webinar attendance and event visit falls on its session's day (event_date).", sessions_off_date, at_most(0.0)),
+    Claim("marketing.anonymous_touches_web", DATASHEET, "anonymous touches are web visits and ad clicks",
+          "Touches before a lead exists are web, ad and content touches only (no e-mail).", anonymous_off_channel, at_most(0.0)),
+    Claim("marketing.email_after_send", DATASHEET, "after a send to a contact who already existed",
+          "E-mail touches come after their campaign's send, to contacts that already existed.", email_before_send, at_most(0.0)),
+    Claim("marketing.last_touch_near_close", DATASHEET, "last touch a few days before the close",
+          "A won deal's last touch comes a median of a few days before its close date.",
+          attribution.last_touch_days, between(0.0, 10.0), unit="days"),
+    Claim("marketing.attribution_models_differ", DATASHEET, "credit different touches",
+          "Every two of first-touch, last-touch, U-, W-shaped and 7-day time-decay attribution move at least 5% of the won revenue between channels.",
+          attribution.models_differ, at_least(0.05)),
+    Claim("marketing.max_campaign_roi", DATASHEET, "no campaign returns more than 20x",
+          "No campaign's W-shaped ROI on won revenue (80% gross margin) exceeds 20x.",
+          lambda w: float(attribution.campaign_roi(w).max()), at_most(20.0), unit="ratio"),
+    Claim("marketing.direct_at_the_close", "modules/07-attribution/07-attribution.py", "at least 45% in the course's",
+          "Last touch and time decay give direct website visits at least 45% of the won revenue.",
+          direct_share_at_the_close, at_least(0.45)),
 ]
