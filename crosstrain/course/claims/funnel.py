@@ -87,7 +87,7 @@ _STATED = [
     Claim("funnel.sql_after_conversation", DATASHEET, "Acceptance and qualification need a conversation",
           "Every SQL had a two-way conversation (a connected call or a held meeting in activities) before its sql_at.",
           talked_before_sql, at_least(1.0)),
-    Claim("funnel.acceptance_rises_with_fit", M03, "Acceptance rises with the lead's fit score",
+    Claim("funnel.acceptance_rises_with_fit", M03, "acceptance rises with the lead's fit score",
           "Answered MQLs in the top fit band are accepted more often than those in the bottom band.",
           _acceptance_by_fit, at_least(1.1), unit="ratio"),
     Claim("funnel.fit_predicts", DATASHEET, "Fit and engagement both predict conversion",
