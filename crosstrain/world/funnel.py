@@ -1,9 +1,10 @@
 """From MQL to opportunity: first response, acceptance, qualification, hand-off.
 
-Speed to lead is the effect to rediscover: the chance that an accepted lead
-qualifies falls steeply with the hours an SDR took to first respond,
-P(SQL) = fit_factor * (w_fast*exp(-h/s_fast) + w_slow*exp(-h/s_slow) + floor),
-and a share of MQLs is never answered at all. Anything that would happen after
+Speed to lead is the effect to rediscover. An SDR's calls connect less the longer
+the buyer has waited (sdr.py); only a lead they talked to can be accepted, and the
+chance that it qualifies falls with the hours h from the MQL to that conversation,
+P(SQL) = fit_factor * (w_fast*fade(h) + w_slow*exp(-h/s_slow) + floor): a cliff in
+the first half hour (MIT), a fade over the day (HBR). A share of MQLs is never answered. Anything that would happen after
 the reference date has not happened yet, so recent cohorts are still maturing.
 """
 
