@@ -18,18 +18,21 @@ OUTCOME_BY_TYPE = {0: ((0, 1, 2), (0.45, 0.35, 0.2)), 1: ((3, 4), (0.8, 0.2)), 2
 def build_activities(ctx: Context) -> None:
     rng = ctx.rng["activities"]
     st = ctx.state
-    # SDR work on leads, from the first response on.
-    worked = np.flatnonzero(st["lead_first_response"] >= 0)
-    k = 1 + rng.poisson(np.where(st["lead_sal"][worked] >= 0, 1.8, 0.8))
-    lead = np.repeat(worked, k)
-    j = np.arange(len(lead)) - np.repeat(np.cumsum(k) - k, k)
-    start = st["lead_first_response"][lead]
-    # Everyone works in their own working time (calendar.py): SDRs over two weeks from the
-    # first response, AEs from a deal's creation to its close.
+    # SDR work on leads: the attempts until a conversation (sdr.py), then follow-ups on
+    # accepted leads until they qualify (or for two weeks). Everyone works in their own
+    # working time (calendar.py); AEs from a deal's creation to its close.
     cal = ctx.calendar
-    lead_t = np.where(j == 0, start, cal.between(start, np.minimum(start + 14 * DAY, ctx.now - 60), rng.random(len(lead)),
-                                                 clock_of(ctx, st["lead_owner"][lead])))
-    lead_type = np.where(j == 0, rng.choice(2, len(lead), p=[0.6, 0.4]), rng.choice(3, len(lead), p=weights([0.5, 0.45, 0.05])))
+    accepted = np.flatnonzero(st["lead_sal"] >= 0)
+    k = rng.poisson(1.2, len(accepted))
+    follow = np.repeat(accepted, k)
+    sal = st["lead_sal"][follow]
+    until = np.where(st["lead_sql"][follow] >= 0, st["lead_sql"][follow], sal + 14 * DAY)
+    follow_t = cal.between(sal, np.minimum(until, ctx.now - 60), rng.random(len(follow)), clock_of(ctx, st["lead_owner"][follow]))
+    follow_type = rng.choice(3, len(follow), p=weights([0.3, 0.5, 0.2]))
+    lead = np.r_[st["sdr_lead"], follow]
+    lead_t = np.r_[st["sdr_at"], follow_t]
+    lead_type = np.r_[st["sdr_type"], follow_type]
+    attempt_outcome = np.r_[st["sdr_outcome"], np.full(len(follow), -1)]
     # AE work on deals, between creation and close (or now).
     n_opp = len(st["opp_created"])
     k = 2 + rng.poisson(4.0, n_opp)
@@ -46,13 +49,16 @@ def build_activities(ctx: Context) -> None:
     owner = np.r_[lead_owner, deal_owner_at(ctx, opp, opp_t)]
     at = np.r_[lead_t, opp_t]
     kind = np.r_[lead_type, opp_type]
+    # Attempts keep the outcome drawn with them; other work draws one by type.
+    outcome = np.r_[attempt_outcome, np.full(len(opp), -1)]
     order = np.argsort(at, kind="stable")  # ids in time order, as a CRM numbers them
-    lead_ix, opp_ix, owner, at, kind = lead_ix[order], opp_ix[order], owner[order], at[order], kind[order]
+    lead_ix, opp_ix, owner, at, kind, outcome = lead_ix[order], opp_ix[order], owner[order], at[order], kind[order], outcome[order]
     m = len(at)
-    outcome = np.empty(m, dtype=np.int64)
+    drawn = np.empty(m, dtype=np.int64)
     for t, (choices, p) in OUTCOME_BY_TYPE.items():
         rows = kind == t
-        outcome[rows] = np.array(choices)[rng.choice(len(choices), rows.sum(), p=weights(p))]
+        drawn[rows] = np.array(choices)[rng.choice(len(choices), rows.sum(), p=weights(p))]
+    outcome = np.where(outcome >= 0, outcome, drawn)
     duration = np.select(
         [outcome == 0, outcome == 1, kind == 2],
         [rng.integers(5, 41, m), np.ones(m, dtype=np.int64), rng.choice([30, 45, 60], m)],

@@ -1,9 +1,10 @@
 """From MQL to opportunity: first response, acceptance, qualification, hand-off.
 
-Speed to lead is the effect to rediscover: the chance that an accepted lead
-qualifies falls steeply with the hours an SDR took to first respond,
-P(SQL) = fit_factor * (w_fast*exp(-h/s_fast) + w_slow*exp(-h/s_slow) + floor),
-and a share of MQLs is never answered at all. Anything that would happen after
+Speed to lead is the effect to rediscover. An SDR's calls connect less the longer
+the buyer has waited (sdr.py); only a lead they talked to can be accepted, and the
+chance that it qualifies falls with the hours h from the MQL to that conversation,
+P(SQL) = fit_factor * (w_fast*fade(h) + w_slow*exp(-h/s_slow) + floor): a cliff in
+the first half hour (MIT), a fade over the day (HBR). A share of MQLs is never answered. Anything that would happen after
 the reference date has not happened yet, so recent cohorts are still maturing.
 """
 
@@ -16,6 +17,8 @@ from crosstrain.world.context import DAY, HOUR, Context
 from crosstrain.world.leads import SENIORITY
 from crosstrain.world.ownership import own_leads
 from crosstrain.world.people import LEAD_NOTICE, clock_of, pools_of
+from crosstrain.world.sdr import attempts as sdr_attempts
+from crosstrain.world.sdr import fade
 from crosstrain.world.staffing import keep_or_pick
 
 REJECTION_REASONS = ("bad_fit", "student", "competitor", "no_authority", "duplicate", "no_project",
@@ -26,7 +29,7 @@ STAGES = ("lead", "mql", "sal", "sql", "opportunity", "customer")
 
 def speed_to_lead(hours: np.ndarray, funnel: dict) -> np.ndarray:
     """P(SAL -> SQL) for an average-fit lead answered after ``hours``."""
-    return (funnel["stl_fast_weight"] * np.exp(-hours / funnel["stl_fast_scale_hours"])
+    return (funnel["stl_fast_weight"] * fade(hours, funnel["stl_half_hours"], funnel["fade_steepness"])
             + funnel["stl_slow_weight"] * np.exp(-hours / funnel["stl_slow_scale_hours"])
             + funnel["stl_floor"])
 
@@ -46,36 +49,40 @@ def build_funnel(ctx: Context) -> None:
     cal, sdr = ctx.calendar, clock_of(ctx, st["lead_owner"])
     # First response: MQLs wait a lognormal number of hours, longer when that falls in the
     # SDR's night or weekend; some are never answered.
-    hours = np.exp(rng.normal(np.log(f["response_median_hours"]), f["response_sigma"], n))
+    # SDRs answer in minutes, unless busy (a share of MQLs wait for an SDR in a meeting or a backlog).
+    median = np.where(rng.random(n) < f["busy_share"], f["busy_median_hours"], f["response_median_hours"])
+    hours = np.exp(rng.normal(np.log(median), f["response_sigma"], n))
     answered = is_mql & (rng.random(n) >= f["never_answered_share"])
     backlog = rng.integers(60, 2 * HOUR, n)  # when an MQL waits for the SDR's next working period
     first_response = np.where(answered, cal.open_at(mql + (hours * HOUR).astype(np.int64), backlog, sdr), never)
-    # Outbound leads: the SDR reached out when creating them; a quarter respond and are accepted.
+    # Outbound leads: the SDR reached out when creating them.
     out_response = cal.after(created, rng.integers(5 * 60, 4 * HOUR, n), sdr)
     first_response = np.where(outbound, out_response, first_response)
-    # The buyer waits in real time, nights and weekends included: that is the delay that counts.
-    hours = np.where(outbound | ~answered, 0.0, (first_response - mql) / HOUR)
     first_response[first_response >= ctx.now] = never
-    responded = first_response >= 0
+    # Calls and e-mails until a conversation (sdr.py): no conversation, no acceptance.
+    talked = sdr_attempts(ctx, first_response, mql, outbound, sdr, rng)
+    # The buyer waits in real time, nights and weekends included: that is the delay that counts.
+    waited = np.where(outbound | (talked < 0), 0.0, (talked - mql) / HOUR)
     fit_factor = 0.6 + 0.8 * fit / 100
-    # Acceptance (SAL) at first response.
-    p_accept = np.where(outbound, 0.25, f["accept_base"] + f["accept_fit_slope"] * fit / 100)
-    accepted = responded & (rng.random(n) < p_accept)
-    sal = np.where(accepted, cal.after(first_response, rng.integers(5 * 60, 3 * HOUR, n), sdr), never)
-    # Qualification (SQL): speed to lead, scaled by fit.
-    p_sql = np.clip(np.where(outbound, 0.35, speed_to_lead(hours, f)) * fit_factor, 0, 0.97)
+    # Acceptance (SAL) after the conversation.
+    p_accept = np.where(outbound, f["outbound_accept"], f["accept_base"] + f["accept_fit_slope"] * fit / 100)
+    accepted = (talked >= 0) & (rng.random(n) < p_accept)
+    sal = np.where(accepted, cal.after(talked, rng.integers(45 * 60, 2 * HOUR, n), sdr), never)
+    # Qualification (SQL): speed to lead, scaled by fit; a buyer reached late has moved on.
+    p_sql = np.clip(np.where(outbound, f["outbound_qualify"], speed_to_lead(waited, f)) * fit_factor, 0, 0.97)
     qualified = (sal >= 0) & (rng.random(n) < p_sql)
     sql = np.where(qualified, cal.next_working(sal + (rng.gamma(2.0, 1.5, n) * DAY).astype(np.int64) + HOUR, sdr), never)
     # Hand-off to an AE: an opportunity.
-    converted = (sql >= 0) & (rng.random(n) < np.clip(f["sql_to_opp"] * fit_factor, 0, 0.95))
+    to_opp = np.array(f["sql_to_opp"])[st["lead_segment"]]
+    converted = (sql >= 0) & (rng.random(n) < np.clip(to_opp * fit_factor, 0, 0.95))
     opp_at = np.where(converted, cal.next_working(sql + rng.integers(2 * HOUR, 3 * DAY, n), sdr), never)
     for stamp in (sal, sql, opp_at):
         stamp[stamp >= ctx.now] = never
-    sal[first_response < 0] = never
+    sal[talked < 0] = never
     sql[sal < 0] = never
     opp_at[sql < 0] = never
 
-    status, reason = _status_and_reason(ctx, rng, created, mql, first_response, sal, sql, opp_at, fit, hours)
+    status, reason = _status_and_reason(ctx, rng, created, mql, first_response, talked, sal, sql, opp_at, fit, waited)
     opp_leads = np.flatnonzero(opp_at >= 0)
     opp_leads = opp_leads[np.argsort(opp_at[opp_leads], kind="stable")]  # ids follow creation order
     opportunity = np.full(n, -1)
@@ -85,14 +92,18 @@ def build_funnel(ctx: Context) -> None:
     own_leads(ctx)
 
 
-def _status_and_reason(ctx, rng, created, mql, first_response, sal, sql, opp_at, fit, hours):
+def _status_and_reason(ctx, rng, created, mql, first_response, talked, sal, sql, opp_at, fit, hours):
     st = ctx.state
     n = len(created)
     status = np.where(ctx.now - created < 30 * DAY, 0, 1)  # open / nurture
     reason = np.full(n, -1)
     R = {name: i for i, name in enumerate(REJECTION_REASONS)}
     status[(mql >= 0)] = 2  # unworked until someone responds
-    rejected = (first_response >= 0) & (sal < 0) & ~st["lead_outbound"]
+    # Worked but never reached: still being tried for two weeks, then recycled to nurture.
+    unreached = (first_response >= 0) & (talked < 0)
+    status[unreached] = np.where(ctx.now - first_response < 14 * DAY, 4, 1)[unreached]
+    reason[unreached & (status == 1)] = R["unresponsive"]
+    rejected = (talked >= 0) & (sal < 0) & ~st["lead_outbound"]
     status[rejected] = 3
     seniority = st["lead_seniority"]
     student = seniority == SENIORITY.index("student")
@@ -100,7 +111,7 @@ def _status_and_reason(ctx, rng, created, mql, first_response, sal, sql, opp_at,
     rest = rng.choice([R["competitor"], R["duplicate"], R["no_project"], R["bad_fit"]], size=n, p=[0.1, 0.25, 0.45, 0.2])
     reason[rejected] = np.where(student, R["student"], np.where(st["lead_free_mail"] | (fit < 30), R["bad_fit"],
                                 np.where(ic & (rng.random(n) < 0.6), R["no_authority"], rest)))[rejected]
-    out_no = st["lead_outbound"] & (first_response >= 0) & (sal < 0)
+    out_no = st["lead_outbound"] & (talked >= 0) & (sal < 0)
     status[out_no] = 1  # prospect not interested: back to nurture
     # Accepted leads that did not qualify: still being worked for two weeks, then disqualified.
     worked = (sal >= 0) & (sql < 0)

@@ -363,8 +363,8 @@ reverse_funnel_planner(world)
 # opportunities to deals, so the leak is in closing, not in demand; part of it is lag (the
 # quarter's many new opportunities have not closed yet), the rest is the win rate.
 #
-# **SLA scorecard.** Marketing: MQLs at 1.31x plan, acceptance 73% (target 70%: met).
-# Sales: only 52% of MQLs touched within 4 hours (target 90%: missed), 2.3 attempts per MQL
+# **SLA scorecard.** Marketing: MQLs at 1.31x plan, acceptance 98% (target 70%: met).
+# Sales: only 58% of MQLs touched within 4 hours (target 90%: missed), 2.8 attempts per MQL
 # (target 6).
 #
 # **Data hygiene.** The raw CRM had 1,200 duplicated people, 4,222 misspelt category

@@ -41,7 +41,8 @@ def test_won_implies_closed_and_customers_are_won(default_world):
 
 @pytest.fixture(scope="module")
 def raw_world(tmp_path_factory):
-    return World(generate(load_recipe("tiny").with_overrides(leads=3000), tmp_path_factory.mktemp("raw") / "w", variant="raw", progress=False))
+    # Enough deals that each fault, a few percent of them, is drawn at least once.
+    return World(generate(load_recipe("tiny").with_overrides(leads=6000), tmp_path_factory.mktemp("raw") / "w", variant="raw", progress=False))
 
 
 def test_raw_variant_carries_the_documented_faults(raw_world):

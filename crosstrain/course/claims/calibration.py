@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from crosstrain.course.claims import attribution, deals, marketing, speed
+from crosstrain.course.claims import attribution, deals, funnel, marketing, speed
 from crosstrain.course.claims.fmt import expected, number
-from crosstrain.course.claims.frames import inbound, mqls, rate, ratio, won
+from crosstrain.course.claims.frames import inbound, rate, ratio, won
 from crosstrain.course.claims.registry import Expected, at_least, at_most, between
 
 
@@ -36,15 +36,6 @@ def _step(world, before: str, after: str) -> float:
 def _sql_to_opportunity(world) -> float:
     leads = world.leads
     return rate(leads.loc[leads["sql_at"].notna(), "opportunity_id"].notna())
-
-
-def _odds(p: float) -> float:
-    return p / (1 - p) if p < 1 else float("inf")
-
-
-def _within_hour_vs_hour_later(world) -> float:
-    mql = mqls(world)
-    return ratio(rate(mql.loc[mql["hours"] <= 1, "sql"]), rate(mql.loc[mql["hours"].between(1, 2, inclusive="right"), "sql"]))
 
 
 def _weekend_wins(world) -> float:
@@ -129,9 +120,13 @@ TARGETS = [
     Target("E-mail click rate", "e-mail benchmarks (domain brief)", between(0.026, 0.029),
            lambda w: marketing.click_rate(w, "email", "emails_sent")),
     Target("Qualify within an hour vs an hour later", "HBR, The Short Life of Online Sales Leads (2011): about 7x",
-           between(3.5, 14), _within_hour_vs_hour_later, "ratio"),
+           between(3.5, 14), speed.within_hour_vs_hour_later, "ratio"),
     Target("Odds of qualifying, under 5 vs 5-30 minutes", "MIT / InsideSales (2007): 21x", between(10.5, 42),
-           lambda w: ratio(_odds(speed.sql_rate(w, "<5 min")), _odds(speed.sql_rate(w, "5-30 min"))), "ratio"),
+           speed.mit_qualify_odds, "ratio"),
+    Target("Odds that the first call connects, under 5 vs 30+ minutes", "MIT / InsideSales (2007): 100x", at_least(10),
+           speed.contact_odds, "ratio"),
+    Target("SQLs with a conversation before qualifying", "the SDR process: qualification needs a conversation", at_least(1.0),
+           funnel.talked_before_sql),
     Target("Pipeline this quarter over remaining quota", "coverage benchmark (domain brief): about 3-4x", between(3, 4), _coverage, "ratio"),
     Target("AEs at or above quota, last full quarter", "attainment surveys (domain brief): about 43-60%", between(0.43, 0.60),
            lambda w: rate(ae_attainment(w) >= 1)),

@@ -40,6 +40,10 @@ def ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else float("nan")
 
 
+def odds(p: float) -> float:
+    return p / (1 - p) if p < 1 else float("inf")
+
+
 @per_world
 def inbound(world) -> pd.DataFrame:
     leads = world.leads
@@ -56,6 +60,25 @@ def mqls(world) -> pd.DataFrame:
     mql["bucket"] = bucket.where(mql["hours"].notna(), "never")
     mql["sql"] = mql["sql_at"].notna()
     return mql
+
+
+@per_world
+def first_calls(world) -> pd.DataFrame:
+    """Each MQL's first SDR call: minutes after the MQL, and whether it connected."""
+    acts = world.activities
+    calls = acts[(acts["type"] == "call") & acts["lead_id"].notna()].sort_values("occurred_at", kind="stable")
+    first = calls.drop_duplicates("lead_id").merge(world.leads[["lead_id", "mql_at"]], on="lead_id")
+    first = first[first["mql_at"].notna()]
+    return pd.DataFrame({"minutes": (first["occurred_at"] - first["mql_at"]).dt.total_seconds() / 60,
+                         "connected": first["outcome"] == "connected"})
+
+
+@per_world
+def first_conversation(world) -> pd.Series:
+    """Per lead, the time of its first two-way conversation: a connected call or a held meeting."""
+    acts = world.activities
+    talk = acts[acts["lead_id"].notna() & ((acts["outcome"] == "connected") | (acts["outcome"] == "held"))]
+    return talk.groupby("lead_id")["occurred_at"].min()
 
 
 @per_world

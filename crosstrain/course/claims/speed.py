@@ -1,8 +1,8 @@
-"""Claims about speed to lead: qualification by time to first response."""
+"""Claims about speed to lead: contact, acceptance and qualification by time to first response."""
 
 from __future__ import annotations
 
-from crosstrain.course.claims.frames import mqls, rate, ratio
+from crosstrain.course.claims.frames import first_calls, mqls, odds, rate, ratio
 from crosstrain.course.claims.registry import Claim, at_least, at_most, between
 
 DATASHEET = "datasets/DATASHEET.md"
@@ -14,9 +14,34 @@ def sql_rate(world, bucket: str) -> float:
     return rate(mql.loc[mql["bucket"] == bucket, "sql"])
 
 
+def within_hour_vs_hour_later(world) -> float:
+    """HBR's comparison: qualification rate of MQLs answered within an hour over 1-2 hours."""
+    mql = mqls(world)
+    return ratio(rate(mql.loc[mql["hours"] <= 1, "sql"]), rate(mql.loc[mql["hours"].between(1, 2, inclusive="right"), "sql"]))
+
+
+def mit_qualify_odds(world) -> float:
+    """MIT's comparison: odds of qualifying, answered under 5 minutes over 5-30 minutes."""
+    return ratio(odds(sql_rate(world, "<5 min")), odds(sql_rate(world, "5-30 min")))
+
+
+def contact_odds(world) -> float:
+    """Odds that the first call connects, placed under 5 minutes after the MQL over 30 minutes or later."""
+    calls = first_calls(world)
+    fast = rate(calls.loc[calls["minutes"] < 5, "connected"])
+    late = rate(calls.loc[calls["minutes"] >= 30, "connected"])
+    return ratio(odds(fast), odds(late))
+
+
 def _within_hour_vs_day(world) -> float:
     mql = mqls(world)
     return ratio(rate(mql.loc[mql["hours"] <= 1, "sql"]), rate(mql.loc[mql["hours"] > 24, "sql"]))
+
+
+def _acceptance_fast_vs_day(world) -> float:
+    mql = mqls(world)
+    accepted = mql["sal_at"].notna()
+    return ratio(rate(accepted[mql["bucket"] == "<5 min"]), rate(accepted[mql["bucket"] == ">24 h"]))
 
 
 def _bucket_claim(bucket: str, anchor: str, low: float, high: float) -> Claim:
@@ -27,32 +52,40 @@ def _bucket_claim(bucket: str, anchor: str, low: float, high: float) -> Claim:
 
 
 CLAIMS = [
-    _bucket_claim("<5 min", "< 5 min about 64%", 0.57, 0.71),
-    _bucket_claim("5-30 min", "5-30 min 49%", 0.43, 0.55),
-    _bucket_claim("30-60 min", "30-60 min 41%", 0.32, 0.46),
-    _bucket_claim("1-24 h", "1-24 h 21%", 0.17, 0.26),
-    _bucket_claim(">24 h", "> 24 h 2-4%", 0.0, 0.045),
+    _bucket_claim("<5 min", "< 5 min about 70%", 0.62, 0.78),
+    _bucket_claim("5-30 min", "5-30 min 13%", 0.06, 0.21),
+    _bucket_claim("30-60 min", "30-60 min 7-17%", 0.03, 0.23),
+    _bucket_claim("1-24 h", "1-24 h 9%", 0.05, 0.12),
+    _bucket_claim(">24 h", "> 24 h 2-5%", 0.0, 0.06),
     Claim("speed.never_answered_never_qualify", DATASHEET, "never 0): the HBR",
           "MQLs nobody answers never become SQLs.",
           lambda w: sql_rate(w, "never"), at_most(0.0)),
-    Claim("speed.falls_steeply", DATASHEET, "P(SQL) falls steeply with the hours the buyer waited for a first response",
-          "The SQL rate falls from each response-time bucket to the next (smallest step shown).",
-          lambda w: min(sql_rate(w, a) - sql_rate(w, b) for a, b in zip(
-              ["<5 min", "5-30 min", "30-60 min", "1-24 h"], ["5-30 min", "30-60 min", "1-24 h", ">24 h"])),
-          at_least(0.02)),
-    Claim("speed.mit_direction", DATASHEET, "MIT (5 vs 30 minutes) findings' direction",
-          "Answers under 5 minutes qualify more often than answers at 5-30 minutes (the MIT direction; not yet its size).",
-          lambda w: ratio(sql_rate(w, "<5 min"), sql_rate(w, "5-30 min")), at_least(1.15), unit="ratio"),
-    Claim("speed.hbr_direction", DATASHEET, "the HBR (within the hour vs a day later)",
-          "Answers within the hour qualify many times as often as answers after a day (the HBR direction).",
-          _within_hour_vs_day, at_least(10.0), unit="ratio"),
-    Claim("speed.minutes_vs_hours", M03, "answers within minutes qualify more than twice as often as answers",
-          "Answers under 5 minutes qualify more than twice as often as answers after 1-24 hours.",
-          lambda w: ratio(sql_rate(w, "<5 min"), sql_rate(w, "1-24 h")), at_least(2.0), unit="ratio"),
-    Claim("speed.after_a_day_almost_never", M03, "MQLs answered after a day almost never become SQLs",
+    Claim("speed.falls_steeply", DATASHEET, "P(SQL) falls off a cliff within the first half hour",
+          "The SQL rate drops by far more from under 5 minutes to 5-30 minutes than from 5-30 minutes to over a day.",
+          lambda w: ratio(sql_rate(w, "<5 min") - sql_rate(w, "5-30 min"), sql_rate(w, "5-30 min") - sql_rate(w, ">24 h")),
+          at_least(3.0), unit="ratio"),
+    Claim("speed.mit_qualify_odds", DATASHEET, "the MIT (5 vs 30 minutes) odds of qualifying",
+          "Answers under 5 minutes give 10-42x the odds of qualifying of answers at 5-30 minutes (MIT: 21x, within a factor of two).",
+          mit_qualify_odds, between(10.5, 42), unit="ratio"),
+    Claim("speed.hbr_hour", DATASHEET, "the HBR (within the hour vs an hour later, about 7x",
+          "Answers within the hour qualify 3.5-14x as often as answers one to two hours later (HBR: about 7x, within a factor of two).",
+          within_hour_vs_hour_later, between(3.5, 14), unit="ratio"),
+    Claim("speed.hbr_day", DATASHEET, "over 60x when compared with a day later",
+          "Answers within the hour qualify many times as often as answers after a day (HBR: over 60x).",
+          _within_hour_vs_day, at_least(12.0), unit="ratio"),
+    Claim("speed.mit_contact_odds", DATASHEET, "a first call placed under 5 minutes",
+          "A first call placed under 5 minutes after the MQL has over 10x the odds of connecting of one placed 30 minutes or later.",
+          contact_odds, at_least(10.0), unit="ratio"),
+    Claim("speed.acceptance_falls", DATASHEET, "acceptance falls with the wait too",
+          "MQLs answered under 5 minutes are accepted more often than those answered after a day (acceptance needs a conversation).",
+          _acceptance_fast_vs_day, at_least(1.25), unit="ratio"),
+    Claim("speed.minutes_vs_hours", M03, "qualify about eight times as often as answers after 1-24 hours",
+          "Answers under 5 minutes qualify over 5 times as often as answers after 1-24 hours.",
+          lambda w: ratio(sql_rate(w, "<5 min"), sql_rate(w, "1-24 h")), at_least(5.0), unit="ratio"),
+    Claim("speed.after_a_day_almost_never", M03, "answered after a day almost never become SQLs",
           "MQLs answered after more than 24 hours almost never become SQLs.",
-          lambda w: sql_rate(w, ">24 h"), at_most(0.045)),
-    Claim("speed.sla_five_minutes", M03, "Leads answered within 5 minutes qualify nearly 3 times as",
-          "Leads answered within 5 minutes qualify nearly 3 times as often as after 1-24 hours (sample SLA).",
-          lambda w: ratio(sql_rate(w, "<5 min"), sql_rate(w, "1-24 h")), between(2.5, 3.6), unit="ratio"),
+          lambda w: sql_rate(w, ">24 h"), at_most(0.06)),
+    Claim("speed.sla_five_minutes", M03, "Leads answered within 5 minutes qualify about 8 times as",
+          "Leads answered within 5 minutes qualify about 8 times as often as after 1-24 hours (sample SLA).",
+          lambda w: ratio(sql_rate(w, "<5 min"), sql_rate(w, "1-24 h")), between(6, 11), unit="ratio"),
 ]

@@ -206,7 +206,7 @@ EXERCISES = [
         points=3,
         mistakes=(
             Mistake("with_disqualified", lambda w: ranked_reasons(w.leads),
-                    "you counted every lead with a reason, including leads sales accepted and later disqualified (no budget, unresponsive...). Rejection happens at acceptance: keep status == 'rejected'.", core=True),
+                    "you counted every lead with a reason, including leads sales never reached or accepted and later disqualified (no budget, unresponsive...). Rejection happens at acceptance: keep status == 'rejected'.", core=True),
             Mistake("least_common", lambda w: [list(rn) for rn in sorted(ranked_reasons(rejected(w.leads)), key=lambda rn: (rn[1], rn[0]))],
                     "those are the least common reasons: sort from largest to smallest (value_counts() already does)."),
         ),
