@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from crosstrain.errors import CrosstrainError
+from crosstrain.notebook.capture import as_plain
 from crosstrain.notebook.exercises import MODULES, exercises_of
 from crosstrain.notebook.spec import SPEC_FILE
 from crosstrain.paths import RECIPES_DIR
@@ -93,8 +94,21 @@ def assessment_modules(library: Path) -> list[str]:
 def spec_entries(module_id: str, world) -> list[dict]:
     """Each exercise's question, hint, points and answer kind: no value, mistake or solution."""
     return [{"module": e.module, "name": e.name, "variable": e.variable, "question": e.question,
-             "hint": e.hint_text, "points": e.points, "kind": _kind(e.kind, world)}
+             "hint": e.hint_text, "points": e.points, "kind": _spec_kind(e, world)}
             for e in exercises_of(module_id).values()]
+
+
+def _spec_kind(exercise, world) -> dict:
+    """The exercise's own answer kind, or only its plain type and size (``Shape``) when the
+    kind's module imports code that computes answers (a module's formulas)."""
+    try:
+        import_closure([type(exercise.kind).__module__])
+    except CrosstrainError:
+        value = as_plain(exercise.expected(world))
+        size = len(value) if isinstance(value, (dict, list)) else None
+        fields = {"type": type(value).__name__, "size": size, "of": getattr(exercise.kind, "of", "answer")}
+        return {"class": "crosstrain.notebook.spec:Shape", "fields": fields}
+    return _kind(exercise.kind, world)
 
 
 def _kind(kind: Any, world) -> dict:

@@ -17,6 +17,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from crosstrain.notebook.answers.scalars import type_name
 from crosstrain.notebook.capture import UnsafeAnswer, as_plain
 from crosstrain.notebook.exercise import Feedback
 
@@ -36,6 +37,27 @@ class Fixed:
 
     def __call__(self, *_args) -> Any:
         return self.value
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The plain type (and size, for a dict or list) an answer must have: what an
+    assessment checks when the module's own answer kind cannot ship without its answers."""
+
+    type: str
+    size: int | None = None
+    of: str = "answer"
+
+    def sanity(self, answer: Any, world) -> str | None:
+        if type(answer).__name__ != self.type and not (self.type == "float" and type(answer) is int):
+            return f"Your {self.of} is {type_name(answer)}, but the question asks for {_NAMES.get(self.type, 'a ' + self.type)}."
+        if self.size is not None and len(answer) != self.size:
+            return f"Your {self.of} has {len(answer)} entries, but the question asks for {self.size}."
+        return None
+
+
+_NAMES = {"int": "a whole number", "float": "a number", "str": "a text", "dict": "a dict (or a pandas Series)",
+          "list": "a list"}
 
 
 @dataclass(frozen=True)
