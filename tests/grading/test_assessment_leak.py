@@ -98,8 +98,9 @@ def _leaks(values: list, exercises: dict, world) -> list[str]:
     return found
 
 
-def _longest_line(code: str) -> str:
-    return max(code.splitlines(), key=len).strip()
+def _answer_line(exercise) -> str:
+    """The solution's line that assigns the answer (the rest may be a lesson's worked example)."""
+    return next(line for line in exercise.solution_text.splitlines() if line.startswith(f"{exercise.variable} ="))
 
 
 def test_no_graded_value_is_obtainable_from_an_assessment_kernel(course, tiny_world):
@@ -118,7 +119,7 @@ def test_no_graded_value_is_obtainable_from_an_assessment_kernel(course, tiny_wo
     assert len(answerable) >= 5 and len(_leaks(control, exercises, tiny_world)) >= len(answerable)  # it finds a leak
     texts = "\n".join(seen["texts"] + seen["solutions"])
     for exercise in exercises.values():
-        assert _longest_line(exercise.solution_text) not in texts, f"{exercise.name}'s solution is readable"
+        assert _answer_line(exercise) not in texts, f"{exercise.name}'s solution is readable"
         assert {"expected", "compute", "mistakes", "solution_text", "score"}.isdisjoint(seen["exercise_attrs"][exercise.name])
     assert all(NO_SOLUTION in text and ONLY_SHAPE in text for text in seen["solutions"])
 
@@ -128,7 +129,7 @@ def test_the_assessment_release_holds_no_solution_and_grades_as_before(course):
 
     release = (course / "release" / MODULE / f"{MODULE}.ipynb").read_text(encoding="utf-8")
     assert "BEGIN SOLUTION" not in release
-    assert all(_longest_line(e.solution_text) not in release for e in exercises_of(MODULE).values())
+    assert all(_answer_line(e) not in release for e in exercises_of(MODULE).values())
     assert "funnel_simulator" not in release
     assert not (library_of(course) / "crosstrain" / "grading").exists()
     with tiny_env():
