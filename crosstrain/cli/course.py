@@ -17,17 +17,21 @@ _quiet = click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.argument("modules", nargs=-1)
 @_course
 @_quiet
-def build(modules, course_root, quiet) -> None:
+@click.option("--mode", type=click.Choice(["practice", "assessment"]), default=None,
+              help="Override the syllabus: practice (self-study: check, hint, solution) or assessment "
+                   "(certify: no solutions, no answers in the learner's kernel).")
+def build(modules, course_root, quiet, mode) -> None:
     """Build MODULES (all if none): world, nbgrader source notebooks, release.
 
     \b
     Examples:
       crosstrain build                   # every module in course/syllabus.yml
       crosstrain build 00-orientation    # one module
+      crosstrain build 03-funnel-handoff --mode assessment   # also writes course/learner-lib
     """
     from crosstrain.grading.build import build as run
 
-    for built in run(modules, course_root, MODULES_DIR, progress=not quiet):
+    for built in run(modules, course_root, MODULES_DIR, progress=not quiet, mode=mode):
         what = "built" if built.status == "built" else "unchanged, nothing to do"
         click.echo(f"{built.module}: {what} (release: {built.release})")
 

@@ -33,6 +33,7 @@ class Module:
     workshop_minutes: int
     points: float
     objectives: tuple[Objective, ...]
+    mode: str = "practice"  # or "assessment": certified, no solutions, no answers in the kernel
 
     @property
     def exercise_names(self) -> set[str]:
@@ -89,4 +90,5 @@ def _module(entry: dict, paths: dict[str, str]) -> Module:
         workshop_minutes=int(entry["minutes"]["workshop"]),
         points=float(entry["points"]),
         objectives=objectives,
+        mode=str(entry.get("mode", "practice")),
     )

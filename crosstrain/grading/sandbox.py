@@ -92,6 +92,7 @@ class Isolation:
     reveal: list[str] = field(default_factory=list)
     secrets: list[str] = field(default_factory=list)
     overlays: list[tuple[str, str]] = field(default_factory=list)  # (readable copy, shown at)
+    env: dict[str, str] = field(default_factory=dict)  # a learner's install: PYTHONPATH, data folder
 
     def describe(self) -> str:
         if self.namespace:
@@ -101,29 +102,34 @@ class Isolation:
         return "own temporary folder only (not root, or mount namespaces unavailable): use a root-run grader for untrusted cohorts"
 
     def with_scratch(self, scratch: Path, overlays: list[tuple[str, str]]) -> Isolation:
-        return Isolation(self.namespace, self.areas, self.reveal, [*self.secrets, str(scratch)], overlays)
+        return Isolation(self.namespace, self.areas, self.reveal, [*self.secrets, str(scratch)], overlays, self.env)
 
 
-def isolation(secrets: list[Path], needed: list[Path] = ()) -> Isolation:
+def isolation(secrets: list[Path], needed: list[Path] = (), library: Path | None = None) -> Isolation:
     """The strongest isolation this machine allows for kernels started from here.
 
     ``secrets``: folders no kernel may see; ``needed``: folders kernels must read (the
     worlds the batch loads). The kernel's root holds the system folders and, besides
-    ``needed``, the interpreter, the ``crosstrain`` package and the recipes.
+    ``needed``, the interpreter, the ``crosstrain`` package and the recipes; or, for an
+    assessment learner's kernel, ``library`` (the learner's install without answers,
+    first on its path) in place of the package, which is then absent.
     """
+    from crosstrain.paths import RECIPES_DIR, generated_dir
+
+    env = {} if library is None else {"PYTHONPATH": str(_real(library)), "CROSSTRAIN_DATA_DIR": str(_real(generated_dir()))}
     if os.geteuid() != 0 or not sys.platform.startswith("linux"):
-        return Isolation(False)
+        return Isolation(False, env=env)
     probe = subprocess.run([sys.executable, __file__, "--probe"], capture_output=True, text=True, timeout=30)
     if probe.returncode != 0:
-        return Isolation(False)
-    from crosstrain.paths import RECIPES_DIR
+        return Isolation(False, env=env)
 
     package = Path(__file__).resolve().parents[1]
     python = {_real(p) for p in (sys.base_prefix, sys.prefix, Path(sys.executable).parent)}
-    reveal = _outermost({*python, package, _real(RECIPES_DIR), *map(_real, needed)})
+    ours = {package, _real(RECIPES_DIR)} if library is None else {_real(library)}
+    reveal = _outermost({*python, *ours, *map(_real, needed)})
     areas = {k: v for k, v in PRIVATE_AREAS.items() if os.path.isdir(k)}
     return Isolation(True, areas, sorted(str(p) for p in reveal if p.exists()),
-                     sorted({str(_real(p)) for p in secrets}))
+                     sorted({str(_real(p)) for p in secrets}), env=env)
 
 
 def _real(path) -> Path:
@@ -147,6 +153,7 @@ def launcher_spec(limits: Limits, job_dir: Path, uid: int | None, iso: Isolation
         "job_dir": str(job_dir),
         "uid": uid if iso.namespace else None,
         "areas": iso.areas, "reveal": iso.reveal, "secrets": iso.secrets, "overlays": iso.overlays,
+        "install": iso.env,
     }
 
 
@@ -185,9 +192,10 @@ def _set_limits(limits: dict) -> None:
 ENV_PER_JOB = ("CROSSTRAIN_WORLD", "CROSSTRAIN_SEED")
 
 
-def environment(job_dir: str, job_env: dict | None = None) -> dict[str, str]:
+def environment(job_dir: str, job_env: dict | None = None, install: dict | None = None) -> dict[str, str]:
     env = {k: os.environ[k] for k in ENV_ALLOWED if k in os.environ}
     env.update({k: str(v) for k, v in (job_env or {}).items() if k in ENV_PER_JOB})
+    env.update(install or {})  # set by the grader's own Isolation, never by a job
     env.update(ENV_FIXED)
     env.update(HOME=job_dir, TMPDIR=job_dir, IPYTHONDIR=f"{job_dir}/.ipython",
                MPLCONFIGDIR=f"{job_dir}/.matplotlib", JUPYTER_RUNTIME_DIR=f"{job_dir}/.runtime",
@@ -210,7 +218,7 @@ def launch(spec: dict, cmd: list[str]) -> None:
             pass  # the zygote is gone: start this kernel the slow way
     parent = os.getppid()
     wall_in(spec, parent)
-    os.execve(cmd[0], cmd, environment(spec["job_dir"], spec.get("env")))
+    os.execve(cmd[0], cmd, environment(spec["job_dir"], spec.get("env"), spec.get("install")))
 
 
 def wall_in(spec: dict, parent: int) -> None:

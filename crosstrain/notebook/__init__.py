@@ -8,7 +8,8 @@
 - ``session``: ``start``; ``widgets``: the interactive explorers lessons show.
 - ``exercises``: one folder per module, with its ``formulas`` (what the lesson teaches)
   and its exercise ``table``; the registry ``exercises_of(module_id)``.
-- ``exercise`` (the ``Exercise`` object), ``answers`` (answer kinds shared by modules),
+- ``exercise`` (the ``Exercise`` object; ``spec``, its learner-facing half in an assessment),
+  ``answers`` (answer kinds shared by modules),
   ``capture`` (the graded-answer payload), ``friendly`` (error messages for new hires).
 
 It never imports the grader, the verbs or the command line (``lint-imports`` checks).

@@ -16,6 +16,7 @@ from typing import Any
 
 from crosstrain.notebook.capture import ANSWER_MIME, UnsafeAnswer, decode, make_payload
 from crosstrain.notebook.exercise import Exercise
+from crosstrain.notebook.spec import HANDED_IN, ExerciseSpec
 
 WORLD_ENV = "CROSSTRAIN_WORLD"
 
@@ -47,7 +48,7 @@ def start(module_id: str, world: Any = None):
 class ExerciseSet:
     """The module's exercises as attributes (``ex.q1``), each bound to the loaded world."""
 
-    def __init__(self, module_id: str, exercises: dict[str, Exercise], world):
+    def __init__(self, module_id: str, exercises: dict[str, Exercise | ExerciseSpec], world):
         self.module = module_id
         self._bound = {name: BoundExercise(exercise, world) for name, exercise in exercises.items()}
 
@@ -65,9 +66,9 @@ class ExerciseSet:
 
 
 class BoundExercise:
-    """One exercise and the world the notebook loaded."""
+    """One exercise (or, in an assessment learner's kernel, its spec) and the world loaded."""
 
-    def __init__(self, exercise: Exercise, world):
+    def __init__(self, exercise: Exercise | ExerciseSpec, world):
         self.exercise = exercise
         self.world = world
 
@@ -86,7 +87,9 @@ class BoundExercise:
 
         Emits one ``ANSWER_MIME`` display output (the plain encoded answer), then raises
         ``AssertionError`` when nothing is earned, returns the partial points when part
-        is, and returns None (nbgrader: full marks) when all is right.
+        is, and returns None (nbgrader: full marks) when all is right. With only a spec (an
+        assessment learner's kernel) it hands the answer in and earns nothing here: only a
+        grading kernel, which has the exercise table, can score.
         """
         from IPython.display import display
 
@@ -99,6 +102,9 @@ class BoundExercise:
             except UnsafeAnswer as exc:
                 raise AssertionError(f"{exercise.name}: {exc}") from None
             display({ANSWER_MIME: payload, "text/plain": f"[{exercise.name}: answer handed in]"}, raw=True)
+            if isinstance(exercise, ExerciseSpec):
+                print(f"{exercise.name}: {HANDED_IN}")
+                return 0.0
             value = decode(payload["value"])
             score = exercise.score(value, self.world)
             if score <= 0:

@@ -2,16 +2,19 @@
 
 ``get("00-orientation", "q1")`` returns the exercise the batch grader re-scores with,
 out of the learner's kernel; ``exercises_of(module_id)`` gives a module's exercises in
-order. Each module's folder holds its ``formulas`` (what the lesson teaches) and its
+order. In an assessment learner's install the tables are absent and ``exercises_of``
+gives the ``spec.json`` specs instead (``crosstrain.notebook.spec``). Each module's folder holds its ``formulas`` (what the lesson teaches) and its
 ``table`` (the exercises); register a new module by adding its table to ``MODULES``.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 
 from crosstrain.errors import CrosstrainError
 from crosstrain.notebook.exercise import Exercise
+from crosstrain.notebook.spec import SPEC_FILE, ExerciseSpec, load_specs
 
 MODULES = {
     "00-orientation": "crosstrain.notebook.exercises.orientation.table",
@@ -26,12 +29,26 @@ MODULES = {
 }
 
 
-def exercises_of(module_id: str) -> dict[str, Exercise]:
+def exercises_of(module_id: str) -> dict[str, Exercise | ExerciseSpec]:
     """A module's exercises by name, in the order they appear in the notebook."""
     if module_id not in MODULES:
         raise CrosstrainError(f"no exercises for module '{module_id}': known modules are {', '.join(MODULES)}")
-    listed = import_module(MODULES[module_id]).EXERCISES
+    table = MODULES[module_id]
+    try:
+        listed = import_module(table).EXERCISES
+    except ModuleNotFoundError as exc:
+        if exc.name != table:
+            raise
+        listed = _specs(module_id, table)
     return {exercise.name: exercise for exercise in listed}
+
+
+def _specs(module_id: str, table: str) -> list[ExerciseSpec]:
+    """An assessment install's specs, from the folder its table would be in."""
+    folder = Path(__file__).parent / table.split(".")[-2]
+    if not (folder / SPEC_FILE).is_file():
+        raise CrosstrainError(f"{module_id} is not part of this assessment install: ask your trainer for its release")
+    return load_specs(folder)
 
 
 def get(module_id: str, name: str) -> Exercise:
