@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from crosstrain.notebook.answers.forms import Form, by_kind
 from crosstrain.notebook.capture import UnsafeAnswer, as_plain
 
 #: The most an answer that is not fully right can earn, as a share of the points: an
@@ -66,17 +65,13 @@ class Exercise:
     mistakes: tuple[Mistake, ...] = field(default_factory=tuple)
     points: float = 1
     praise: str = "that is what the data says."
-    accepts: tuple[Form, ...] = ()
+    accepts: tuple[Any, ...] = ()  # answers.forms.Form
 
     def expected(self, world) -> Any:
         """The right answer for this world, recomputed from its tables."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return _plain(self.compute(world))
-
-    def forms(self, world) -> tuple[Form, ...]:
-        """Every equivalent form of the right answer that earns full marks: its kind's, then its own."""
-        return by_kind(self.kind, self.expected(world)) + self.accepts
 
     def __post_init__(self) -> None:
         cores = [m.name for m in self.mistakes if m.core]

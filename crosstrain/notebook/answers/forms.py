@@ -3,8 +3,8 @@
 A lesson writes "a Series (or dict)", "decimal days, or whole days with ``.dt.days``",
 "whole-day ages are accepted too". Each such sentence is a ``Form``: a way to turn the
 right answer, as the grader computes it, into what a learner who took that road hands in.
-An exercise lists its forms (``Exercise.forms``: the ones every answer of its kind has,
-then its own ``accepts``) and ``tests/notebook/test_equivalent_forms.py`` proves each
+An exercise's forms (``forms_of``) are the ones every answer of its kind has, then its own
+``Exercise.accepts``; and ``tests/notebook/exercises/test_equivalent_forms.py`` proves each
 earns full marks, so a lesson's promise cannot drift from its grader.
 """
 
@@ -69,6 +69,11 @@ def by_kind(kind: Any, expected: Any) -> tuple[Form, ...]:
     if _number(expected):
         return (NUMPY_SCALAR,)
     return ()
+
+
+def forms_of(exercise, world) -> tuple[Form, ...]:
+    """Every equivalent form of ``exercise``'s right answer on ``world``: its kind's, then its own."""
+    return by_kind(exercise.kind, exercise.expected(world)) + tuple(exercise.accepts)
 
 
 def _number(value: Any) -> bool:
