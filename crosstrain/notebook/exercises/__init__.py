@@ -2,8 +2,8 @@
 
 ``get("00-orientation", "q1")`` returns the exercise the batch grader re-scores with,
 out of the learner's kernel; ``exercises_of(module_id)`` gives a module's exercises in
-order. Each module's folder holds its ``formulas`` (what the lesson teaches) and its
-``table`` (the exercises); register a new module by adding its table to ``MODULES``.
+order. Each module's folder holds its ``formulas`` (what the lesson teaches), its
+``lesson`` (what the notebook imports, no graded answer) and its ``table`` (the exercises); register a new module by adding its table to ``MODULES``.
 """
 
 from __future__ import annotations
