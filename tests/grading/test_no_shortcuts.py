@@ -66,9 +66,21 @@ def test_no_shortcut_earns_a_point(module, default_world, table_lines):
         helpers = list(helper_results(imports[name], default_world, frames))
         derived = [line for label, frame in frames.items() if label not in default_world.tables for line in one_liners(label, frame)]
         frozen = _frozen(exercise, default_world)
+        blank = _blank(frozen, default_world)
         lines = [] if (module, name) in ONE_LINE_ANSWERS else [*table_lines, *derived]
         for label, value in [*helpers, *lines]:
             score = frozen.score(value, default_world)
-            if score > 0:
+            if score > blank:
                 earned.append(f"{name}: {label} earns {score:.0%}")
     assert not earned, f"{module}: shortcuts earn points:\n" + "\n".join(earned)
+
+
+def test_the_scan_finds_a_helper_that_hands_out_answers(default_world):
+    """Pointed at the formulas the exercise table grades with (what module 07's notebook
+    imported before issue 13), the scan finds full-mark answers to q1 and q5."""
+    frames = dict(default_world.tables)
+    found = list(helper_results(["crosstrain.notebook.exercises.attribution.formulas"], default_world, frames))
+    exercises = exercises_of("07-attribution")
+    for name in ("q1", "q5"):
+        frozen = _frozen(exercises[name], default_world)
+        assert any(frozen.score(value, default_world) == 1.0 for _, value in found), name
