@@ -10,6 +10,8 @@ default world, its expected value computed once.
 from __future__ import annotations
 
 import dataclasses
+import sys
+import types
 from numbers import Number
 
 import matplotlib
@@ -75,11 +77,16 @@ def test_no_shortcut_earns_a_point(module, default_world, table_lines):
     assert not earned, f"{module}: shortcuts earn points:\n" + "\n".join(earned)
 
 
-def test_the_scan_finds_a_helper_that_hands_out_answers(default_world):
-    """Pointed at the formulas the exercise table grades with (what module 07's notebook
-    imported before issue 13), the scan finds full-mark answers to q1 and q5."""
-    frames = dict(default_world.tables)
-    found = list(helper_results(["crosstrain.notebook.exercises.attribution.formulas"], default_world, frames))
+def test_the_scan_finds_a_helper_that_hands_out_answers(default_world, monkeypatch):
+    """A module offering what module 07's notebook imported before issue 13 (its widget's
+    revenue table, the formulas' revenue by channel and model names): the scan finds
+    full-mark answers to q1 and q5 in it."""
+    from crosstrain.notebook.exercises.attribution import formulas
+
+    probe = types.ModuleType("shortcut_probe")
+    probe.MODELS, probe.revenue_table, probe.revenue_by_channel = formulas.MODELS, formulas.revenue_table, formulas.revenue_by_channel
+    monkeypatch.setitem(sys.modules, "shortcut_probe", probe)
+    found = list(helper_results(["shortcut_probe"], default_world, dict(default_world.tables)))
     exercises = exercises_of("07-attribution")
     for name in ("q1", "q5"):
         frozen = _frozen(exercises[name], default_world)
