@@ -6,7 +6,8 @@
     ex.q1.hint()
 
 - ``session``: ``start``; ``widgets``: the interactive explorers lessons show.
-- ``exercises``: one folder per module, with its ``formulas`` (what the lesson teaches)
+- ``exercises``: one folder per module, with its ``formulas`` (what the lesson teaches), its
+  ``lesson`` (what notebooks import)
   and its exercise ``table``; the registry ``exercises_of(module_id)``.
 - ``exercise`` (the ``Exercise`` object; ``spec``, its learner-facing half in an assessment),
   ``answers`` (answer kinds shared by modules),

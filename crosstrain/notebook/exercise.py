@@ -54,7 +54,8 @@ class Exercise:
     """One autograded question of a module.
 
     ``name`` is also the nbgrader grade id of its test cell; ``variable`` is the name the
-    learner stores the answer in; ``kind`` is an answer kind from ``answers``.
+    learner stores the answer in; ``kind`` is an answer kind from ``answers``; ``accepts``:
+    the equivalent forms its lesson allows beyond those of its kind (``answers.forms``).
     """
 
     module: str
@@ -68,6 +69,7 @@ class Exercise:
     mistakes: tuple[Mistake, ...] = field(default_factory=tuple)
     points: float = 1
     praise: str = "that is what the data says."
+    accepts: tuple[Any, ...] = ()  # answers.forms.Form
 
     def expected(self, world) -> Any:
         """The right answer for this world, recomputed from its tables."""

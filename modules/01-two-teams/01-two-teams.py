@@ -315,7 +315,7 @@ ex.q7.grade(icp_segment)
 # row:
 
 # %%
-from crosstrain.notebook.exercises.two_teams.formulas import segment_table
+from crosstrain.notebook.exercises.two_teams.lesson import segment_table
 
 by_industry = segment_table(world, by="industry")
 by_industry[["closed", "win_rate", "avg_deal", "revenue_per_closed_deal"]].sort_values("closed", ascending=False)

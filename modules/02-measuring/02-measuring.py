@@ -28,7 +28,7 @@
 import pandas as pd
 
 from crosstrain.notebook import start
-from crosstrain.notebook.exercises.measuring.formulas import GROSS_MARGIN
+from crosstrain.notebook.exercises.measuring.lesson import GROSS_MARGIN
 
 world, ex = start("02-measuring")
 camps, leads, deals = world.campaigns, world.leads, world.opportunities

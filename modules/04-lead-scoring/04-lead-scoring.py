@@ -273,7 +273,7 @@ plt.xlabel("engagement band"); plt.ylabel("fit band"); plt.colorbar(label="lead-
 # evidence of (`framework_tags`). Ten snippets, without their tags:
 
 # %%
-from crosstrain.notebook.exercises.lead_scoring.formulas import FRAMEWORK_TAGS, call_snippets
+from crosstrain.notebook.exercises.lead_scoring.lesson import FRAMEWORK_TAGS, call_snippets
 
 pd.set_option("display.max_colwidth", None)
 print(FRAMEWORK_TAGS)

@@ -105,7 +105,7 @@ objections.objection_category.value_counts().sort_values().plot.barh(
 # columns: the guess):
 
 # %%
-from crosstrain.notebook.exercises.objections.formulas import buyer_words, classify_objection
+from crosstrain.notebook.exercises.objections.lesson import buyer_words, classify_objection
 
 guess = buyer_words(objections.text).map(classify_objection)
 print("agrees with the label:", (guess == objections.objection_category).mean())
@@ -159,7 +159,7 @@ buyer_words(objections.text)[guess != objections.objection_category].head(5)
 # Here are seven replies to the same price objection:
 
 # %%
-from crosstrain.notebook.exercises.objections.formulas import PRICE_OBJECTION, REPLIES
+from crosstrain.notebook.exercises.objections.lesson import PRICE_OBJECTION, REPLIES
 
 print("Buyer:", PRICE_OBJECTION)
 for letter, reply in REPLIES.items():

@@ -29,7 +29,7 @@
 import pandas as pd
 
 from crosstrain.notebook import start
-from crosstrain.notebook.exercises.pipeline.formulas import deal_risks, discount_band
+from crosstrain.notebook.exercises.pipeline.lesson import deal_risks, discount_band
 from crosstrain.world.schema import DEAL_STAGES
 
 world, ex = start("06-pipeline")

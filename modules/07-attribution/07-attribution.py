@@ -29,15 +29,14 @@
 import pandas as pd
 
 from crosstrain.notebook import start
-from crosstrain.notebook.exercises.attribution.formulas import (
+from crosstrain.notebook.exercises.attribution.lesson import (
     ANNUAL_CHURN,
+    GROSS_MARGIN,
     HALF_LIFE_DAYS,
     HISTORY_YEARS,
     SALES_COST_PER_HEAD,
-    shares,
     touch_path,
 )
-from crosstrain.notebook.exercises.measuring.formulas import GROSS_MARGIN
 
 world, ex = start("07-attribution")
 camps, leads, deals, touches = world.campaigns, world.leads, world.opportunities, world.touchpoints
@@ -85,7 +84,7 @@ ex.q1.grade(primary_source)
 # merge on `lead_id`; here is one won deal's journey:
 
 # %%
-from crosstrain.notebook.widgets.attribution_models import attribution_explorer, plot_journey, revenue_table
+from crosstrain.notebook.widgets.attribution_models import attribution_explorer, plot_journey, share_table
 
 journeys = touches.merge(wins[["opportunity_id", "lead_id", "amount", "created_at", "close_date"]], on="lead_id")
 example = journeys.opportunity_id.iloc[len(journeys) // 2]
@@ -287,8 +286,7 @@ attribution_explorer(world)
 # The whole comparison as one table, each model's credit as a share of what it shares out:
 
 # %%
-table = revenue_table(world)
-(table / table.sum()).round(3)
+share_table(world)
 
 # %% [markdown]
 # Reading it: first touch and U-shaped give more to the channels that **open** journeys
@@ -396,7 +394,9 @@ ex.q7.grade(economics)
 # of `path`, from the course library (the same rule as your exercise 4):
 
 # %%
-w_share = shares(path, "w_shaped")
+from crosstrain.notebook.exercises.attribution.lesson import w_shaped_shares
+
+w_share = w_shaped_shares(path)
 w_share.groupby(path.opportunity_id).sum().describe()[["min", "max"]]  # every deal shares out exactly 100%
 
 # %% [markdown]

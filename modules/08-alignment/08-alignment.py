@@ -33,7 +33,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from crosstrain.notebook import start
-from crosstrain.notebook.exercises.alignment.formulas import monthly_scorecard, plan_inputs, raw_variant, revenue_goal
+from crosstrain.notebook.exercises.alignment.lesson import monthly_scorecard, plan_inputs, raw_variant, revenue_goal
 from crosstrain.world.schema import DEAL_STAGES
 
 world, ex = start("08-alignment")
@@ -247,25 +247,28 @@ ex.q5.check(channel_map)
 ex.q5.grade(channel_map)
 
 # %% [markdown]
-# ## Exercise 6: the cleaned table
+# ## Exercise 6: where the duplicates come from
 #
-# Now clean the leads: keep **one row per person** (the earliest-created row of each
-# normalised e-mail) and map the channels with `channel_map`. Store the number of leads
-# per canonical channel in `leads_per_channel` (a Series or dict indexed by channel).
+# Cleaning keeps **one row per person**, the earliest-created row of each normalised
+# e-mail: every later row of that person is a **duplicate**. Store in
+# `duplicates_per_channel` the number of duplicate rows per canonical channel (mapped with
+# `channel_map`), a Series or dict indexed by channel: the channels whose forms let people
+# sign up twice.
 
 # %% answer q6
 ordered = raw.leads.sort_values("created_at")
-people = ordered[~ordered.email.str.strip().str.lower().duplicated()]
-leads_per_channel = people.source_channel.replace(channel_map).value_counts()
+again = ordered[ordered.email.str.strip().str.lower().duplicated()]
+duplicates_per_channel = again.source_channel.replace(channel_map).value_counts()
 
 # %% tests q6
-ex.q6.check(leads_per_channel)
+ex.q6.check(duplicates_per_channel)
 # hidden
-ex.q6.grade(leads_per_channel)
+ex.q6.grade(duplicates_per_channel)
 
 # %% [markdown]
-# Compare your cleaned counts with `world.leads.source_channel.value_counts()`: once the
-# duplicates and spellings are fixed, the raw CRM tells the same story as the clean one.
+# Every one of those rows inflated its channel's lead count in marketing's reports: a
+# person counted twice is a lead bought twice. Once the duplicates and spellings
+# are fixed, the raw CRM tells the same story as the clean one.
 # That is the argument for a shared hygiene routine (validation lists instead of free
 # text, duplicate checks on entry, a monthly review of stale close dates): without it,
 # marketing's channel report and sales' pipeline are computed on different truths.

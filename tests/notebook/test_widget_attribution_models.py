@@ -10,14 +10,14 @@ matplotlib.use("Agg")
 
 from crosstrain.notebook.exercises import exercises_of  # noqa: E402
 from crosstrain.notebook.exercises.attribution import formulas as a
-from crosstrain.notebook.exercises.attribution.formulas import won_path_revenue
+from crosstrain.notebook.exercises.attribution.formulas import revenue_table, won_path_revenue
 from crosstrain.notebook.widgets.attribution_models import (  # noqa: E402
     MODELS,
     attribution_explorer,
     model_bars,
     plot_journey,
     plot_model,
-    revenue_table,
+    share_table,
 )
 
 
@@ -69,4 +69,10 @@ def test_the_dropdown_redraws(tiny_world):
     assert {value for _, value in dropdown.options} == set(MODELS)
     for model in MODELS:
         dropdown.value = model  # each change redraws; an error would raise here
-    assert widget.table.index.name == "channel"
+    assert not hasattr(widget, "table")  # the dollars behind the chart are graded answers
+
+
+def test_the_lesson_reads_rounded_shares_of_the_same_table(table, tiny_world):
+    shares = share_table(tiny_world)
+    assert shares.to_dict() == (table / table.sum()).round(3).to_dict()
+    assert shares.sum().round(2).eq(1).all()

@@ -2,9 +2,11 @@
 
 ``get("00-orientation", "q1")`` returns the exercise the batch grader re-scores with,
 out of the learner's kernel; ``exercises_of(module_id)`` gives a module's exercises in
-order. In an assessment learner's install the tables are absent and ``exercises_of``
-gives the ``spec.json`` specs instead (``crosstrain.notebook.spec``). Each module's folder holds its ``formulas`` (what the lesson teaches) and its
-``table`` (the exercises); register a new module by adding its table to ``MODULES``.
+order. Each module's folder holds its ``formulas`` (what the lesson teaches), its
+``lesson`` (what the notebook imports, no graded answer) and its ``table`` (the exercises);
+register a new module by adding its table to ``MODULES``. In an assessment learner's
+install the tables are absent and ``exercises_of`` gives the ``spec.json`` specs instead
+(``crosstrain.notebook.spec``).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Switch the attribution model and watch won revenue move between channels.
 
 The same won deals, the same touches: only the rule that shares each deal's amount
-changes. The numbers come from ``revenue_table``, a pure function built on module 07's
-graded formulas (``crosstrain.notebook.exercises.attribution``), so the chart shows what the
-exercises grade.
+changes. The numbers come from ``formulas.revenue_table``, built on module 07's graded formulas
+(``crosstrain.notebook.exercises.attribution``), so the chart shows what the exercises
+grade; the notebook gets pictures and rounded shares, never the dollars an exercise asks
+for (``tests/grading/test_no_shortcuts.py``).
 
     from crosstrain.notebook.widgets.attribution_models import attribution_explorer
     attribution_explorer(world)
@@ -13,22 +14,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.notebook.exercises.attribution.formulas import (
-    MODELS,
-    revenue_by_channel,
-    touch_path,
-)
+from crosstrain.notebook.exercises.attribution.formulas import MODELS
+from crosstrain.notebook.exercises.attribution.formulas import revenue_table as _revenue_table
+from crosstrain.notebook.exercises.attribution.formulas import touch_path as _touch_path
 
 
-def revenue_table(world) -> pd.DataFrame:
-    """Won revenue by channel (rows) under every model (columns); 0 where a model gives none.
-
-    The touch path is built once and shared by the touch-based models.
-    """
-    path = touch_path(world)
-    table = pd.DataFrame({model: revenue_by_channel(world, model, path) for model in MODELS}).fillna(0.0)
-    table.index.name = "channel"
-    return table.sort_index()
+def share_table(world) -> pd.DataFrame:
+    """Each channel's share of what every model shares out, to a tenth of a percent: the
+    comparison the lesson reads, not the dollars the exercises grade."""
+    table = _revenue_table(world)
+    return (table / table.sum()).round(3)
 
 
 def model_bars(table: pd.DataFrame, model: str) -> pd.Series:
@@ -66,7 +61,7 @@ def attribution_explorer(world, model: str = "w_shaped"):
     import matplotlib.pyplot as plt
     from IPython.display import display
 
-    table = revenue_table(world)
+    table = _revenue_table(world)
     choice = widgets.Dropdown(options=[(label, key) for key, label in MODELS.items()], value=model, description="Model")
     out = widgets.Output()
 
@@ -81,9 +76,7 @@ def attribution_explorer(world, model: str = "w_shaped"):
 
     choice.observe(redraw, names="value")
     redraw()
-    box = widgets.VBox([choice, out])
-    box.table = table  # the numbers behind the chart
-    return box
+    return widgets.VBox([choice, out])
 
 
 def plot_journey(world, opportunity_id: str, ax=None):
@@ -92,7 +85,7 @@ def plot_journey(world, opportunity_id: str, ax=None):
     model shares out differently. Touches after the close are drawn too, in grey."""
     import matplotlib.pyplot as plt
 
-    deal = touch_path(world, until=None)
+    deal = _touch_path(world, until=None)
     deal = deal[deal.opportunity_id == opportunity_id]
     if deal.empty:
         raise KeyError(f"{opportunity_id} is not a won deal with touches")

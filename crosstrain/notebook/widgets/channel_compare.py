@@ -17,10 +17,18 @@ import pandas as pd
 
 from crosstrain.notebook.exercises.measuring.formulas import (
     GROSS_MARGIN,
-    cost_by_channel,
-    ctr_by_channel,
-    leads_by_channel,
-    won_revenue_by_channel,
+)
+from crosstrain.notebook.exercises.measuring.formulas import (
+    cost_by_channel as _cost_by_channel,
+)
+from crosstrain.notebook.exercises.measuring.formulas import (
+    ctr_by_channel as _ctr_by_channel,
+)
+from crosstrain.notebook.exercises.measuring.formulas import (
+    leads_by_channel as _leads_by_channel,
+)
+from crosstrain.notebook.exercises.measuring.formulas import (
+    won_revenue_by_channel as _won_revenue_by_channel,
 )
 
 
@@ -51,14 +59,14 @@ def channel_table(world, margin: float = GROSS_MARGIN) -> pd.DataFrame:
     leads, campaigns, deals = world.leads, world.campaigns, world.opportunities
     won_leads = deals.loc[deals.is_won.fillna(False).astype(bool), "lead_id"]
     table = pd.DataFrame({
-        "leads": leads_by_channel(leads),
-        "sqls": leads_by_channel(leads, "sql_at"),
+        "leads": _leads_by_channel(leads),
+        "sqls": _leads_by_channel(leads, "sql_at"),
         "won": leads[leads.lead_id.isin(won_leads)].groupby("source_channel").size(),
     }).fillna(0).astype(int)
     table = table.join(pd.DataFrame({
-        "actual_cost": cost_by_channel(campaigns),
-        "ctr": ctr_by_channel(campaigns),
-        "won_revenue": won_revenue_by_channel(campaigns, deals),
+        "actual_cost": _cost_by_channel(campaigns),
+        "ctr": _ctr_by_channel(campaigns),
+        "won_revenue": _won_revenue_by_channel(campaigns, deals),
     }), how="outer")
     table[["leads", "sqls", "won"]] = table[["leads", "sqls", "won"]].fillna(0).astype(int)
     table["lead_to_sql"] = table.sqls / table.leads

@@ -15,12 +15,22 @@ from __future__ import annotations
 import pandas as pd
 
 from crosstrain.notebook.exercises.pipeline.formulas import (
-    bookings_so_far,
-    open_this_quarter,
-    recent_closed,
-    weighted_pipeline,
-    win_rate_by_value,
-    with_slips,
+    bookings_so_far as _bookings_so_far,
+)
+from crosstrain.notebook.exercises.pipeline.formulas import (
+    open_this_quarter as _open_this_quarter,
+)
+from crosstrain.notebook.exercises.pipeline.formulas import (
+    recent_closed as _recent_closed,
+)
+from crosstrain.notebook.exercises.pipeline.formulas import (
+    weighted_pipeline as _weighted_pipeline,
+)
+from crosstrain.notebook.exercises.pipeline.formulas import (
+    win_rate_by_value as _win_rate_by_value,
+)
+from crosstrain.notebook.exercises.pipeline.formulas import (
+    with_slips as _with_slips,
 )
 
 SEGMENTS = ("all", "smb", "mid_market", "enterprise")
@@ -34,8 +44,8 @@ def _in_segment(frame: pd.DataFrame, segment: str) -> pd.DataFrame:
 def recent_win_rate(deals: pd.DataFrame, reference_date, segment: str = "all") -> float:
     """The segment's win rate by value over deals closed in the last 365 days (the default
     of the slider); 0.2 if the segment closed nothing in that window."""
-    done = recent_closed(_in_segment(deals, segment), reference_date)
-    rate = win_rate_by_value(done) if len(done) else 0.0
+    done = _recent_closed(_in_segment(deals, segment), reference_date)
+    rate = _win_rate_by_value(done) if len(done) else 0.0
     return rate if rate > 0 else 0.2
 
 
@@ -51,15 +61,15 @@ def forecast_view(deals: pd.DataFrame, history: pd.DataFrame, users: pd.DataFram
     deals = _in_segment(deals, segment)
     aes = _in_segment(users[users.role == "ae"], segment)
     rate = recent_win_rate(deals, reference_date) if win_rate is None else float(win_rate)
-    pipe = open_this_quarter(with_slips(deals, history), reference_date)
+    pipe = _open_this_quarter(_with_slips(deals, history), reference_date)
     if drop_slipped:
         pipe = pipe[pipe.slips < 2]
-    booked = bookings_so_far(deals, reference_date)
+    booked = _bookings_so_far(deals, reference_date)
     remaining = float(aes.quarterly_quota.sum()) - booked
     commit = booked + float(pipe.loc[pipe.forecast_category == "commit", "amount"].sum())
     best_case = commit + float(pipe.loc[pipe.forecast_category == "best_case", "amount"].sum())
     open_pipeline = float(pipe.amount.sum())
-    bars = dict(zip(BARS, (remaining, commit, best_case, weighted_pipeline(pipe), open_pipeline, remaining / rate)))
+    bars = dict(zip(BARS, (remaining, commit, best_case, _weighted_pipeline(pipe), open_pipeline, remaining / rate)))
     return {"bars": bars, "win_rate": rate, "coverage": open_pipeline / remaining if remaining > 0 else float("inf"),
             "coverage_needed": 1 / rate}
 

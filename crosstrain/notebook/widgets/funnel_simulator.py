@@ -21,9 +21,15 @@ from crosstrain.notebook.exercises.funnel_handoff.formulas import (
     COHORT_START,
     STAGES,
     TRANSITIONS,
-    cohort_conversion,
-    in_cohort,
-    inbound,
+)
+from crosstrain.notebook.exercises.funnel_handoff.formulas import (
+    cohort_conversion as _cohort_conversion,
+)
+from crosstrain.notebook.exercises.funnel_handoff.formulas import (
+    in_cohort as _in_cohort,
+)
+from crosstrain.notebook.exercises.funnel_handoff.formulas import (
+    inbound as _inbound,
 )
 
 STEP_LABELS = {
@@ -57,12 +63,12 @@ def simulate_funnel(leads: float, rates: Mapping[str, float], avg_deal: float) -
 
 
 def observed_defaults(world) -> dict:
-    """The world's own numbers: inbound leads per quarter, cohort rates, average won deal."""
-    cohort = in_cohort(inbound(world.leads))
+    """The world's own numbers: _inbound leads per quarter, cohort rates, average won deal."""
+    cohort = _in_cohort(_inbound(world.leads))
     quarters = (COHORT_END - COHORT_START).days / 91.3
     deals = world.opportunities
     won = deals.loc[deals.is_won.fillna(False).astype(bool), "amount"]
-    rates = {step: (0.0 if math.isnan(r) else round(r, 3)) for step, r in cohort_conversion(world).items()}
+    rates = {step: (0.0 if math.isnan(r) else round(r, 3)) for step, r in _cohort_conversion(world).items()}
     return {"leads": int(round(len(cohort) / quarters, -2)), "rates": rates,
             "avg_deal": float(round(won.mean(), -3)) if len(won) else 10_000.0}
 

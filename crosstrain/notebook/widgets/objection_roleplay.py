@@ -26,8 +26,10 @@ import numpy as np
 import pandas as pd
 
 from crosstrain.notebook.exercises.objections.formulas import (
-    buyer_words,
-    objection_notes,
+    buyer_words as _buyer_words,
+)
+from crosstrain.notebook.exercises.objections.formulas import (
+    objection_notes as _objection_notes,
 )
 from crosstrain.world.calls import PROBES
 
@@ -148,8 +150,8 @@ def checklist_score(steps, flags) -> tuple[int, str]:
 
 def objection_cards(world) -> pd.DataFrame:
     """One card per objection note: its category, the buyer's words and the diagnostic probe."""
-    obj = objection_notes(world.call_notes)
-    cards = pd.DataFrame({"note_id": obj.note_id, "category": obj.objection_category, "buyer": buyer_words(obj.text)})
+    obj = _objection_notes(world.call_notes)
+    cards = pd.DataFrame({"note_id": obj.note_id, "category": obj.objection_category, "buyer": _buyer_words(obj.text)})
     cards["probe"] = cards.category.map(PROBES)
     return cards.dropna(subset=["buyer"]).drop_duplicates(["category", "buyer"]).reset_index(drop=True)
 

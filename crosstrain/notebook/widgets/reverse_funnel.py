@@ -3,7 +3,7 @@
 The point it makes in module 08: a plan divides the goal by each rate on the way up the
 funnel, so a few points on one rate change every stage above it and the budget. The
 sliders start at the world's own numbers (``crosstrain.notebook.exercises.alignment.plan_inputs``
-and ``revenue_goal``); the chart sets the plan against what the last complete quarter
+and ``_revenue_goal``); the chart sets the plan against what the last complete quarter
 delivered.
 
 ``plan_table`` is the pure computation (unit-tested without a browser);
@@ -19,13 +19,21 @@ import pandas as pd
 
 from crosstrain.notebook.exercises.alignment.formulas import (
     GAP_STAGES,
-    observed_volumes,
-    plan_inputs,
-    revenue_goal,
-    reverse_funnel,
 )
-from crosstrain.notebook.exercises.funnel_handoff.formulas import inbound
-from crosstrain.notebook.exercises.measuring.formulas import last_complete_quarter
+from crosstrain.notebook.exercises.alignment.formulas import (
+    observed_volumes as _observed_volumes,
+)
+from crosstrain.notebook.exercises.alignment.formulas import (
+    plan_inputs as _plan_inputs,
+)
+from crosstrain.notebook.exercises.alignment.formulas import (
+    revenue_goal as _revenue_goal,
+)
+from crosstrain.notebook.exercises.alignment.formulas import (
+    reverse_funnel as _reverse_funnel,
+)
+from crosstrain.notebook.exercises.funnel_handoff.formulas import inbound as _inbound
+from crosstrain.notebook.exercises.measuring.formulas import last_complete_quarter as _last_complete_quarter
 
 RATE_LABELS = {
     "lead_to_mql": "Lead → MQL",
@@ -47,7 +55,7 @@ def plan_table(goal: float, inputs: Mapping[str, float], observed: Mapping[str, 
             raise ValueError(f"the rate {key} is {rate}: a rate the plan divides by is above 0 and at most 1")
     if not inputs["average_deal"] > 0 or inputs["cost_per_lead"] < 0:
         raise ValueError("the average deal must be positive and the cost per lead not negative")
-    needs = reverse_funnel(goal, dict(inputs))
+    needs = _reverse_funnel(goal, dict(inputs))
     table = pd.DataFrame({"needed": [needs[s] for s in GAP_STAGES]}, index=pd.Index(GAP_STAGES, name="stage"))
     if observed is not None:
         table["observed"] = [float(observed[s]) for s in GAP_STAGES]
@@ -57,11 +65,11 @@ def plan_table(goal: float, inputs: Mapping[str, float], observed: Mapping[str, 
 
 
 def observed_defaults(world) -> dict:
-    """The world's own numbers: the goal, the plan inputs and last quarter's inbound volumes."""
-    inputs = {k: (0.01 if math.isnan(v) or v <= 0 else v) for k, v in plan_inputs(world).items()}
-    quarter = last_complete_quarter(world.reference_date)
-    observed = observed_volumes(inbound(world.leads), world.opportunities, quarter)
-    return {"goal": revenue_goal(world), "inputs": inputs, "observed": observed, "quarter": str(quarter)}
+    """The world's own numbers: the goal, the plan inputs and last quarter's _inbound volumes."""
+    inputs = {k: (0.01 if math.isnan(v) or v <= 0 else v) for k, v in _plan_inputs(world).items()}
+    quarter = _last_complete_quarter(world.reference_date)
+    observed = _observed_volumes(_inbound(world.leads), world.opportunities, quarter)
+    return {"goal": _revenue_goal(world), "inputs": inputs, "observed": observed, "quarter": str(quarter)}
 
 
 def _describe(table: pd.DataFrame) -> str:

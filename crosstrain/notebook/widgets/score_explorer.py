@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from crosstrain.notebook.exercises.lead_scoring.formulas import decayed_engagement
+from crosstrain.notebook.exercises.lead_scoring.formulas import decayed_engagement as _decayed_engagement
 
 THRESHOLDS = np.arange(0, 201)
 
@@ -74,7 +74,7 @@ def inbound_scores(world) -> pd.DataFrame:
     inbound = leads.source_channel != "outbound"
     return pd.DataFrame({
         "fit": leads.fit_score[inbound].astype(float),
-        "engagement": decayed_engagement(world)[inbound],
+        "engagement": _decayed_engagement(world)[inbound],
         "converted": leads.opportunity_id.notna()[inbound],
     })
 

@@ -253,6 +253,15 @@ def clean_channel_counts(raw, mapping: dict[str, str], normalise=normalise_email
     return {str(k): int(v) for k, v in channel.value_counts().sort_index().items()}
 
 
+def duplicates_by_channel(raw, mapping: dict[str, str], normalise=normalise_email, keep: str | bool = "first") -> dict[str, int]:
+    """Rows that de-duplication drops, per canonical channel: every record of a person after
+    their earliest (``keep=False``: every record of a person entered more than once)."""
+    ordered = raw.leads.sort_values(["created_at", "lead_id"])
+    dropped = ordered[normalise(ordered.email).duplicated(keep=keep)]
+    channel = dropped.source_channel.replace(mapping)
+    return {str(k): int(v) for k, v in channel.value_counts().sort_index().items()}
+
+
 # -- the SLA scorecard --------------------------------------------------------------------
 
 def quarter_mqls(leads: pd.DataFrame, quarter: pd.Period) -> pd.DataFrame:

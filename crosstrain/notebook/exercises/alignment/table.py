@@ -23,8 +23,8 @@ from crosstrain.notebook.exercises.alignment.formulas import (
     attempts_per_mql,
     canonical_values,
     channel_mapping,
-    clean_channel_counts,
     deals_of,
+    duplicates_by_channel,
     fault_counts,
     largest_gap,
     last_quarter_vs_plan,
@@ -129,9 +129,9 @@ def _normalised_only(world, how: Callable[[str], str]) -> dict[str, str]:
     return {s: how(s) for s in misspelt_channels(raw_variant(world))}
 
 
-def _counts_with(world, mapping=None, normalise=normalise_email, dedupe_first=True) -> dict[str, int]:
+def _duplicates_with(world, mapping=None, normalise=normalise_email, keep="first") -> dict[str, int]:
     raw = raw_variant(world)
-    counts = clean_channel_counts(raw, channel_mapping(world) if mapping is None else mapping, normalise, dedupe_first)
+    counts = duplicates_by_channel(raw, channel_mapping(world) if mapping is None else mapping, normalise, keep)
     canon = canonical_values(raw)["source_channel"]
     return {k: v for k, v in counts.items() if k in canon}
 
@@ -281,24 +281,31 @@ EXERCISES = [
         ),
     ),
     Exercise(
-        MODULE, "q6", "leads_per_channel",
-        "After de-duplicating people and mapping channels, how many leads does each canonical channel have?",
-        ByLabel(lambda w: sorted(_canonical_channels(w)), of="channel", measure="number of leads",
-                extra_hint=" Map the misspelt channels first (q5), so every lead lands on a canonical channel."),
-        compute=lambda w: clean_channel_counts(raw_variant(w), channel_mapping(w)),
-        hint_text=("Keep one row per person: sort raw.leads by created_at, then drop the rows whose normalised e-mail "
-                   "(str.strip().str.lower()) is .duplicated(). Map source_channel with .replace(channel_map) and count with value_counts()."),
+        MODULE, "q6", "duplicates_per_channel",
+        "After mapping channels, how many duplicate lead rows (a person's records after their earliest) does each canonical channel hold?",
+        ByLabel(lambda w: sorted(_duplicates_with(w)), of="channel", measure="number of duplicate rows",
+                extra_hint=" Map the misspelt channels first (q5), so every row lands on a canonical channel."),
+        compute=_duplicates_with,
+        hint_text=("Sort raw.leads by created_at; a row is a duplicate when its normalised e-mail (str.strip().str.lower()) "
+                   "is .duplicated(), i.e. appeared on an earlier row. Map source_channel of those rows with .replace(channel_map) "
+                   "and count with value_counts()."),
         solution_text=("ordered = raw.leads.sort_values('created_at')\n"
-                       "people = ordered[~ordered.email.str.strip().str.lower().duplicated()]\n"
-                       "leads_per_channel = people.source_channel.replace(channel_map).value_counts()"),
+                       "again = ordered[ordered.email.str.strip().str.lower().duplicated()]\n"
+                       "duplicates_per_channel = again.source_channel.replace(channel_map).value_counts()"),
         points=3,
         mistakes=(
-            Mistake("not_deduplicated", lambda w: _counts_with(w, dedupe_first=False),
-                    "you counted every row, duplicates included: a person entered twice would be counted twice. Keep one row per normalised e-mail first.", core=True),
-            Mistake("dedupe_case_sensitive", lambda w: _counts_with(w, normalise=lambda s: s.str.strip()),
-                    "your de-duplication is case-sensitive: 'ANA@X.EXAMPLE' and 'ana@x.example' are the same person. Lower-case the e-mail too."),
-            Mistake("unmapped", lambda w: _counts_with(w, mapping={}),
-                    "you counted before mapping the misspelt channels, so leads typed 'Paid Search' or 'webinr' are missing from their channel. Apply channel_map first."),
+            Mistake("dedupe_case_sensitive", lambda w: _duplicates_with(w, normalise=lambda s: s.str.strip()),
+                    "you compared e-mails case-sensitively, so 'ANA@X.EXAMPLE' and 'ana@x.example' look like two people and "
+                    "half the duplicates are missed. Normalise the e-mail fully: strip the spaces and lower-case it.", core=True),
+            Mistake("spaces_kept", lambda w: _duplicates_with(w, normalise=lambda s: s.str.lower()),
+                    "you lower-cased the e-mails but kept the spaces around them, so ' ana@x.example' looks like a new person and "
+                    "half the duplicates are missed. Strip them too."),
+            Mistake("every_record", lambda w: _duplicates_with(w, keep=False),
+                    "you counted every record of a person entered more than once, their first one too. The first record is the "
+                    "person; only the later ones are duplicates (.duplicated() keeps the first by default)."),
+            Mistake("unmapped", lambda w: _duplicates_with(w, mapping={}),
+                    "you counted before mapping the misspelt channels, so rows typed 'Paid Search' or 'webinr' are missing from "
+                    "their channel. Apply channel_map first."),
         ),
     ),
     Exercise(

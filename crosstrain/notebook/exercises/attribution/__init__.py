@@ -1,5 +1,7 @@
 """Module 07, attribution.
 
-- ``formulas``: what the lesson teaches (a notebook may import them);
+- ``formulas``: what the lesson teaches, as the exercise table computes it (graded answers:
+  the notebook does not import them);
+- ``lesson``: what the notebook imports (constants, helpers that return no graded answer);
 - ``table``: its exercises (``EXERCISES``).
 """

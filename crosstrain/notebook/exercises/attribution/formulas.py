@@ -165,6 +165,17 @@ def revenue_by_channel(world, model: str, path: pd.DataFrame | None = None) -> p
     return credit(path, shares(path, model)).sort_index()
 
 
+def revenue_table(world) -> pd.DataFrame:
+    """Won revenue by channel (rows) under every model (columns); 0 where a model gives none.
+
+    The touch path is built once and shared by the touch-based models.
+    """
+    path = touch_path(world)
+    table = pd.DataFrame({model: revenue_by_channel(world, model, path) for model in MODELS}).fillna(0.0)
+    table.index.name = "channel"
+    return table.sort_index()
+
+
 # --- pipeline and unit economics --------------------------------------------------------
 
 def sourced_and_influenced(world, window: str | None = "opp_created_at", deals: pd.DataFrame | None = None) -> dict:

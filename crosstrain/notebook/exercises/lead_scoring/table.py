@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crosstrain.notebook.answers.forms import Form
 from crosstrain.notebook.answers.scalars import Count, Share
 from crosstrain.notebook.exercise import Exercise, Mistake
 from crosstrain.notebook.exercises.lead_scoring.formulas import (
@@ -58,12 +59,20 @@ def _tags_without(bant: bool = False, swap_process: bool = False):
     return compute
 
 
+#: The lesson: "whole days with `.dt.days` are accepted too" for the ages of q1, so q2's
+#: count is accepted on either scores.
+SCORES_FORMS = (Form("ages in decimal days", lambda expected, w: expected.score),
+                Form("ages in whole days (.dt.days)", lambda expected, w: lead_scores_frame(w, whole_days=True).score))
+COUNT_FORMS = (Form("counted on scores with decimal-day ages", lambda expected, w: expected[0]),
+               Form("counted on scores with whole-day ages", lambda expected, w: expected[1]))
+
 EXERCISES = [
     Exercise(
         MODULE, "q1", "scores",
         "Score every lead: fit (no decay) plus engagement points halved every 30 days of age, as of the world's reference date.",
         LeadScores(),
         compute=lambda w: lead_scores_frame(w),
+        accepts=SCORES_FORMS,
         hint_text=("Map each touchpoint's event_type to its points, multiply by 0.5 ** (age_days / 30) where "
                    "age_days = (world.reference_date - occurred_at).dt.total_seconds() / 86400, sum per lead_id, "
                    "then add fit_score (indexed by lead_id) and fill leads with no touchpoints with 0."),
@@ -93,6 +102,7 @@ EXERCISES = [
         f"With the MQL bar at {MQL_BAR} points, how many inbound leads are MQLs today?",
         ScoreCount(of="inbound leads"),
         compute=lambda w: tuple(int((lead_scores_frame(w, whole_days=whole).score[_inbound(w)] >= MQL_BAR).sum()) for whole in (False, True)),
+        accepts=COUNT_FORMS,
         hint_text=f"Keep the inbound leads (source_channel is not 'outbound') and count those whose score from q1 is at least {MQL_BAR} (>=).",
         solution_text=("inbound = world.leads.set_index('lead_id').source_channel != 'outbound'\n"
                        f"n_mql = int((scores[inbound] >= {MQL_BAR}).sum())"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crosstrain.notebook.answers.by_label import ByLabel, Days, Parts
+from crosstrain.notebook.answers.forms import WHOLE_DAYS
 from crosstrain.notebook.answers.scalars import Amount, Label, Share
 from crosstrain.notebook.exercise import Exercise, Mistake
 from crosstrain.notebook.exercises.measuring.formulas import (
@@ -258,6 +259,7 @@ EXERCISES = [
         MODULE, "q7", "enterprise_cycle", "What is the median cycle length of won enterprise deals, in days?",
         Days(of="a cycle length"),
         compute=lambda w: _cycle_of(w),
+        accepts=WHOLE_DAYS,  # the lesson: "decimal days, or whole days with `.dt.days`: both are accepted"
         hint_text="Keep won enterprise deals; cycle = close_date - created_at; divide by pd.Timedelta(days=1) to get days; take the median.",
         solution_text="deals = world.opportunities\nwins = deals[(deals.segment == 'enterprise') & deals.is_won]\nenterprise_cycle = ((wins.close_date - wins.created_at) / pd.Timedelta(days=1)).median()",
         mistakes=(

@@ -1,6 +1,8 @@
 """Module 05, objection handling.
 
-- ``formulas``: what the lesson teaches (a notebook may import them);
+- ``formulas``: what the lesson teaches, as the exercise table computes it (graded answers:
+  the notebook does not import them);
+- ``lesson``: what the notebook imports (constants, helpers that return no graded answer);
 - ``kinds``: answer kinds only this module needs;
 - ``table``: its exercises (``EXERCISES``).
 """

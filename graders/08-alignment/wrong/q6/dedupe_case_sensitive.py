@@ -1,4 +1,5 @@
-# mistake: de-duplicated on the e-mail without lower-casing it, so 'ANA@X' and 'ana@x' stay two people
+# mistake: compared the e-mails without lower-casing them, so 'ANA@X' and 'ana@x' stay two people
+# core: yes
 ordered = raw.leads.sort_values("created_at")
-people = ordered[~ordered.email.str.strip().duplicated()]
-leads_per_channel = people.source_channel.replace(channel_map).value_counts()
+again = ordered[ordered.email.str.strip().duplicated()]
+duplicates_per_channel = again.source_channel.replace(channel_map).value_counts()
