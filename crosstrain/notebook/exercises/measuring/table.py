@@ -285,7 +285,7 @@ EXERCISES = [
             Mistake("created_in_quarter", lambda w: _attainment_of(w, date="created_at"),
                     "you took the deals created in the quarter. A booking counts in the quarter its deal closed: use close_date."),
             Mistake("current_quarter", lambda w: _attainment_of(w, quarter=_quarter(w) + 1),
-                    "you took the quarter the reference date falls in, which is not over yet. Use the last complete quarter: reference_date.to_period('Q') - 1."),
+                    "you took the quarter the reference date falls in, which is not over yet. Use the last complete quarter, the one before reference_date.to_period('Q')."),
             Mistake("no_zero_bookings", lambda w: _attainment_of(w, drop_zero=True),
                     "AEs who booked nothing in the quarter are missing: their attainment is 0, and leaving them out flatters the team."),
         ),
