@@ -49,9 +49,11 @@ def build_funnel(ctx: Context) -> None:
     cal, sdr = ctx.calendar, clock_of(ctx, st["lead_owner"])
     # First response: MQLs wait a lognormal number of hours, longer when that falls in the
     # SDR's night or weekend; some are never answered.
-    # SDRs answer in minutes, unless busy (a share of MQLs wait for an SDR in a meeting or a backlog).
-    median = np.where(rng.random(n) < f["busy_share"], f["busy_median_hours"], f["response_median_hours"])
-    hours = np.exp(rng.normal(np.log(median), f["response_sigma"], n))
+    # An SDR at their desk answers in minutes; most MQLs wait for a busy one (calls, meetings, a
+    # backlog) for hours: the two modes are what real teams show (HBR: most firms take hours).
+    busy = rng.random(n) < f["busy_share"]
+    median = np.where(busy, f["busy_median_hours"], f["response_median_hours"])
+    hours = np.exp(rng.normal(np.log(median), np.where(busy, f["busy_sigma"], f["response_sigma"]), n))
     answered = is_mql & (rng.random(n) >= f["never_answered_share"])
     backlog = rng.integers(60, 2 * HOUR, n)  # when an MQL waits for the SDR's next working period
     first_response = np.where(answered, cal.open_at(mql + (hours * HOUR).astype(np.int64), backlog, sdr), never)
