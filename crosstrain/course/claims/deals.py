@@ -38,7 +38,7 @@ def _per_segment(kind: str, anchor: str, table, unit: str, ranges: dict) -> list
 
 CLAIMS = [
     *_per_segment("win_rate", SEGMENT_ANCHOR, win_rate, "share",
-                  {"smb": (0.25, 0.35), "mid_market": (0.16, 0.28), "enterprise": (0.10, 0.20)}),
+                  {"smb": (0.25, 0.35), "mid_market": (0.15, 0.30), "enterprise": (0.10, 0.20)}),
     *_per_segment("median_won_amount", SIZE_ANCHOR, median_amount, "money",
                   {"smb": (9_000, 15_000), "mid_market": (21_000, 39_000), "enterprise": (55_000, 100_000)}),
     *_per_segment("median_cycle", CYCLE_ANCHOR, median_cycle, "days",
