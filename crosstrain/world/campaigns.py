@@ -28,7 +28,7 @@ SESSION_CHANNELS = ("webinar", "event")
 TOUCH_COST = {"email": 5.0, "content": 5.0}
 # What a campaign costs before its first lead (creative, production, venue, platform fees), so
 # a small campaign that lands one large deal is not credited with an implausible return.
-FIXED_COST = {"paid_search": 8000.0, "paid_social": 8000.0, "display": 8000.0, "email": 6500.0, "webinar": 10000.0,
+FIXED_COST = {"paid_search": 8000.0, "paid_social": 8000.0, "display": 8000.0, "email": 9000.0, "webinar": 10000.0,
               "event": 25000.0, "content": 15000.0, "referral": 8000.0, "partner": 8000.0}
 
 

@@ -34,6 +34,12 @@ def speed_to_lead(hours: np.ndarray, funnel: dict) -> np.ndarray:
             + funnel["stl_floor"])
 
 
+def still_interested(hours: np.ndarray, funnel: dict) -> np.ndarray:
+    """Share of buyers still open to a next step after waiting ``hours`` for a conversation."""
+    floor = funnel["accept_wait_floor"]
+    return floor + (1 - floor) * np.exp(-hours / funnel["accept_wait_hours"])
+
+
 def build_funnel(ctx: Context) -> None:
     rng = ctx.rng["funnel"]
     st, f = ctx.state, ctx.recipe.funnel
@@ -49,9 +55,11 @@ def build_funnel(ctx: Context) -> None:
     cal, sdr = ctx.calendar, clock_of(ctx, st["lead_owner"])
     # First response: MQLs wait a lognormal number of hours, longer when that falls in the
     # SDR's night or weekend; some are never answered.
-    # SDRs answer in minutes, unless busy (a share of MQLs wait for an SDR in a meeting or a backlog).
-    median = np.where(rng.random(n) < f["busy_share"], f["busy_median_hours"], f["response_median_hours"])
-    hours = np.exp(rng.normal(np.log(median), f["response_sigma"], n))
+    # An SDR at their desk answers in minutes; most MQLs wait for a busy one (calls, meetings, a
+    # backlog) for hours: the two modes are what real teams show (HBR: most firms take hours).
+    busy = rng.random(n) < f["busy_share"]
+    median = np.where(busy, f["busy_median_hours"], f["response_median_hours"])
+    hours = np.exp(rng.normal(np.log(median), np.where(busy, f["busy_sigma"], f["response_sigma"]), n))
     answered = is_mql & (rng.random(n) >= f["never_answered_share"])
     backlog = rng.integers(60, 2 * HOUR, n)  # when an MQL waits for the SDR's next working period
     first_response = np.where(answered, cal.open_at(mql + (hours * HOUR).astype(np.int64), backlog, sdr), never)
@@ -64,12 +72,18 @@ def build_funnel(ctx: Context) -> None:
     # The buyer waits in real time, nights and weekends included: that is the delay that counts.
     waited = np.where(outbound | (talked < 0), 0.0, (talked - mql) / HOUR)
     fit_factor = 0.6 + 0.8 * fit / 100
-    # Acceptance (SAL) after the conversation.
+    # Acceptance (SAL) after the conversation: sales would take the lead (fit), and the buyer
+    # reached late may already have moved on (recycled to nurture, not rejected).
     p_accept = np.where(outbound, f["outbound_accept"], f["accept_base"] + f["accept_fit_slope"] * fit / 100)
-    accepted = (talked >= 0) & (rng.random(n) < p_accept)
+    still_keen = np.where(outbound, 1.0, still_interested(waited, f))
+    u = rng.random(n)
+    accepted = (talked >= 0) & (u < p_accept * still_keen)
+    moved_on = (talked >= 0) & ~accepted & (u < p_accept)
+    st["lead_moved_on"] = moved_on
     sal = np.where(accepted, cal.after(talked, rng.integers(45 * 60, 2 * HOUR, n), sdr), never)
-    # Qualification (SQL): speed to lead, scaled by fit; a buyer reached late has moved on.
-    p_sql = np.clip(np.where(outbound, f["outbound_qualify"], speed_to_lead(waited, f)) * fit_factor, 0, 0.97)
+    # Qualification (SQL): speed to lead, scaled by fit, over the acceptance already lost to the
+    # wait, so P(SQL) per MQL by wait is speed_to_lead whatever part acceptance takes.
+    p_sql = np.clip(np.where(outbound, f["outbound_qualify"], speed_to_lead(waited, f) / still_keen) * fit_factor, 0, 0.97)
     qualified = (sal >= 0) & (rng.random(n) < p_sql)
     sql = np.where(qualified, cal.next_working(sal + (rng.gamma(2.0, 1.5, n) * DAY).astype(np.int64) + HOUR, sdr), never)
     # Hand-off to an AE: an opportunity.
@@ -103,8 +117,11 @@ def _status_and_reason(ctx, rng, created, mql, first_response, talked, sal, sql,
     unreached = (first_response >= 0) & (talked < 0)
     status[unreached] = np.where(ctx.now - first_response < 14 * DAY, 4, 1)[unreached]
     reason[unreached & (status == 1)] = R["unresponsive"]
-    rejected = (talked >= 0) & (sal < 0) & ~st["lead_outbound"]
+    rejected = (talked >= 0) & (sal < 0) & ~st["lead_outbound"] & ~st["lead_moved_on"]
     status[rejected] = 3
+    moved_on = st["lead_moved_on"] & (sal < 0)  # the buyer had moved on: back to nurture
+    status[moved_on] = 1
+    reason[moved_on] = R["bad_timing"]
     seniority = st["lead_seniority"]
     student = seniority == SENIORITY.index("student")
     ic = seniority == SENIORITY.index("individual_contributor")

@@ -338,11 +338,12 @@ funnel_simulator(world)
 # engagement score reaches 45: fit from title, segment and ICP tier (no free-mail, student
 # or competitor addresses), engagement from pricing views, demo requests and webinars.
 # Marketing reviews the threshold each quarter against the acceptance rate: we target at
-# least 75% of the MQLs sales talks to accepted (today about 73% of answered MQLs are
-# accepted: most of the others were never reached, so the SDRs' speed matters as much).
+# least 75% of the MQLs sales talks to accepted (today about 50% of answered MQLs are
+# accepted: most of the others were never reached or had moved on by the time they were,
+# so the SDRs' speed matters as much).
 #
 # **Response.** An SDR responds within 1 hour in working hours, and never later than 4 hours
-# (today only about 56% of MQLs get an answer within 4 hours, nights and weekends counted,
+# (today only about 60% of MQLs get an answer within 4 hours, nights and weekends counted,
 # and about 12% never get one). Leads answered within 5 minutes qualify about 8 times as
 # often as those answered after 1-24 hours, and almost none qualify after a day. At least 6 attempts over 10 working days
 # (calls and e-mails), before the lead may be closed as unresponsive.

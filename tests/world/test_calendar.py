@@ -32,7 +32,7 @@ def world(tmp_path_factory) -> World:
 
 @pytest.fixture(scope="module")
 def raw_world(tmp_path_factory) -> World:
-    return World(generate(load_recipe("tiny").with_overrides(leads=16000), tmp_path_factory.mktemp("cal") / "raw",
+    return World(generate(load_recipe("tiny").with_overrides(leads=30000), tmp_path_factory.mktemp("cal") / "raw",
                           variant="raw", progress=False))
 
 

@@ -53,10 +53,10 @@ def _bucket_claim(bucket: str, anchor: str, low: float, high: float) -> Claim:
 
 CLAIMS = [
     _bucket_claim("<5 min", "< 5 min about 70%", 0.62, 0.78),
-    _bucket_claim("5-30 min", "5-30 min 13%", 0.06, 0.21),
-    _bucket_claim("30-60 min", "30-60 min 7-17%", 0.03, 0.23),
-    _bucket_claim("1-24 h", "1-24 h 9%", 0.05, 0.12),
-    _bucket_claim(">24 h", "> 24 h 2-5%", 0.0, 0.06),
+    _bucket_claim("5-30 min", "5-30 min 12%", 0.06, 0.21),
+    _bucket_claim("30-60 min", "30-60 min 7-12%", 0.03, 0.23),
+    _bucket_claim("1-24 h", "1-24 h 8%", 0.05, 0.12),
+    _bucket_claim(">24 h", "> 24 h 1-4%", 0.0, 0.06),
     Claim("speed.never_answered_never_qualify", DATASHEET, "never 0): the HBR",
           "MQLs nobody answers never become SQLs.",
           lambda w: sql_rate(w, "never"), at_most(0.0)),
