@@ -108,11 +108,12 @@ SESSION_HOURS = (9 * 3600, 17 * 3600)  # local hours an attendee joins a session
 def session_time(ctx: Context, campaign: np.ndarray, u: np.ndarray, offset: np.ndarray) -> np.ndarray:
     """A time during the session of each webinar or event: on its day (``event_date``, UTC), at
     fraction ``u`` of the attendee's local working hours (their UTC ``offset`` in seconds),
-    kept inside that UTC day (regional sessions run in each region's daytime)."""
+    wrapped into that UTC day (regional sessions run in each region's daytime; clipping
+    instead piled every far-east attendee onto midnight)."""
     lo, hi = SESSION_HOURS
     day = ctx.state["campaign_end"][campaign]
     local = lo + (u * (hi - lo)).astype(np.int64) - np.asarray(offset, dtype=np.int64)
-    return day + np.clip(local, 0, 86_399)
+    return day + local % 86_400
 
 
 def next_session(ctx: Context, channel_name: str, after: np.ndarray, limit: np.ndarray, u: np.ndarray, offset: np.ndarray):

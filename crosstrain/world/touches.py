@@ -130,7 +130,10 @@ def deal_touches(ctx: Context, rng):
     last_time = end - (rng.exponential(LAST_TOUCH_DAYS, len(end)) * DAY).astype(np.int64)
     time = np.where(is_last, last_time[deal], np.where(
         is_late, last_time[deal] - rng.exponential(LATE_TOUCH_DAYS, m) * DAY, created[deal] + rng.random(m) * span[deal]))
-    time = np.maximum(time.astype(np.int64), created[deal])
+    # A late touch of a short deal that would fall before the deal existed lands anywhere in
+    # it instead (clamping them all to the creation second gave ties no tracker records).
+    early = time < created[deal]
+    time = np.where(early, created[deal] + rng.random(m) * span[deal], time).astype(np.int64)
     event_types = ctx.recipe.funnel["event_types"]
     codes = np.array([event_types.index(e) for e in DEAL_EVENTS])
     event = codes[rng.choice(len(DEAL_EVENTS), m, p=weights(DEAL_EVENTS_W))]

@@ -91,3 +91,11 @@ def test_campaign_roi_is_realistic(default_world):
 
 def test_leads_arrive_in_the_buyers_business_hours(default_world):
     assert calibration._business_hours_leads(default_world) >= 0.6
+
+
+def test_a_won_deals_touches_never_share_a_second(default_world):
+    """Short deals once had their late touches clamped onto the creation second: the "last
+    touch" was then several touches at once, and module 07's reference answer credited both."""
+    won = attribution.path(default_world)
+    assert len(won) > 1000
+    assert not won.duplicated(["opportunity_id", "occurred_at"]).any()
