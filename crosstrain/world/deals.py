@@ -65,7 +65,8 @@ def build_deals(ctx: Context) -> None:
               + d["no_economic_buyer_logit"] * (~flags["has_economic_buyer"])
               + d["slip_logit"] * np.maximum(slips - 1, 0)
               + d["discount_first_win_logit"] * calls["discount_first"]
-              + d["laer_logit"] * 2 * (calls["strong_share"] - ctx.recipe.calls["laer_share"]))
+              + d["laer_logit"] * 2 * (calls["strong_share"] - ctx.recipe.calls["laer_share"])
+              + np.array(d["industry_win_logit"])[st["account_industry"][account]])
     p_win = np.empty(n)
     for seg, target in enumerate(d["win_rate"]):
         rows = segment == seg

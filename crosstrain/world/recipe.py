@@ -176,8 +176,9 @@ def _validate(data: dict, where: str) -> None:
     for key in ("channel_intent", "channel_cpl"):
         if len(mix[key]) != len(mix["channels"]):
             raise CrosstrainError(f"mix.{key} in {where} needs one value per entry of mix.channels")
-    if len(data["deals"]["industry_amount_factor"]) != len(mix["industries"]):
-        raise CrosstrainError(f"deals.industry_amount_factor in {where} needs one value per entry of mix.industries")
+    for key in ("industry_amount_factor", "industry_win_logit"):
+        if len(data["deals"][key]) != len(mix["industries"]):
+            raise CrosstrainError(f"deals.{key} in {where} needs one value per entry of mix.industries")
     if len(data["funnel"]["event_points"]) != len(data["funnel"]["event_types"]):
         raise CrosstrainError(f"funnel.event_points in {where} needs one value per entry of funnel.event_types")
     if len(data["calls"]["category_weights"]) != len(data["calls"]["categories"]):
