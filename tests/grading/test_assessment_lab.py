@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 
+import nbformat
 import pytest
 import yaml
 from handins import assessment_course
@@ -24,7 +25,7 @@ from crosstrain.grading.labkernel import LAB_UIDS, kernel_argv
 from crosstrain.grading.learner_lib import library_of
 from crosstrain.learner.assessment import DATA, KERNEL
 from crosstrain.learner.lab import open_workspace
-from crosstrain.learner.workspace import module_notebook
+from crosstrain.learner.workspace import module_notebook, prepare
 from crosstrain.notebook.spec import ONLY_SHAPE
 
 MODULE = "03-funnel-handoff"
@@ -101,3 +102,18 @@ def test_without_a_sandbox_an_assessment_is_one_line_and_no_kernel(course, tmp_p
         open_workspace(tmp_path / "ws", "all", course, None, kernel_argv=kernel_argv, echo=lambda line: None)
     assert not (tmp_path / "ws" / DATA).exists()
     assert str(tmp_path / "ws" / DATA) not in os.environ["JUPYTER_PATH"]
+
+
+def test_a_second_run_keeps_the_kernel_and_a_learners_own_notebook_gets_it(course, tmp_path):
+    ws = tmp_path / "ws"
+    prepare(ws, "all", course)
+    assert prepare(ws, "all", course).lines == []  # the kernel's name is part of what was copied
+    notebook = module_notebook(ws, MODULE)
+    mine = json.loads(notebook.read_text())
+    mine["metadata"]["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    mine["cells"][0]["source"] = "my own notes"
+    notebook.write_text(json.dumps(mine))
+    report = prepare(ws, "all", course)
+    now = nbformat.read(notebook, as_version=4)
+    assert now.metadata.kernelspec.name == KERNEL and now.cells[0].source == "my own notes"
+    assert f"{MODULE}/{MODULE}.ipynb: yours, kept, now set to run on the assessment kernel" in report.lines
