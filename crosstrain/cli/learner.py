@@ -55,16 +55,10 @@ def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> Non
         root = trainer_root(course_root)
     else:
         from crosstrain.grading.build import build
-        from crosstrain.learner.seat import apply_environment, prepare_world, take_seat
-        from crosstrain.learner.workspace import prepare
+        from crosstrain.grading.labkernel import kernel_argv
+        from crosstrain.learner.lab import open_workspace
 
-        seat, seat_lines = take_seat(_ws(workspace), course_root, learner)  # before copying: a bad id changes nothing
-        report = prepare(_ws(workspace), path, course_root, build=build)
-        for line in report.lines + seat_lines:
-            click.echo(line)
-        if seat is not None:
-            prepare_world(seat)
-        apply_environment(seat)
+        report = open_workspace(_ws(workspace), path, course_root, learner, build, kernel_argv, echo=click.echo)
         click.echo(f"workspace {report.workspace}: {len(report.modules)} module(s) on path '{path}'")
         root = report.workspace
     run(lab_argv(root, port, open_browser=not no_browser), cwd=root)

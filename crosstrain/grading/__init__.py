@@ -8,6 +8,7 @@ and the notebook library's exercise objects; nothing learner-facing imports it.
 - ``build``: world, then source notebooks, then nbgrader's generate_assignment.
 - ``assessment`` (practice or assessment mode, the assessment notebook) and
   ``learner_lib`` (the learner's install without answers an assessment runs on).
+- ``labkernel``: the sandboxed kernel command ``crosstrain lab`` gives an assessment notebook.
 - ``validate``: proves every grader through nbgrader's real autograde path.
 - ``graders``: the known-wrong answers and rubrics ``validate`` uses.
 - ``proof``: the quick in-process proof of a module's exercises its tests share.

@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -216,9 +217,21 @@ def launch(spec: dict, cmd: list[str]) -> None:
             return
         except OSError:
             pass  # the zygote is gone: start this kernel the slow way
+    if spec.get("connection"):
+        cmd = own_connection(cmd, spec["job_dir"])
     parent = os.getppid()
     wall_in(spec, parent)
     os.execve(cmd[0], cmd, environment(spec["job_dir"], spec.get("env"), spec.get("install")))
+
+
+def own_connection(cmd: list[str], job_dir: str) -> list[str]:
+    """A Lab kernel's connection file lies in the server's runtime folder, which the kernel's
+    root lacks (as it must: the other kernels' keys are there): hand it a copy in its job folder."""
+    at = cmd.index("-f") + 1
+    copy = os.path.join(job_dir, os.path.basename(cmd[at]))
+    shutil.copyfile(cmd[at], copy)
+    os.chmod(copy, 0o600)
+    return [*cmd[:at], copy, *cmd[at + 1:]]
 
 
 def wall_in(spec: dict, parent: int) -> None:

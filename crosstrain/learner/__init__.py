@@ -4,6 +4,7 @@
 - ``workspace``: copies the release notebooks of a learner's path into their folder,
   never over a notebook they have touched (a manifest remembers what was copied).
 - ``lab``: starts JupyterLab on that workspace, or on ``course/`` for a trainer.
+- ``assessment``: an assessment module's notebook names a kernel without the answers.
 - ``progress``: which exercises are answered and self-checked, time left on the path.
 - ``submit``: packs a module's notebook into a zip ``crosstrain grade --from`` reads.
 

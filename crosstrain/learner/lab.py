@@ -1,5 +1,8 @@
 """Start JupyterLab on a learner's workspace, or on ``course/`` for a trainer.
 
+``open_workspace`` readies a learner's workspace as ``crosstrain lab`` does before Lab
+starts: the seat, the notebooks, and the assessment kernel for modules built as assessments.
+
 The formgrader only finds the course when Lab runs from the folder that holds
 ``nbgrader_config.py``, so the trainer's Lab is started there. The port is checked
 before Lab starts so a clash is one clear line, not a page of Tornado log.
@@ -15,6 +18,9 @@ from pathlib import Path
 
 from crosstrain.course.config import require_course
 from crosstrain.errors import CrosstrainError
+from crosstrain.learner.assessment import open_kernel
+from crosstrain.learner.seat import apply_environment, prepare_world, seat_environment, take_seat
+from crosstrain.learner.workspace import Prepared, prepare
 
 HOST = "127.0.0.1"
 
@@ -46,6 +52,23 @@ def lab_argv(root: Path, port: int | None, open_browser: bool) -> list[str]:
 
 def trainer_root(course_root: Path) -> Path:
     return require_course(course_root).resolve()
+
+
+def open_workspace(workspace: Path, path: str, course_root: Path, learner: str | None,
+                   build=None, kernel_argv=None, echo=print) -> Prepared:
+    """Seat, notebooks and assessment kernel, each step's lines echoed as it is done.
+
+    ``build`` and ``kernel_argv`` are the grader's, passed in by the command line."""
+    seat, seat_lines = take_seat(workspace, course_root, learner)  # before copying: a bad id changes nothing
+    report = prepare(workspace, path, course_root, build=build)
+    for line in report.lines + seat_lines:
+        echo(line)
+    if seat is not None:
+        prepare_world(seat)
+    apply_environment(seat)
+    if report.assessed:
+        echo(open_kernel(report.workspace, course_root, report.assessed, seat_environment(seat), kernel_argv))
+    return report
 
 
 def run(argv: list[str], cwd: Path) -> None:

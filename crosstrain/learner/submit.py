@@ -28,9 +28,11 @@ from pathlib import Path
 import nbformat
 
 from crosstrain.course.catalog import resolve
+from crosstrain.course.config import notebook_path
 from crosstrain.course.syllabus import load_syllabus
 from crosstrain.course.variants import read_seat
 from crosstrain.errors import CrosstrainError
+from crosstrain.learner.assessment import KERNEL, as_released
 from crosstrain.learner.progress import exercise_states
 from crosstrain.learner.workspace import module_notebook, read_manifest, write_manifest
 from crosstrain.paths import COURSE_DIR
@@ -92,8 +94,11 @@ def submit(module: str, workspace: Path | str, learner: str | None = None, out_d
     todo = [e.name for e in exercise_states(notebook) if not e.done]
     if todo:
         result.warnings.append(f"not answered or not self-checked yet: {', '.join(todo)} (packed anyway; you can submit again later)")
+    data = notebook_file.read_bytes()
+    if notebook.metadata.get("kernelspec", {}).get("name") == KERNEL:
+        data = as_released(data, notebook_path(course_root, "release", module_id))
     _write_zip(result.archive, {
-        f"{module_id}.ipynb": notebook_file.read_bytes(),
+        f"{module_id}.ipynb": data,
         TIMESTAMP_FILE: nbgrader_timestamp(now or datetime.now(UTC)).encode(),
     })
     if manifest.get("learner") != learner and (Path(workspace) / ".crosstrain").is_dir():

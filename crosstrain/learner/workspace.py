@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +22,7 @@ from crosstrain.course.catalog import is_written, on_path
 from crosstrain.course.config import notebook_path
 from crosstrain.course.syllabus import load_syllabus
 from crosstrain.errors import CrosstrainError
+from crosstrain.learner.assessment import is_assessment, names_kernel, with_kernel
 from crosstrain.paths import COURSE_DIR, MODULES_DIR
 
 MANIFEST = Path(".crosstrain") / "workspace.json"
@@ -77,6 +77,7 @@ class Prepared:
 
     workspace: Path
     modules: list[str] = field(default_factory=list)
+    assessed: list[str] = field(default_factory=list)  # built in assessment mode: their notebooks name its kernel
     lines: list[str] = field(default_factory=list)
 
 
@@ -106,11 +107,16 @@ def prepare(workspace: Path | str, path: str = "all", course_root: Path = COURSE
                 continue
             _build(module.id, course_root, modules_dir, build)
         report.modules.append(module.id)
+        assessed = is_assessment(release)
         for src in sorted(p for p in release.parent.rglob("*") if p.is_file() and not _hidden(p, release.parent)):
             rel = src.relative_to(release.parent.parent).as_posix()
-            line = _sync(src, workspace / rel, rel, manifest["files"])
+            data = with_kernel(src.read_bytes()) if assessed and src == release else src.read_bytes()
+            line = _sync(data, workspace / rel, rel, manifest["files"])
             if line:
                 report.lines.append(line)
+        if assessed:
+            report.assessed.append(module.id)
+            report.lines += _claim(module_notebook(workspace, module.id), module.id)
     manifest["updated_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     write_manifest(workspace, manifest)
     return report
@@ -128,12 +134,24 @@ def _build(module_id: str, course_root: Path, modules_dir: Path, build) -> None:
         raise CrosstrainError(f"building {module_id} made no release notebook: run crosstrain build {module_id} and read its output")
 
 
-def _sync(src: Path, dest: Path, rel: str, files: dict) -> str | None:
-    """Copy one release file unless the learner owns the copy; a line saying what happened."""
-    new_hash = sha256(src)
+def _claim(notebook: Path, module_id: str) -> list[str]:
+    """A learner's own notebook of an assessment module is pointed at its kernel too (only that
+    metadata changes): it must never run on the install that holds the answers."""
+    try:
+        if names_kernel(notebook):
+            return []
+        write_bytes_atomic(notebook, with_kernel(notebook.read_bytes()))
+    except ValueError:  # not a notebook any more: Lab cannot run it on any kernel
+        return []
+    return [f"{module_id}/{module_id}.ipynb: yours, kept, now set to run on the assessment kernel"]
+
+
+def _sync(data: bytes, dest: Path, rel: str, files: dict) -> str | None:
+    """Copy one release file (as ``data``) unless the learner owns the copy; a line saying what happened."""
+    new_hash = hashlib.sha256(data).hexdigest()
     copied = files.get(rel, {}).get("sha256")
     if not dest.exists():
-        _copy_atomic(src, dest)
+        write_bytes_atomic(dest, data)
         files[rel] = {"sha256": new_hash}
         return f"{rel}: copied"
     current = sha256(dest)
@@ -141,18 +159,18 @@ def _sync(src: Path, dest: Path, rel: str, files: dict) -> str | None:
         files[rel] = {"sha256": new_hash}  # identical to the release: ours, whatever the manifest said
         return None
     if copied is not None and current == copied:
-        _copy_atomic(src, dest)
+        write_bytes_atomic(dest, data)
         files[rel] = {"sha256": new_hash}
         return f"{rel}: updated to the course's newer version (you had not changed it)"
     return f"{rel}: yours (changed since it was copied), kept as it is"
 
 
-def _copy_atomic(src: Path, dest: Path) -> None:
+def write_bytes_atomic(dest: Path, data: bytes) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     try:
-        shutil.copyfile(src, tmp)
+        Path(tmp).write_bytes(data)
         os.replace(tmp, dest)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
+import yaml
 from once import once
 
 from crosstrain.grading.cohort import answered, released
@@ -47,6 +48,23 @@ def build_course(root: Path) -> Path:
     for name in ("nbgrader_config.py", "syllabus.yml"):
         shutil.copy(COURSE_DIR / name, course / name)
     build([MODULE], course_root=course, progress=False, world=False)
+    return course
+
+
+def assessment_course(root: Path, module: str) -> Path:
+    """A scratch course whose syllabus puts ``module`` in assessment mode, built on the tiny world."""
+    from crosstrain.grading.build import build
+
+    course = Path(root) / "course"
+    course.mkdir()
+    shutil.copy(COURSE_DIR / "nbgrader_config.py", course)
+    syllabus = yaml.safe_load((COURSE_DIR / "syllabus.yml").read_text(encoding="utf-8"))
+    for entry in syllabus["modules"]:
+        if entry["id"] == module:
+            entry["mode"] = "assessment"
+    (course / "syllabus.yml").write_text(yaml.safe_dump(syllabus, sort_keys=False), encoding="utf-8")
+    with tiny_world():
+        build([module], course_root=course, progress=False, world=False)
     return course
 
 

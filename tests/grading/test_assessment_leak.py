@@ -14,23 +14,21 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 import zlib
 from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
+from handins import assessment_course
 from handins import tiny_world as tiny_env
 
-from crosstrain.grading.build import build
 from crosstrain.grading.learner_lib import PACKAGE, library_of
 from crosstrain.grading.runner import Job, Runner
 from crosstrain.grading.sandbox import Limits, isolation
 from crosstrain.notebook.capture import decode, encode
 from crosstrain.notebook.exercises import exercises_of
 from crosstrain.notebook.spec import NO_SOLUTION, ONLY_SHAPE
-from crosstrain.paths import COURSE_DIR, generated_dir
+from crosstrain.paths import generated_dir
 
 pytestmark = [pytest.mark.kernel]  # needs root, as in CI: the kernel gets its own root
 
@@ -41,17 +39,7 @@ PROBE = Path(__file__).resolve().parents[1] / "fixtures" / "curious_learner.py"
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     """A scratch course whose syllabus puts module 03 in assessment mode, built."""
-    course = tmp_path_factory.mktemp("assessment") / "course"
-    course.mkdir()
-    shutil.copy(COURSE_DIR / "nbgrader_config.py", course)
-    syllabus = yaml.safe_load((COURSE_DIR / "syllabus.yml").read_text(encoding="utf-8"))
-    for module in syllabus["modules"]:
-        if module["id"] == MODULE:
-            module["mode"] = "assessment"
-    (course / "syllabus.yml").write_text(yaml.safe_dump(syllabus, sort_keys=False), encoding="utf-8")
-    with tiny_env():
-        build([MODULE], course_root=course, progress=False, world=False)
-    return course
+    return assessment_course(tmp_path_factory.mktemp("assessment"), MODULE)
 
 
 def _learner_kernel_sees(course: Path) -> dict:

@@ -3,12 +3,14 @@ zip_collect plugins both read back to the right learner and notebook."""
 
 from __future__ import annotations
 
+import json
 import zipfile
 from datetime import UTC, datetime
 
 import pytest
 
 from crosstrain.errors import CrosstrainError
+from crosstrain.learner.assessment import KERNEL, KERNELSPEC, with_kernel
 from crosstrain.learner.submit import TIMESTAMP_FILE, ZIP_COLLECT_REGEXP, check_learner_id, submit
 from crosstrain.learner.workspace import module_notebook, prepare
 
@@ -33,6 +35,19 @@ def test_zip_is_named_and_filled_for_the_grader(ws, course, tmp_path):
 
     assert parse_utc(stamp) == when.replace(tzinfo=None)
     assert any("q1" in w for w in done.warnings)  # nothing answered yet: said, but packed anyway
+
+
+def test_an_assessment_hand_in_names_the_release_kernel_again(ws, course, tmp_path):
+    """Lab ran it on the assessment kernel; the grader runs its own and must see no kernel change."""
+    notebook = module_notebook(ws, MODULE)
+    notebook.write_bytes(with_kernel(notebook.read_bytes()).replace(b"# YOUR CODE HERE", b"n_leads = 3", 1))
+    done = submit("00", ws, "alice.martin", tmp_path / "out", course)
+    with zipfile.ZipFile(done.archive) as zf:
+        packed = json.loads(zf.read(f"{MODULE}.ipynb"))
+    release = json.loads((course / "release" / MODULE / f"{MODULE}.ipynb").read_text())
+    assert json.loads(notebook.read_text())["metadata"]["kernelspec"]["name"] == KERNEL
+    assert packed["metadata"]["kernelspec"] == release["metadata"]["kernelspec"] != KERNELSPEC
+    assert "n_leads = 3" in json.dumps(packed["cells"])
 
 
 def test_crosstrain_grade_collector_reads_it_back(ws, course, tmp_path):
