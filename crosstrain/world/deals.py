@@ -151,7 +151,10 @@ def _notes_in_owners_time(ctx: Context, created: np.ndarray, end: np.ndarray, li
     deal = notes["opportunity_id"].index
     at = created[deal] + ((notes["occurred_at"] - created[deal]) * life[deal]).astype(np.int64)
     until = np.minimum(created + np.maximum(end - created, DAY), ctx.now - 60)[deal]
-    notes["occurred_at"] = ctx.calendar.within(at, until, clock_of(ctx, deal_owner_at(ctx, deal, at)))
+    # the same share of the owner's working time between creation and the last day of calls:
+    # never after the close, never outside working hours (moving forward could pass the close)
+    share = np.clip((at - created[deal]) / np.maximum(until - created[deal], 1), 0, 0.999)
+    notes["occurred_at"] = ctx.calendar.between(created[deal], until, share, clock_of(ctx, deal_owner_at(ctx, deal, at)))
 
 
 def _calibrate(effect: np.ndarray, target: float) -> float:

@@ -119,8 +119,8 @@ def _status_and_reason(ctx, rng, created, mql, first_response, talked, sal, sql,
     reason[unreached & (status == 1)] = R["unresponsive"]
     rejected = (talked >= 0) & (sal < 0) & ~st["lead_outbound"] & ~st["lead_moved_on"]
     status[rejected] = 3
-    moved_on = st["lead_moved_on"] & (sal < 0)  # the buyer had moved on: back to nurture
-    status[moved_on] = 1
+    moved_on = st["lead_moved_on"] & (sal < 0)  # the buyer had moved on
+    status[moved_on] = 3  # sales rejects it as bad timing; a rejected MQL is recycled to nurture
     reason[moved_on] = R["bad_timing"]
     seniority = st["lead_seniority"]
     student = seniority == SENIORITY.index("student")

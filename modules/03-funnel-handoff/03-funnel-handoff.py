@@ -156,9 +156,13 @@ ex.q2.grade(won_share_by_month)
 # %% [markdown]
 # ## Exercise 3: the leakiest step
 #
-# The **leakiest** step is the one with the lowest stage-to-stage conversion. Of the three
-# sales-side handoff steps `"mql_to_sal"`, `"sal_to_sql"` and `"sql_to_opportunity"`,
-# which one converts worst in your cohort? Store its name in `leakiest_step`.
+# The **leakiest** step is the one with the lowest stage-to-stage conversion: the share of
+# the leads *entering* a step that make it through, not the share of all leads (those only
+# ever shrink down the funnel, so the last step would always look worst), and not the number
+# of leads lost (a step early in the funnel loses more leads simply because more enter it).
+# Of the three sales-side handoff steps `"mql_to_sal"`, `"sal_to_sql"` and
+# `"sql_to_opportunity"`, which one converts worst in your cohort? Store its name in
+# `leakiest_step`.
 
 # %% answer q3
 handoff = ["mql_to_sal", "sal_to_sql", "sql_to_opportunity"]
@@ -367,7 +371,8 @@ funnel_simulator(world)
 #   Rejected leads get a reason code and are recycled to nurture.
 # - Stage conversion = reached the next stage / entered this stage, measured on a
 #   **cohort** of leads created in a period; recent cohorts are immature and look worse.
-# - The leakiest step is the lowest stage-to-stage rate, not the one losing the most leads.
+# - The leakiest step is the lowest stage-to-stage rate, not the lowest share of all leads
+#   and not simply the step that loses the most leads.
 # - Speed to lead: contact, acceptance and qualification fall steeply within minutes of
 #   the MQL; never-answered MQLs are lost entirely (HBR 2011, MIT/InsideSales 2007).
 # - An SLA turns the handoff into numbers both teams watch: MQL definition, response

@@ -366,7 +366,7 @@ reverse_funnel_planner(world)
 # opportunities to deals, so the leak is in closing, not in demand; part of it is lag (the
 # quarter's many new opportunities have not closed yet), the rest is the win rate.
 #
-# **SLA scorecard.** Marketing: MQLs at 1.31x plan, acceptance 98% (target 70%: met).
+# **SLA scorecard.** Marketing: MQLs at 1.31x plan, acceptance 70% (target 70%: at the line).
 # Sales: only 58% of MQLs touched within 4 hours (target 90%: missed), 2.8 attempts per MQL
 # (target 6).
 #

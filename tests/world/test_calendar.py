@@ -127,7 +127,10 @@ def test_sdr_responses_and_activities_fall_in_the_owners_working_hours(world):
         assert in_working_hours(world, done[column], done["owner_id"]).all(), column
     activities = world.activities
     assert in_working_hours(world, activities["occurred_at"], activities["owner_id"]).mean() > 0.99
-    notes = world.call_notes.merge(world.opportunities[["opportunity_id", "owner_id"]], on="opportunity_id")
+    # a note is written by whoever owned the deal then (an AE who left handed it over)
+    owners = world.opportunity_history[["opportunity_id", "changed_at", "owner_id"]].sort_values("changed_at")
+    notes = pd.merge_asof(world.call_notes.sort_values("occurred_at"), owners, left_on="occurred_at",
+                          right_on="changed_at", by="opportunity_id", direction="backward")
     assert in_working_hours(world, notes["occurred_at"], notes["owner_id"]).mean() > 0.99
 
 

@@ -106,7 +106,7 @@ CLAIMS = [
     *_STATED,
     restated(_BY_ID["funnel.never_answered"], "funnel.never_answered_sla", M03, "and about 12% never get one"),
     restated(_BY_ID["funnel.answered_within_4h"], "funnel.answered_within_4h_memo", M08, "only 58% of MQLs touched within 4 hours"),
-    Claim("funnel.acceptance_memo", M08, "acceptance 98% (target 70%: met)",
-          "Of the MQLs sales decided on (accepted or rejected), nearly all were accepted (module 08's acceptance rate).",
-          _decided_accepted, between(0.92, 0.995)),
+    Claim("funnel.acceptance_memo", M08, "acceptance 70% (target 70%: at the line)",
+          "Of the MQLs sales decided on (accepted or rejected, bad timing included), about 70% were accepted (module 08's acceptance rate).",
+          _decided_accepted, between(0.66, 0.75)),
 ]

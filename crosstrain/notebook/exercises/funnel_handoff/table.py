@@ -78,11 +78,6 @@ def _won_by_close_month(world) -> dict[str, float]:
     return {m: (float(wins.get(m, 0) / opened[m]) if opened.get(m, 0) else math.nan) for m in months}
 
 
-def _most_lost(world) -> str:
-    counts = stage_counts(in_cohort(inbound(world.leads)), world.opportunities)
-    return max(HANDOFF, key=lambda step: counts[step.split("_to_")[0]] - counts[step.split("_to_")[1]])
-
-
 EXERCISES = [
     Exercise(
         MODULE, "q1", "cohort_rates",
@@ -143,10 +138,11 @@ EXERCISES = [
         solution_text="steps = ['mql_to_sal', 'sal_to_sql', 'sql_to_opportunity']\nleakiest_step = min(steps, key=lambda s: cohort_rates[s])",
         points=2,
         mistakes=(
-            Mistake("most_leads_lost", _most_lost,
-                    "that step loses the most leads in number, because more leads enter it. Leakiest means the lowest share of entrants that make it through: compare the rates.", core=True),
             Mistake("share_of_all_leads", lambda w: leakiest(_share_of_all_leads(w)),
-                    "shares of *all* leads only ever shrink down the funnel, so the last step always looks worst. Compare stage-to-stage rates (next stage / this stage)."),
+                    "shares of *all* leads only ever shrink down the funnel, so the last step always looks worst. Compare stage-to-stage rates (next stage / this stage).", core=True),
+            Mistake("all_steps", lambda w: leakiest(cohort_conversion(w), steps=list(cohort_conversion(w))),
+                    "you compared every step of the funnel, marketing's lead to MQL and the close included. The question asks "
+                    "about the three sales-side handoff steps only, from the MQL to the opportunity."),
         ),
     ),
     Exercise(

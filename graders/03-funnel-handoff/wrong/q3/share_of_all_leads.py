@@ -1,4 +1,5 @@
 # mistake: compared each stage's share of all leads (cumulative), so the last step always looks worst
+# core: yes
 leads = world.leads[world.leads.source_channel != "outbound"]
 cohort = leads[(leads.created_at >= "2025-01-01") & (leads.created_at < "2025-07-01")]
 share = {"mql_to_sal": cohort.sal_at.notna().mean(), "sal_to_sql": cohort.sql_at.notna().mean(),
