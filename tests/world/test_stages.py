@@ -52,7 +52,6 @@ def test_attainment_lands_where_real_teams_land_not_at_own_bookings_extremes(def
     quarter over 24 AEs): the calibration table shows it; the claims hold the spread."""
     attainment = calibration.ae_attainment(default_world, ramped=True)
     assert attainment.max() < 5.0  # a whale deal may put one rep near 400%, never 1,796%
-    assert (attainment == 0).mean() <= 0.1
     assert (attainment.between(0.4, 1.5)).mean() >= 0.25
     assert 0.43 <= (calibration.ae_attainment(default_world) >= 1).mean() <= 0.6
 

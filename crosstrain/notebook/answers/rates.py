@@ -94,7 +94,8 @@ class RankedLabels:
         return None
 
     def score(self, answer: Any, expected: list) -> float:
-        if type(answer) not in (list, tuple) or len(answer) != self.n or len(set(answer)) != self.n:
+        if type(answer) not in (list, tuple) or len(answer) != self.n or any(type(a) is not str for a in answer) \
+                or len(set(answer)) != self.n:  # a list of [label, count] pairs, say: not a ranking of names
             return 0.0
         counts = {label: count for label, count in expected}
         wanted = [count for _, count in expected[: self.n]]

@@ -136,6 +136,7 @@ def test_ranked_labels_accept_either_order_of_a_tie():
     assert kind.score(["duplicate", "bad_fit"], expected) == 1.0
     assert kind.score(["bad_fit", "student"], expected) == 0.5
     assert kind.score(["bad_fit", "bad_fit"], expected) == 0.0
+    assert kind.score([["bad_fit", 2], ["duplicate", 2]], expected) == 0.0  # pairs, not names: no crash, no points
     assert kind.sanity("bad_fit", None) and kind.sanity(["bad_fit"], None)
 
 
