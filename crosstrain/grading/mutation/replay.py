@@ -15,13 +15,14 @@ import ast
 import contextlib
 import copy
 import io
-import os
 import signal
 import threading
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+import matplotlib
 
 from crosstrain.course.sources import read_source, source_path
 from crosstrain.grading.compile import BEGIN_SOLUTION, END_SOLUTION
@@ -51,7 +52,9 @@ class Stage:
 
 def replay(module_id: str, modules_dir: Path = MODULES_DIR) -> list[Stage]:
     """Run the lesson's code cells once; one ``Stage`` per autograded exercise, in order."""
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # lesson cells draw; no window. Not through MPLBACKEND: kernels started later by this
+    # process (a test worker's) would inherit it and draw no inline figures.
+    matplotlib.use("Agg")
     exercises = exercises_of(module_id)
     cells = read_source(source_path(modules_dir, module_id))
     tests = {c.name: c.source for c in cells if c.kind == "tests"}
