@@ -68,23 +68,23 @@ def validate(modules, course_root, quiet, mutants, per_exercise) -> None:
     from crosstrain.grading.validate import validate as run
 
     reports = run(modules, course_root, MODULES_DIR, GRADERS_DIR, progress=not quiet)
-    for report in reports:
-        click.echo(format_report(report) + "\n")
-    failed = [r.module for r in reports if not r.ok]
-    if failed:
-        click.echo(f"validation failed for {', '.join(failed)}", err=True)
-        raise click.exceptions.Exit(1)
-    click.echo(f"all graders proven for {', '.join(r.module for r in reports)}")
+    _conclude(reports, format_report, "validation failed for", "all graders proven for")
 
 
 def _mutants(modules, per_exercise, quiet) -> None:
     from crosstrain.grading.mutation.score import PER_EXERCISE, format_mutation_report, run_mutants
 
     reports = run_mutants(modules, MODULES_DIR, per_exercise or PER_EXERCISE, progress=not quiet)
+    _conclude(reports, format_mutation_report, "mutation testing failed for",
+              "every module kills at least 95% of its wrong mutants:")
+
+
+def _conclude(reports, formatted, failed_for: str, passed_for: str) -> None:
+    """Each module's report, then one line naming the modules that failed (exit 1) or passed."""
     for report in reports:
-        click.echo(format_mutation_report(report) + "\n")
+        click.echo(formatted(report) + "\n")
     failed = [r.module for r in reports if not r.ok]
     if failed:
-        click.echo(f"mutation testing failed for {', '.join(failed)}", err=True)
+        click.echo(f"{failed_for} {', '.join(failed)}", err=True)
         raise click.exceptions.Exit(1)
-    click.echo(f"every module kills at least 95% of its wrong mutants: {', '.join(r.module for r in reports)}")
+    click.echo(f"{passed_for} {', '.join(r.module for r in reports)}")

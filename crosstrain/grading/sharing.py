@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 #: Methods that change their receiver (Python containers and pandas objects).
 MUTATORS = frozenset({"append", "extend", "insert", "pop", "popitem", "remove", "clear", "update", "setdefault",
-                      "sort", "reverse", "add", "discard", "__setitem__", "__delitem__", "set_axis", "rename_axis"})
+                      "sort", "reverse", "add", "discard", "__setitem__", "__delitem__"})
 
 
 def written_names(code: str) -> set[str]:
