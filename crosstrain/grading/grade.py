@@ -33,9 +33,10 @@ from crosstrain.grading.feedback import FeedbackPool
 from crosstrain.grading.ledger import Entry, Ledger
 from crosstrain.grading.nbgrader import nbgrader_on_path
 from crosstrain.grading.pipeline import Pipeline, open_submission, zero_missing
+from crosstrain.grading.placeholder import flag_submission, write_placeholder
 from crosstrain.grading.preflight import expected_notebooks, preflight
 from crosstrain.grading.recheck import course_world, describe, rechecker_for
-from crosstrain.grading.report import objectives_of, write_report
+from crosstrain.grading.report import exercise_titles, objectives_of, write_report
 from crosstrain.grading.runner import Job, Outcome, Runner
 from crosstrain.grading.sandbox import Limits, isolation
 from crosstrain.grading.worlds import GradingWorlds
@@ -73,9 +74,18 @@ class Summary:
     def flagged(self) -> list[LearnerResult]:
         return [r for r in self.results if r.flags and r.status != "skipped (unchanged)"]
 
+    def headline(self) -> str:
+        return (f"{self.assignment}: graded {self.count('graded')}, skipped {self.count('skipped (unchanged)')} unchanged, "
+                f"not graded {self.count('not graded')}, flagged {len(self.flagged)} for review")
+
+    def shared(self) -> list[str]:
+        """What the cohort report repeats: the counts, the notes, the files by name only."""
+        return [self.headline(), *[f"note: {note}" for note in self.notes],
+                f"grades: {self.csv.name} and grading log: {self.log.name} (in the course's reports folder)",
+                f"feedback: feedback/<learner>/{self.assignment}/ in the course folder"]
+
     def lines(self) -> list[str]:
-        out = [f"{self.assignment}: graded {self.count('graded')}, skipped {self.count('skipped (unchanged)')} unchanged, "
-               f"not graded {self.count('not graded')}, flagged {len(self.flagged)} for review"]
+        out = [self.headline()]
         for result in sorted(self.results, key=lambda r: r.learner):
             if result.status == "skipped (unchanged)":
                 continue
@@ -111,7 +121,7 @@ def grade(assignment: str, source: Path, *, course_root: Path = COURSE_DIR, work
     csv_path = write_csv(sheet, reports / f"{assignment}-grades.csv")
     summary = Summary(assignment, batch.results, csv_path, reports / f"{assignment}-report.html",
                       root / "feedback", log_path, batch.isolation_text, batch.worlds.describe(), batch.notes)
-    write_report(sheet, objectives_of(root, assignment), summary.report, summary.lines())
+    write_report(sheet, objectives_of(root, assignment), summary.report, summary.shared(), exercise_titles(root, assignment))
     return summary
 
 
@@ -194,6 +204,8 @@ class _Batch:
             result.status = "not graded"
             self.results.append(result)
             self.ledger.put(item.learner, Entry(previous.digest, "not graded", result.flags, [], previous.rechecked))
+            open_submission(self.db_url, self.assignment, item.learner, item.timestamp)
+            self._show_unusable(item.learner, {name: "; ".join(result.flags) for name in self.expected})
             return []
         world = self.worlds.of(item.learner)
         key = f"{item.digest}:{self.fingerprint}:{world.key}"
@@ -219,18 +231,31 @@ class _Batch:
                 except Exception as exc:  # noqa: BLE001 - metadata nbgrader cannot repair
                     self.log.exception("sanitizing %s of %s failed", name, item.learner)
                     result.flags.append(f"{name}.ipynb has nbgrader metadata that cannot be repaired ({type(exc).__name__}): scored zero")
+                    prepared.unusable[name] = result.flags[-1]
+                    prepared.unreadable.add(name)
                     nb = None
             if nb is None:
-                zero_missing(self.db_url, self.assignment, item.learner, name)
-                continue
+                continue  # scored zero, with a stand-in the formgrader shows (_show_unusable)
             # the learner's other files, then the assignment's own (as nbgrader does: they win)
             files = (item.folder, self.root / "source" / self.assignment)
             jobs.append(Job(number * 100 + len(jobs), item.learner, name, nb, resources, files=files, env=world.env()))
+        self._show_unusable(item.learner, prepared.unusable)
         if jobs:
             self._open[item.learner] = (entry, result, len(jobs))
         else:
+            if prepared.unreadable:  # nothing was graded: a zero here is not the learner's score
+                result.status = entry.status = "not graded"
             self._close(item.learner, entry, result)
         return jobs
+
+    def _show_unusable(self, learner: str, unusable: dict[str, str]) -> None:
+        """Stand-ins with the reason where the formgrader looks, and the formgrader's flag."""
+        for name, reason in unusable.items():
+            zero_missing(self.db_url, self.assignment, learner, name)
+            write_placeholder(self.root / "autograded" / learner / self.assignment / f"{name}.ipynb",
+                              learner, self.assignment, name, [reason])
+        if unusable:
+            flag_submission(self.db_url, self.assignment, learner)
 
     def _forget_rechecks(self, learner: str, previous: Entry) -> None:
         """Undo the re-check's own manual scores from a previous run (a human's stay)."""
@@ -283,6 +308,8 @@ class _Batch:
 
     def _close(self, learner: str, entry: Entry, result: LearnerResult) -> None:
         entry.flags, entry.repairs = result.flags, result.repairs
+        if result.flags:
+            flag_submission(self.db_url, self.assignment, learner)
         self.ledger.put(learner, entry)
         self.results.append(result)
 

@@ -71,6 +71,8 @@ class Prepared:
     repairs: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     pending: dict[str, Said] = field(default_factory=dict)   # notebook -> what holds once it is sanitized
+    unusable: dict[str, str] = field(default_factory=dict)   # notebook -> why it scores zero unread
+    unreadable: set[str] = field(default_factory=set)        # of those, the ones handed in but not readable
 
 
 def expected_notebooks(db_url: str, assignment: str, release_dir: Path | None = None) -> dict[str, Expected]:
@@ -113,10 +115,14 @@ def preflight(folder: Path, expected: dict[str, Expected]) -> Prepared:
         if path is None:
             prepared.notebooks[name] = None
             prepared.flags.append(f"{name}.ipynb was not handed in: scored zero")
+            prepared.unusable[name] = prepared.flags[-1]
             continue
         nb = _read(path, exp, prepared)
         prepared.notebooks[name] = nb
-        if nb is not None:
+        if nb is None:
+            prepared.unusable[name] = prepared.flags[-1]
+            prepared.unreadable.add(name)
+        else:
             prepared.pending[name] = Said(repairs=prepared.pending.get(name, Said()).repairs)
             _compare(nb, exp, prepared.pending[name])
     for stray in strays:

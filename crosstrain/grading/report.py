@@ -1,26 +1,35 @@
-"""The cohort report: one self-contained HTML page a trainer opens after grading.
+"""The cohort report: one self-contained HTML page a trainer opens after grading, and shares.
 
-Score distribution, per-exercise difficulty, a learner x objective competency matrix
-(objectives and their exercises from ``course/syllabus.yml``), and the list of
-submissions flagged for review with their reasons. Plots are PNGs embedded in the page.
+Score distribution, per-exercise difficulty (each exercise by its title), a learner x
+objective competency matrix (objectives and their exercises from ``course/syllabus.yml``),
+the hand-ins that could not be graded (apart, with the reason: they are not learners who
+scored zero, so no chart counts them) and those flagged for review. The page is meant to be
+passed around: it names files, never where they sit on this machine.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
+import re
 from datetime import datetime
 from pathlib import Path
 
-import matplotlib
+import nbformat
+import numpy as np
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
-import numpy as np  # noqa: E402
+from crosstrain.course.atomic import write_text_atomic
+from crosstrain.grading import charts
+from crosstrain.grading.export import Row, Sheet
 
-from crosstrain.course.atomic import write_text_atomic  # noqa: E402
-from crosstrain.grading.export import Sheet  # noqa: E402
+NOT_GRADED = "not graded"
+_HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*$", re.MULTILINE)
+_ABSOLUTE = re.compile(r"(?<![\w.~])(?:/[^\s/'\"<>:;,()]+)+/([^\s/'\"<>:;,()]+)")
+CSS = (
+    "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;overflow-wrap:anywhere}"
+    "table{border-collapse:collapse;max-width:100%}"
+    "td,th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top;text-align:left}"
+    "svg{max-width:100%;height:auto}ul.summary{padding-left:1.2em}"
+)
 
 
 def objectives_of(course_root: Path, assignment: str) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -35,93 +44,100 @@ def objectives_of(course_root: Path, assignment: str) -> list[tuple[str, str, tu
     return [(o.id, o.text, tuple(o.exercises)) for o in module.objectives]
 
 
-def competency(sheet: Sheet, objectives) -> np.ndarray:
+def exercise_titles(course_root: Path, assignment: str) -> dict[str, str]:
+    """Grade id -> the heading of the notebook section it sits in, from the release."""
+    titles: dict[str, str] = {}
+    for path in sorted((Path(course_root) / "release" / assignment).glob("*.ipynb")):
+        try:
+            cells = nbformat.read(path, as_version=4).cells
+        except Exception:  # noqa: BLE001 - a damaged release only costs the titles
+            continue
+        heading = ""
+        for cell in cells:
+            if cell.cell_type == "markdown":
+                found = _HEADING.findall(cell.source)
+                heading = found[-1] if found else heading
+            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+            if grade_id and heading:
+                titles.setdefault(grade_id, heading)
+    return titles
+
+
+def without_paths(text: str) -> str:
+    """``text`` with every absolute path cut to its last part (a file or folder name)."""
+    return _ABSOLUTE.sub(lambda m: m.group(1), text)
+
+
+def split(sheet: Sheet) -> tuple[list[Row], list[Row]]:
+    """(graded learners, hand-ins that could not be graded)."""
+    apart = [r for r in sheet.rows if r.status == NOT_GRADED]
+    return [r for r in sheet.rows if r.status != NOT_GRADED and r.score is not None], apart
+
+
+def competency(sheet: Sheet, objectives, rows: list[Row] | None = None) -> np.ndarray:
     """Share of each objective's points each graded learner earned (NaN: not graded yet)."""
-    rows = [r for r in sheet.rows if r.score is not None]
-    matrix = np.full((len(rows), len(objectives)), np.nan)
+    rows = split(sheet)[0] if rows is None else rows
+    values = np.full((len(rows), len(objectives)), np.nan)
     for i, row in enumerate(rows):
         for j, (_, _, exercises) in enumerate(objectives):
             names = [e for e in exercises if e in sheet.max_points]
             scores = [row.cells.get(e) for e in names]
             if names and all(s is not None for s in scores):
-                matrix[i, j] = sum(scores) / sum(sheet.max_points[e] for e in names)
-    return matrix
+                values[i, j] = sum(scores) / sum(sheet.max_points[e] for e in names)
+    return values
 
 
-def write_report(sheet: Sheet, objectives, path: Path, summary_lines: list[str]) -> Path:
-    graded = [r for r in sheet.rows if r.score is not None]
+def difficulty_shares(sheet: Sheet, rows: list[Row]) -> list[float]:
+    shares = []
+    for column in sheet.columns:
+        got = [r.cells.get(column) for r in rows]
+        pending = any(g is None for g in got) or not sheet.max_points[column]
+        shares.append(np.nan if pending else float(np.mean(got)) / sheet.max_points[column])
+    return shares
+
+
+def write_report(sheet: Sheet, objectives, path: Path, summary_lines: list[str],
+                 titles: dict[str, str] | None = None) -> Path:
+    titles = titles or {}
+    graded, apart = split(sheet)
+    esc = lambda text: html.escape(without_paths(str(text)))  # noqa: E731
     parts = [
-        f"<h1>Cohort report: {html.escape(sheet.assignment)}</h1>",
-        f"<p>{len(graded)} learners graded; generated {datetime.now():%Y-%m-%d %H:%M}.</p>",
-        "<pre>" + html.escape("\n".join(summary_lines)) + "</pre>",
+        f"<h1>Cohort report: {esc(sheet.assignment)}</h1>",
+        f"<p>{len(graded)} learner{'s' * (len(graded) != 1)} graded"
+        + (f"; {len(apart)} hand-in{'s' * (len(apart) != 1)} could not be graded (listed apart, left out of the charts)" if apart else "")
+        + f"; generated {datetime.now():%Y-%m-%d %H:%M}.</p>",
+        "<ul class='summary'>" + "".join(f"<li>{esc(line.strip())}</li>" for line in summary_lines) + "</ul>",
     ]
+    if apart:
+        parts += ["<h2>Could not be graded</h2><p>These hand-ins could not be read: they are not scores. "
+                  "Ask each learner to hand in again, then grade again.</p>", _table(apart, esc)]
     if graded:
+        labels = [f"{c} · {titles[c]}" if c in titles else c for c in sheet.columns]
         parts += [
-            "<h2>Score distribution</h2>", _img(_distribution(graded)),
+            "<h2>Score distribution</h2>", charts.svg(charts.distribution([r.percent for r in graded])),
             "<h2>Exercise difficulty</h2><p>Average share of each exercise's points earned; "
-            "low bars are the exercises to revisit in the workshop.</p>", _img(_difficulty(sheet, graded)),
+            "low bars are the exercises to revisit in the workshop.</p>",
+            charts.svg(charts.difficulty(labels, difficulty_shares(sheet, graded))),
         ]
         if objectives:
-            matrix = competency(sheet, objectives)
-            parts += ["<h2>Competency by objective</h2>", _img(_matrix(matrix, graded, objectives)),
-                      "<ul>" + "".join(f"<li><b>{html.escape(o)}</b>: {html.escape(t)} ({', '.join(e)})</li>"
+            parts += ["<h2>Competency by objective</h2>",
+                      charts.svg(charts.matrix(competency(sheet, objectives, graded), [r.learner for r in graded],
+                                               [o for o, _, _ in objectives])),
+                      "<ul>" + "".join(f"<li><b>{esc(o)}</b>: {esc(t)} ({esc(', '.join(e))})</li>"
                                        for o, t, e in objectives) + "</ul>"]
-    flagged = [r for r in sheet.rows if r.flags]
+    flagged = [r for r in graded if r.flags]
     parts.append("<h2>Flagged for review</h2>")
-    if flagged:
-        parts.append("<table><tr><th>Learner</th><th>Status</th><th>Reasons</th></tr>" + "".join(
-            f"<tr><td>{html.escape(r.learner)}</td><td>{html.escape(r.status)}</td><td><ul>"
-            + "".join(f"<li>{html.escape(f)}</li>" for f in r.flags) + "</ul></td></tr>" for r in flagged) + "</table>")
-    else:
-        parts.append("<p>Nothing flagged.</p>")
-    page = (
-        "<!doctype html><html><head><meta charset='utf-8'>"
-        f"<title>{html.escape(sheet.assignment)}: cohort report</title><style>"
-        "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top;text-align:left}"
-        "img{max-width:100%}</style></head><body>" + "\n".join(parts) + "</body></html>"
-    )
+    parts.append(_table(flagged, esc) if flagged else "<p>Nothing flagged.</p>")
+    page = (f"<!doctype html><html><head><meta charset='utf-8'>"
+            f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{esc(sheet.assignment)}: cohort report</title><style>{CSS}</style></head><body>"
+            + "\n".join(parts) + "</body></html>")
     write_text_atomic(Path(path), page)
     Path(path).chmod(0o644)
     return Path(path)
 
 
-def _img(fig) -> str:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
-    plt.close(fig)
-    return f"<img alt='plot' src='data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}'>"
-
-
-def _distribution(rows):
-    fig, ax = plt.subplots(figsize=(6, 2.8))
-    ax.hist([r.percent for r in rows], bins=np.linspace(0, 100, 11), color="#4c72b0", edgecolor="white")
-    ax.set(xlabel="score (% of points)", ylabel="learners", xlim=(0, 100))
-    return fig
-
-
-def _difficulty(sheet: Sheet, rows):
-    shares = []
-    for column in sheet.columns:
-        got = [r.cells.get(column) for r in rows]
-        pending = any(g is None for g in got) or not sheet.max_points[column]
-        shares.append(np.nan if pending else np.mean(got) / sheet.max_points[column])
-    fig, ax = plt.subplots(figsize=(6, 0.4 * len(sheet.columns) + 1))
-    ax.barh(sheet.columns[::-1], shares[::-1], color="#55a868")
-    ax.set(xlim=(0, 1), xlabel="average share of points earned (grey: awaiting manual grading)")
-    for y, share in enumerate(shares[::-1]):
-        if np.isnan(share):
-            ax.barh(y, 1, color="#dddddd")
-    return fig
-
-
-def _matrix(matrix, rows, objectives):
-    fig, ax = plt.subplots(figsize=(1.2 * len(objectives) + 2, 0.3 * len(rows) + 1.5))
-    shown = np.ma.masked_invalid(matrix)
-    cmap = plt.get_cmap("RdYlGn").copy()
-    cmap.set_bad("#dddddd")
-    image = ax.imshow(shown, cmap=cmap, vmin=0, vmax=1, aspect="auto")
-    ax.set_xticks(range(len(objectives)), [o for o, _, _ in objectives], rotation=30, ha="right")
-    ax.set_yticks(range(len(rows)), [r.learner for r in rows])
-    fig.colorbar(image, ax=ax, label="share of the objective's points")
-    return fig
+def _table(rows: list[Row], esc) -> str:
+    return ("<table><tr><th>Learner</th><th>Status</th><th>Reasons</th></tr>" + "".join(
+        f"<tr><td>{esc(r.learner)}</td><td>{esc(r.status)}</td><td><ul>"
+        + "".join(f"<li>{esc(f)}</li>" for f in r.flags) + "</ul></td></tr>" for r in rows) + "</table>")

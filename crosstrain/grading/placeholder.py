@@ -1,0 +1,51 @@
+"""A stand-in notebook for a hand-in that could not be graded, so the formgrader shows it.
+
+The formgrader counts every submission in the gradebook but lists a submitted notebook
+only when its autograded file exists: a learner whose file could not be read was
+counted and never shown, nor was the reason. The stand-in takes the autograded file's
+place with one markdown cell saying why and what to do; the submission is flagged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_markdown_cell, new_notebook
+from nbgrader.api import Gradebook, MissingEntry
+
+from crosstrain.course.atomic import write_text_atomic
+
+#: Marks the stand-in's cell, so tools can tell it from a learner's notebook.
+MARK = "crosstrain_ungradeable"
+
+
+def placeholder(learner: str, assignment: str, notebook: str, reasons: list[str]) -> nbformat.NotebookNode:
+    lines = "\n".join(f"- {reason}" for reason in reasons) or "- no readable notebook arrived"
+    text = (f"## Not graded: {learner}'s {notebook}.ipynb could not be graded\n\n{lines}\n\n"
+            f"It scores zero until a readable notebook is graded: ask {learner} to hand in "
+            f"`{notebook}.ipynb` again, then run `crosstrain grade {assignment}` again.")
+    nb = new_notebook(cells=[new_markdown_cell(text, metadata={MARK: True})])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+def write_placeholder(path: Path, learner: str, assignment: str, notebook: str, reasons: list[str]) -> Path:
+    write_text_atomic(Path(path), nbformat.writes(placeholder(learner, assignment, notebook, reasons)))
+    return Path(path)
+
+
+def is_placeholder(nb) -> bool:
+    return any(cell.get("metadata", {}).get(MARK) for cell in nb.get("cells", []))
+
+
+def flag_submission(db_url: str, assignment: str, learner: str) -> None:
+    """Raise the formgrader's flag on each of the learner's notebooks (a human's flag stays)."""
+    with Gradebook(db_url) as gb:
+        try:
+            submission = gb.find_submission(assignment, learner)
+        except MissingEntry:
+            return
+        for notebook in submission.notebooks:
+            notebook.flagged = True
+        gb.db.commit()
