@@ -83,6 +83,9 @@ def plan(modules, minutes, teams, variant, roster_file, salt, out_dir, course_ro
         click.echo(f"note: {line}")
     md, html = write_plan(made, out_dir)
     click.echo(f"wrote {md} and {html}")
+    from crosstrain.workshop.session import save_session
+
+    click.echo(f"the leaderboard scores {', '.join(made.modules)} ({save_session(course_root, made.title, made.modules)})")
 
 
 def _new_assignment(variant: str, roster, salt: str, course_root: Path):
@@ -125,8 +128,10 @@ def cards(count, seed, world_name, out_dir) -> None:
 @click.option("--out", "out_file", type=click.Path(path_type=Path), default=Path("leaderboard.html"), show_default=True)
 @click.option("--refresh", type=click.IntRange(min=5), default=30, show_default=True, help="Seconds between page reloads.")
 @click.option("--watch", is_flag=True, help="Keep rewriting the page as the gradebook changes (Ctrl-C stops).")
+@click.option("--modules", default=None,
+              help="Modules to score, comma-separated (default: the last workshop plan's, else those handed in).")
 @_course
-def leaderboard(by, roster, out_file, refresh, watch, course_root) -> None:
+def leaderboard(by, roster, out_file, refresh, watch, modules, course_root) -> None:
     """Write a self-refreshing leaderboard page from the gradebook (opt-in).
 
     \b
@@ -137,9 +142,9 @@ def leaderboard(by, roster, out_file, refresh, watch, course_root) -> None:
     from crosstrain.workshop import leaderboard as board
 
     if not watch:
-        click.echo(f"wrote {board.write_board(out_file, by, roster, course_root, refresh)}")
+        click.echo(f"wrote {board.write_board(out_file, by, roster, course_root, refresh, modules)}")
         return
     try:
-        board.watch(out_file, by, roster, course_root, refresh, on_write=lambda p: click.echo(f"updated {p}"))
+        board.watch(out_file, by, roster, course_root, refresh, on_write=lambda p: click.echo(f"updated {p}"), modules=modules)
     except KeyboardInterrupt:
         click.echo("stopped")

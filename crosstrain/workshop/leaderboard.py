@@ -3,9 +3,10 @@
 Opt-in: nothing is published unless a facilitator runs the command. The page reloads
 itself (``<meta http-equiv="refresh">``); with ``--watch`` the command rewrites it
 whenever the gradebook changes, so a projected browser tab stays live during grading.
-Scores are read with nbgrader's own ``Gradebook`` API. A team's score is the mean of
-its members' percentages, so a big team does not win by size; a member with no graded
-hand-in counts as 0%.
+Scores are read with nbgrader's own ``Gradebook`` API, over the modules of the workshop
+(``--modules``, else the course's last plan, else the modules somebody handed in), never
+every module built. A team's score is the mean of its members' percentages, so a big team
+does not win by size; a member with no graded hand-in counts as 0%.
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ class Row:
     detail: str
 
 
-def read_scores(course_root: Path = COURSE_DIR) -> Scores:
-    """Scores from ``course/gradebook.db`` through nbgrader's Gradebook API."""
+def read_scores(course_root: Path = COURSE_DIR, modules: list[str] | None = None) -> Scores:
+    """Scores over ``modules`` (None: those with a hand-in) from ``course/gradebook.db``."""
     db_url = course_config(course_root).CourseDirectory.db_url
     path = Path(db_url.removeprefix("sqlite:///"))
     if not path.is_file():
@@ -68,8 +69,12 @@ def read_scores(course_root: Path = COURSE_DIR) -> Scores:
     nbgrader_on_path()
     try:
         with Gradebook(db_url, COURSE_ID) as gradebook:
-            assignments = sorted(a.name for a in gradebook.assignments)
-            scores = Scores(assignments, {a.name: float(a.max_score or 0) for a in gradebook.assignments})
+            built = {a.name: a for a in gradebook.assignments}
+            if modules is None:
+                assignments = sorted(name for name, a in built.items() if a.num_submissions)
+            else:
+                assignments = [m for m in modules if m in built]
+            scores = Scores(assignments, {name: float(built[name].max_score or 0) for name in assignments})
             for student in gradebook.students:
                 scores.learners.setdefault(student.id, {})
             for name in assignments:
@@ -130,7 +135,20 @@ def render(rows: list[Row], by: str, scores: Scores, strays: list[str] = (), ref
     return page(f"Leaderboard by {by}", body, BOARD_CSS, refresh_seconds=refresh)
 
 
-def build(by: str, roster_file: Path | None, course_root: Path = COURSE_DIR, refresh: int = REFRESH_SECONDS) -> str:
+def scored_modules(course_root: Path, modules: str | None = None) -> list[str] | None:
+    """``--modules`` (``03,05``) as module ids, else the last plan's; None: neither."""
+    if modules:
+        from crosstrain.course.catalog import resolve_all
+        from crosstrain.course.syllabus import load_syllabus
+
+        return [m.id for m in resolve_all(load_syllabus(course_root), modules)]
+    from crosstrain.workshop.session import planned_modules
+
+    return planned_modules(course_root)
+
+
+def build(by: str, roster_file: Path | None, course_root: Path = COURSE_DIR, refresh: int = REFRESH_SECONDS,
+          modules: str | None = None) -> str:
     """The page's HTML for ``by`` learner or team (a team board needs the roster)."""
     if by not in BY:
         raise CrosstrainError(f"--by {by}: choose learner or team")
@@ -146,7 +164,7 @@ def build(by: str, roster_file: Path | None, course_root: Path = COURSE_DIR, ref
         if planned is None or planned.variant != "per-team":
             raise CrosstrainError("--by team needs --teams ROSTER.csv (columns learner_id,team)")
         roster = dict(planned.teams)
-    scores = read_scores(course_root)
+    scores = read_scores(course_root, scored_modules(course_root, modules))
     if by == "team":
         rows, strays = by_team(scores, roster)
         return render(rows, by, scores, strays, refresh)
@@ -154,12 +172,12 @@ def build(by: str, roster_file: Path | None, course_root: Path = COURSE_DIR, ref
 
 
 def write_board(out: Path | str, by: str, roster_file: Path | None, course_root: Path = COURSE_DIR,
-                refresh: int = REFRESH_SECONDS) -> Path:
-    return write(out, build(by, roster_file, course_root, refresh))
+                refresh: int = REFRESH_SECONDS, modules: str | None = None) -> Path:
+    return write(out, build(by, roster_file, course_root, refresh, modules))
 
 
 def watch(out: Path | str, by: str, roster_file: Path | None, course_root: Path = COURSE_DIR,
-          refresh: int = REFRESH_SECONDS, rounds: int | None = None, on_write=None) -> None:
+          refresh: int = REFRESH_SECONDS, rounds: int | None = None, on_write=None, modules: str | None = None) -> None:
     """Rewrite the page whenever the gradebook or roster changes, until interrupted
     (or for ``rounds`` checks, for tests)."""
     watched = [Path(course_config(course_root).CourseDirectory.db_url.removeprefix("sqlite:///"))]
@@ -170,7 +188,7 @@ def watch(out: Path | str, by: str, roster_file: Path | None, course_root: Path 
     while rounds is None or done < rounds:
         stamp = tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in watched)
         if stamp != last:
-            path = write_board(out, by, roster_file, course_root, refresh)
+            path = write_board(out, by, roster_file, course_root, refresh, modules)
             last = stamp
             if on_write:
                 on_write(path)

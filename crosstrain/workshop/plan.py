@@ -40,6 +40,7 @@ class WorkshopPlan:
     title: str
     markdown: str
     notes: list[str] = field(default_factory=list)  # fitting decisions and gaps, for the terminal
+    modules: list[str] = field(default_factory=list)  # the modules the session covers (the leaderboard's)
 
 
 def is_objection_handling(module: Module) -> bool:
@@ -87,7 +88,7 @@ def make_plan(modules: str, minutes: int, teams: int, *, course_root: Path = COU
             parts += ["", _roleplay(fitted.roleplay, False, teams)]  # where the agenda runs it
     if fitted.roleplay and fitted.roleplay_optional:
         parts += ["", _roleplay(fitted.roleplay, True, teams)]
-    return WorkshopPlan(title, "\n".join(parts).rstrip() + "\n", fitted.notes + gaps)
+    return WorkshopPlan(title, "\n".join(parts).rstrip() + "\n", fitted.notes + gaps, [m.id for m in kept])
 
 
 def write_plan(plan: WorkshopPlan, out_dir: Path | str) -> tuple[Path, Path]:
