@@ -1,12 +1,15 @@
-"""Objection cards come from the world's own call notes, with the brief's probes and LAER."""
+"""Objection cards come from the world's own call notes, with the brief's probes and LAER;
+no two cards say the same sentence, and the learners' copy keeps each category secret."""
 
 from __future__ import annotations
 
 import pytest
 
 from crosstrain.errors import CrosstrainError
-from crosstrain.workshop.cards import buyer_words, deal, render, write_cards
-from crosstrain.world.calls import PROBES
+import re
+
+from crosstrain.workshop.cards import buyer_words, deal, render, sentence_of, write_cards
+from crosstrain.world.calls import OBJECTIONS, PROBES
 
 
 def test_buyer_words_are_cut_from_the_snippet():
@@ -32,6 +35,28 @@ def test_same_seed_same_deck_and_no_repeats(tiny_world):
     assert a == b
     assert len({c.words for c in a}) == len(a)
     assert deal(tiny_world, 20, seed=6) != a
+
+
+def test_no_two_cards_share_a_sentence(default_world):
+    """Notes that differ only in an amount or a competitor are one objection: the deck of 24
+    held about 11 sentences, four of them 'I can't justify $... for this.'"""
+    cards = deal(default_world, 24)
+    sentences = [sentence_of(c.words) for c in cards]
+    assert len(set(sentences)) == len(cards)
+    assert len(cards) == sum(len(options) for options in OBJECTIONS.values())  # every sentence the world says
+    assert sum("justify" in c.words for c in cards) == 1
+
+
+def test_the_learners_copy_keeps_the_category_secret(tiny_world, tmp_path):
+    path, cards = write_cards(tiny_world, 12, tmp_path / "cards")
+    html = path.read_text()
+    around_words = re.sub(r"&ldquo;.*?&rdquo;", "", html)  # a buyer may say 'budget' in their own words
+    for category in {c.category for c in cards}:
+        assert not re.search(rf"\b{category}\b", around_words, flags=re.I), category
+    assert not any(c.probe in html for c in cards)
+    key = (tmp_path / "cards" / "cards-facilitator.html").read_text()
+    for number, card in enumerate(cards, start=1):
+        assert f"<tr><td>{number}</td><td>{card.category}</td>" in key and card.probe in key
 
 
 def test_page_is_printable_with_laer_on_each_card(tiny_world, tmp_path):
