@@ -3,11 +3,11 @@ no two cards say the same sentence, and the learners' copy keeps each category s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from crosstrain.errors import CrosstrainError
-import re
-
 from crosstrain.workshop.cards import buyer_words, deal, render, sentence_of, write_cards
 from crosstrain.world.calls import OBJECTIONS, PROBES
 
