@@ -1,0 +1,55 @@
+"""A hand-in that cannot be read is not graded, and the formgrader lists it with the reason.
+
+The formgrader lists a submitted notebook only when its autograded file exists: before,
+``dan``'s unreadable file was counted among the submissions and shown nowhere.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from handins import MODULE, fresh_course, tiny_world
+
+from crosstrain.grading.cohort import write_cohort
+from crosstrain.grading.grade import grade
+from crosstrain.grading.nbgrader import nbgrader_api
+from crosstrain.grading.placeholder import is_placeholder
+
+pytestmark = [pytest.mark.kernel]
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("ungradeable")
+    course = fresh_course(root)
+    hand_ins = write_cohort(course, MODULE, root / "hand-ins", {"dan": "broken"})
+    (hand_ins / "eve").mkdir()
+    (hand_ins / "eve" / f"{MODULE}.ipynb").write_text("")
+    with tiny_world():
+        summary = grade(MODULE, hand_ins, course_root=course, workers=1, progress=False)
+    return course, summary
+
+
+def test_an_unreadable_hand_in_is_not_graded(graded):
+    course, summary = graded
+    status = {r.learner: r.status for r in summary.results}
+    assert status == {"dan": "not graded", "eve": "not graded"}
+    assert summary.headline().startswith(f"{MODULE}: graded 0, skipped 0 unchanged, not graded 2")
+    with open(summary.csv, newline="") as handle:
+        assert {row["learner"]: row["status"] for row in csv.DictReader(handle)} == status
+
+
+def test_the_formgrader_lists_it_flagged_with_the_reason(graded):
+    course, _ = graded
+    api = nbgrader_api(course)
+    listed = {s["student"]: s for s in api.get_notebook_submissions(MODULE, MODULE)}
+    assert set(listed) == {"dan", "eve"} and all(s["flagged"] for s in listed.values())
+    assert {s["student"] for s in api.get_submissions(MODULE) if s["autograded"]} == {"dan", "eve"}
+    import nbformat
+
+    stand_in = nbformat.read(course / "autograded" / "dan" / MODULE / f"{MODULE}.ipynb", as_version=4)
+    assert is_placeholder(stand_in)
+    assert "not valid JSON" in stand_in.cells[0].source and "hand in" in stand_in.cells[0].source
+    empty = nbformat.read(course / "autograded" / "eve" / MODULE / f"{MODULE}.ipynb", as_version=4)
+    assert "is an empty file" in empty.cells[0].source
