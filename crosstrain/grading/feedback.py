@@ -21,6 +21,7 @@ from nbgrader.preprocessors import ClearHiddenTests
 from traitlets.config import Config
 
 from crosstrain.course.atomic import write_text_atomic
+from crosstrain.grading.trainer_view import without_trainer_note
 
 
 class FeedbackWriter:
@@ -95,8 +96,8 @@ def _render(autograded: str, resources: dict) -> str:
 
 
 def without_hidden_tests(nb: NotebookNode, clear_hidden: ClearHiddenTests) -> NotebookNode:
-    """A copy of ``nb`` with hidden test regions removed and test tracebacks cut to one line."""
-    nb = copy.deepcopy(nb)
+    """A copy of ``nb`` without hidden test regions or the trainer's note, test tracebacks cut to one line."""
+    nb = without_trainer_note(copy.deepcopy(nb))
     nb, _ = clear_hidden.preprocess(nb, {})
     for cell in nb.cells:
         if cell.cell_type == "code" and nbutils.is_grade(cell):

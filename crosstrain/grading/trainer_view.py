@@ -1,9 +1,11 @@
-"""A stand-in notebook for a hand-in that could not be graded, so the formgrader shows it.
+"""What the formgrader shows a trainer about hand-ins the batch grader had to flag.
 
 The formgrader counts every submission in the gradebook but lists a submitted notebook
 only when its autograded file exists: a learner whose file could not be read was
-counted and never shown, nor was the reason. The stand-in takes the autograded file's
-place with one markdown cell saying why and what to do; the submission is flagged.
+counted and never shown, nor was the reason. A stand-in takes the autograded file's
+place with one markdown cell saying why and what to do. A flagged hand-in that was
+graded gets the reasons as a note at the top of its autograded notebook (the learner's
+feedback leaves the note out). Either way the submission carries the formgrader's flag.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from crosstrain.course.atomic import write_text_atomic
 
 #: Marks the stand-in's cell, so tools can tell it from a learner's notebook.
 MARK = "crosstrain_ungradeable"
+#: Marks the note for the trainer atop a flagged notebook (never in the learner's feedback).
+NOTE = "crosstrain_trainer_note"
 
 
 def placeholder(learner: str, assignment: str, notebook: str, reasons: list[str]) -> nbformat.NotebookNode:
@@ -33,6 +37,20 @@ def placeholder(learner: str, assignment: str, notebook: str, reasons: list[str]
 def write_placeholder(path: Path, learner: str, assignment: str, notebook: str, reasons: list[str]) -> Path:
     write_text_atomic(Path(path), nbformat.writes(placeholder(learner, assignment, notebook, reasons)))
     return Path(path)
+
+
+def with_trainer_note(nb: nbformat.NotebookNode, reasons: list[str]) -> nbformat.NotebookNode:
+    """``nb`` with one note for the trainer first: why the hand-in is flagged (replaces an older note)."""
+    nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get(NOTE)]
+    if reasons:
+        text = "**Flagged for review by crosstrain grade:**\n\n" + "\n".join(f"- {reason}" for reason in reasons)
+        nb.cells.insert(0, new_markdown_cell(text, metadata={NOTE: True}))
+    return nb
+
+
+def without_trainer_note(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get(NOTE)]
+    return nb
 
 
 def is_placeholder(nb) -> bool:
