@@ -253,7 +253,7 @@ class _Batch:
         for name, reason in unusable.items():
             zero_missing(self.db_url, self.assignment, learner, name)
             write_placeholder(self.root / "autograded" / learner / self.assignment / f"{name}.ipynb",
-                              learner, self.assignment, name, [reason])
+                              self.assignment, name, [reason])
         if unusable:
             flag_submission(self.db_url, self.assignment, learner)
 

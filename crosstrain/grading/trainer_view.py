@@ -24,18 +24,19 @@ MARK = "crosstrain_ungradeable"
 NOTE = "crosstrain_trainer_note"
 
 
-def placeholder(learner: str, assignment: str, notebook: str, reasons: list[str]) -> nbformat.NotebookNode:
+def placeholder(assignment: str, notebook: str, reasons: list[str]) -> nbformat.NotebookNode:
     lines = "\n".join(f"- {reason}" for reason in reasons) or "- no readable notebook arrived"
-    text = (f"## Not graded: {learner}'s {notebook}.ipynb could not be graded\n\n{lines}\n\n"
-            f"It scores zero until a readable notebook is graded: ask {learner} to hand in "
+    # the learner is not named: the formgrader may be hiding names for blind grading
+    text = (f"## Not graded: this {notebook}.ipynb could not be graded\n\n{lines}\n\n"
+            f"It scores zero until a readable notebook is graded: ask the learner to hand in "
             f"`{notebook}.ipynb` again, then run `crosstrain grade {assignment}` again.")
     nb = new_notebook(cells=[new_markdown_cell(text, metadata={MARK: True})])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return nb
 
 
-def write_placeholder(path: Path, learner: str, assignment: str, notebook: str, reasons: list[str]) -> Path:
-    write_text_atomic(Path(path), nbformat.writes(placeholder(learner, assignment, notebook, reasons)))
+def write_placeholder(path: Path, assignment: str, notebook: str, reasons: list[str]) -> Path:
+    write_text_atomic(Path(path), nbformat.writes(placeholder(assignment, notebook, reasons)))
     return Path(path)
 
 
