@@ -28,6 +28,7 @@ CSS = (
     "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;overflow-wrap:anywhere}"
     "table{border-collapse:collapse;max-width:100%}"
     "td,th{border:1px solid #ccc;padding:.3em .6em;vertical-align:top;text-align:left}"
+    "th,td:first-child,td:nth-child(2){overflow-wrap:normal;white-space:nowrap}"
     "svg{max-width:100%;height:auto}ul.summary{padding-left:1.2em}"
 )
 
