@@ -60,8 +60,17 @@ def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> Non
 
         report = open_workspace(_ws(workspace), path, course_root, learner, build, kernel_argv, echo=click.echo)
         click.echo(f"workspace {report.workspace}: {len(report.modules)} module(s) on path '{path}'")
+        _echo_plan(path, course_root)
         root = report.workspace
     run(lab_argv(root, port, open_browser=not no_browser), cwd=root)
+
+
+def _echo_plan(path: str, course_root: Path) -> None:
+    from crosstrain.course.schedule import plan_lines, plan_path
+    from crosstrain.course.syllabus import load_syllabus
+
+    for line in plan_lines(plan_path(load_syllabus(course_root), path)):
+        click.echo(line)
 
 
 @click.command("progress")
@@ -79,8 +88,11 @@ def progress(workspace, course_root) -> None:
     """
     from crosstrain.course.variants import read_seat
     from crosstrain.learner.progress import scan, table
+    from crosstrain.learner.workspace import read_manifest
 
-    click.echo(table(scan(_ws(workspace), course_root)))
+    found = scan(_ws(workspace), course_root)  # first: no workspace is one line, not a plan and then an error
+    _echo_plan(read_manifest(_ws(workspace)).get("path", "all"), course_root)
+    click.echo(table(found))
     seat = read_seat(_ws(workspace))
     if seat is not None:
         click.echo(f"data: {seat.learner} works on {seat.label} ({seat.world}, seed {seat.seed})")
