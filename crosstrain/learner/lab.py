@@ -64,6 +64,8 @@ def configure(role: str, root: Path, course_root: Path) -> dict[str, str]:
     """Write this launch's Lab config (``labconfig``) under ``root`` and return the environment Lab runs with."""
     course = Path(course_root).resolve()
     folder = Path(root) / labconfig.FOLDER if role == labconfig.LEARNER else course / labconfig.FOLDER
+    if role == labconfig.TRAINER:
+        labconfig.make_local_exchange(course)
     setup = labconfig.LabSetup(role, folder, course, labconfig.exchange_of(course))
     labconfig.write(setup)
     return labconfig.environment(setup, dict(os.environ))

@@ -72,8 +72,22 @@ def exchange_of(course_root: Path) -> Path | None:
     return folder.resolve() if folder.is_dir() else None
 
 
+def make_local_exchange(course_root: Path) -> Path | None:
+    """The course's own exchange folder, made for a trainer on a single machine: nbgrader's
+    formgrader shows an error banner without one, and with it can release and collect locally.
+    An exchange named by ``CROSSTRAIN_EXCHANGE`` (a hub's) is its admin's to make."""
+    if os.environ.get("CROSSTRAIN_EXCHANGE"):
+        return None
+    folder = Path(course_root) / "exchange"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def page_config(setup: LabSetup) -> dict:
-    disabled = [f"{NBGRADER}:{tool}" for tool in setup.hidden_tools] + [NEWS]
+    hidden = setup.hidden_tools
+    # nbgrader's menu holds only these four tools: without any of them it would be an empty "Nbgrader"
+    menu = ("menu",) if set(TRAINER_TOOLS + EXCHANGE_TOOLS) <= set(hidden) else ()
+    disabled = [f"{NBGRADER}:{tool}" for tool in hidden + menu] + [NEWS]
     return {"disabledExtensions": {name: True for name in disabled}}
 
 
