@@ -91,9 +91,9 @@ def progress(workspace, course_root) -> None:
     from crosstrain.learner.progress import scan, table
     from crosstrain.learner.workspace import read_manifest
 
-    found = scan(_ws(workspace), course_root)  # first: no workspace is one line, not a plan and then an error
+    click.echo(table(scan(_ws(workspace), course_root)))
+    click.echo("")
     _echo_plan(read_manifest(_ws(workspace)).get("path", "all"), course_root)
-    click.echo(table(found))
     seat = read_seat(_ws(workspace))
     if seat is not None:
         click.echo(f"data: {seat.learner} works on {seat.label} ({seat.world}, seed {seat.seed})")

@@ -137,7 +137,7 @@ def test_crosstrain_progress_runs_in_a_terminal_of_the_learners_lab(page, learne
     page.screenshot(path=str(artifacts / "learner-terminal.png"))
     text = out.read_text() if out.exists() else "(nothing written)"
     assert "exit=0" in text, text[-1500:]
-    assert text.startswith("path 'marketing'"), text[:500]
+    assert "\npath 'marketing'" in text, text[:1500]
     assert "05-objections" in text and "07-attribution" not in text, text[:1500]
 
 

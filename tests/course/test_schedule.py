@@ -81,6 +81,7 @@ def test_progress_follows_the_workspace_path(tmp_path):
     result = subprocess.run([sys.executable, "-m", "crosstrain", "progress", "--workspace", str(tmp_path)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("path 'sales' (hired into sales")
+    assert result.stdout.splitlines()[0].split()[:2] == ["module", "done"]  # the table first, then the plan
+    assert "\npath 'sales' (hired into sales" in result.stdout
     assert "05-objections" not in result.stdout and "07-attribution: not in your workspace yet" in result.stdout
     assert "total" in result.stdout and "510" in result.stdout
