@@ -9,7 +9,9 @@
   answer's rubric opens from the file browser.
 
 The course here holds modules 00 and 05 only (05 has a written answer and its rubric), built
-once for this file; the learner and the trainer each get a copy of it.
+once for this file; the learner and the trainer each get a copy of it. Each page opens a Lab
+workspace named for its server's port: Lab keeps workspaces across servers, and an old one
+would bring back the tabs of an earlier run.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ def toasts(page) -> list[str]:
 
 @pytest.mark.kernel
 def test_learners_lab_has_no_trainer_tools_error_or_news_and_validates_in_short(page, learner, artifacts):
-    page.goto(learner.url(f"lab/workspaces/roles-learner/tree/{NOTEBOOK}"))
+    page.goto(learner.url(f"lab/workspaces/roles-learner-{learner.port}/tree/{NOTEBOOK}"))
     page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell")
     page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status='idle']")
     time.sleep(NEWS_WAIT)
@@ -122,7 +124,7 @@ def test_learners_lab_has_no_trainer_tools_error_or_news_and_validates_in_short(
 
 
 def test_crosstrain_progress_runs_in_a_terminal_of_the_learners_lab(page, learner, artifacts):
-    page.goto(learner.url("lab/workspaces/roles-terminal"))
+    page.goto(learner.url(f"lab/workspaces/roles-terminal-{learner.port}"))
     page.locator(".jp-LauncherCard", has_text=re.compile(r"^\s*Terminal\s*$")).click()
     terminal = page.locator(".jp-Terminal .xterm")
     terminal.wait_for()
@@ -142,7 +144,7 @@ def test_crosstrain_progress_runs_in_a_terminal_of_the_learners_lab(page, learne
 
 
 def test_trainers_lab_opens_beside_the_rubrics_with_a_formgrader_and_no_exchange_error(page, trainer, artifacts):
-    page.goto(trainer.url("lab/workspaces/roles-trainer"))
+    page.goto(trainer.url(f"lab/workspaces/roles-trainer-{trainer.port}"))
     page.wait_for_selector(".jp-DirListing-itemName")
     listing = page.locator(".jp-DirListing-itemName").all_text_contents()
     assert {"course", "graders"} <= {name.strip() for name in listing}, listing
@@ -157,6 +159,6 @@ def test_trainers_lab_opens_beside_the_rubrics_with_a_formgrader_and_no_exchange
     assert "exchange directory" not in formgrader.locator("body").inner_text()
     page.screenshot(path=str(artifacts / "trainer-formgrader.png"))
 
-    page.goto(trainer.url(f"lab/workspaces/roles-rubric/tree/{RUBRIC}"))
+    page.goto(trainer.url(f"lab/workspaces/roles-rubric-{trainer.port}/tree/{RUBRIC}"))
     page.locator(".jp-FileEditor, .jp-RenderedMarkdown", has_text="Rubric: replies").first.wait_for()
     page.screenshot(path=str(artifacts / "trainer-rubric.png"))
