@@ -34,7 +34,8 @@ from crosstrain.course.atomic import write_text_atomic
 LEARNER, TRAINER = "learner", "trainer"
 NBGRADER = "@jupyter/nbgrader"
 NEWS = "@jupyterlab/apputils-extension:announcements"
-TRAINER_TOOLS = ("formgrader", "create-assignment")
+#: The course list lists the formgraders one may open: a trainer's tool too.
+TRAINER_TOOLS = ("formgrader", "create-assignment", "course-list")
 EXCHANGE_TOOLS = ("course-list", "assignment-list")
 #: The server side of nbgrader's plugins (create-assignment has none).
 SERVER_EXTENSIONS = {"formgrader": "nbgrader.server_extensions.formgrader",
@@ -61,7 +62,7 @@ class LabSetup:
     def hidden_tools(self) -> tuple[str, ...]:
         """nbgrader's plugins this Lab leaves out: trainer tools for a learner, exchange lists without an exchange."""
         tools = () if self.role == TRAINER else TRAINER_TOOLS
-        return tools + (EXCHANGE_TOOLS if self.exchange is None else ())
+        return tuple(dict.fromkeys(tools + (EXCHANGE_TOOLS if self.exchange is None else ())))
 
 
 def exchange_of(course_root: Path) -> Path | None:

@@ -48,7 +48,8 @@ def test_a_learner_with_an_exchange_keeps_the_assignment_list(tmp_path, monkeypa
     exchange.mkdir()
     monkeypatch.setenv("CROSSTRAIN_EXCHANGE", str(exchange))
     setup = LabSetup(LEARNER, tmp_path / "cfg", tmp_path / "course", labconfig.exchange_of(tmp_path / "course"))
-    assert disabled(setup) == {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment", labconfig.NEWS}
+    assert disabled(setup) == {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
+                               "@jupyter/nbgrader:course-list", labconfig.NEWS}  # the course list lists formgraders
     labconfig.write(setup)
     config = nbgrader_config(setup.config_dir)
     assert config.Exchange.root == str(exchange.resolve()) and config.CourseDirectory.course_id == "crosstrain"
