@@ -53,6 +53,7 @@ def test_grade_ids_are_unique_and_points_add_up_to_the_syllabus(tmp_path):
 def test_front_matter_ties_objectives_to_exercises(tmp_path):
     front = _compile(tmp_path).cells[0].source
     assert MODULE.title in front and "45 minutes" in front and "(exercises: q5, reflection)" in front
+    assert "**For:** every new hire." in front  # 00 is core: on every path
 
 
 def test_compiling_twice_gives_identical_notebooks(tmp_path):
