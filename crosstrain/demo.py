@@ -39,6 +39,6 @@ def run_demo(echo=print, course_root: Path = COURSE_DIR, progress: bool = True) 
     echo(f"""
 Done. Open the cohort report in a browser: {result.report}
   As a learner:  .venv/bin/crosstrain lab              (JupyterLab on your own workspace)
-  As a trainer:  .venv/bin/crosstrain lab --trainer    (JupyterLab in course/, Formgrader tab for written answers)
+  As a trainer:  .venv/bin/crosstrain lab --trainer    (JupyterLab beside course/ and graders/: Formgrader, rubrics)
   The grade sheet is {result.csv}""")
     return result.report

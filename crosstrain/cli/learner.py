@@ -10,7 +10,7 @@ from crosstrain.errors import CrosstrainError
 from crosstrain.paths import COURSE_DIR
 
 _workspace = click.option("--workspace", type=click.Path(path_type=Path), default=None,
-                          help="The learner's folder (default: ./workspace if it exists, else ~/crosstrain-workspace).")
+                          help="The learner's folder (default: the one you are in, else ./workspace if it exists, else ~/crosstrain-workspace).")
 _course = click.option("--course", "course_root", type=click.Path(path_type=Path), default=COURSE_DIR,
                        help="The course folder (nbgrader's course root).", show_default=False)
 
@@ -26,7 +26,7 @@ def _ws(workspace: Path | None) -> Path:
 @_workspace
 @click.option("--port", type=int, default=None, help="Port for JupyterLab (default: the first free one from 8888).")
 @click.option("--no-browser", is_flag=True, help="Do not open a browser; print the address instead.")
-@click.option("--trainer", is_flag=True, help="Start from course/ so nbgrader's formgrader finds the course.")
+@click.option("--trainer", is_flag=True, help="The trainer's Lab: the formgrader, with course/ and the rubrics in graders/ side by side.")
 @click.option("--learner", default=None, help="Your learner id, when the workshop gives each team or learner its own data.")
 @_course
 def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> None:
@@ -41,9 +41,10 @@ def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> Non
       crosstrain lab --path sales                 # a sales hire's modules
       crosstrain lab --learner ana                # a workshop with per-team data
       crosstrain lab --workspace ~/course --port 8899 --no-browser
-      crosstrain lab --trainer                    # formgrader on course/
+      crosstrain lab --trainer                    # formgrader, course/ and graders/ rubrics
     """
-    from crosstrain.learner.lab import check_port, lab_argv, run, trainer_root
+    from crosstrain.learner.lab import check_port, configure, lab_argv, run, trainer_root
+    from crosstrain.learner.labconfig import LEARNER, TRAINER
 
     if port is not None:
         check_port(port)  # before anything is copied: a clash changes nothing
@@ -52,7 +53,7 @@ def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> Non
             raise CrosstrainError("--trainer starts JupyterLab in the course folder: drop --workspace")
         if learner is not None:
             raise CrosstrainError("--trainer opens the course, not a learner's workspace: drop --learner")
-        root = trainer_root(course_root)
+        root, role = trainer_root(course_root), TRAINER
     else:
         from crosstrain.grading.build import build
         from crosstrain.grading.labkernel import kernel_argv
@@ -60,8 +61,17 @@ def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> Non
 
         report = open_workspace(_ws(workspace), path, course_root, learner, build, kernel_argv, echo=click.echo)
         click.echo(f"workspace {report.workspace}: {len(report.modules)} module(s) on path '{path}'")
-        root = report.workspace
-    run(lab_argv(root, port, open_browser=not no_browser), cwd=root)
+        _echo_plan(path, course_root)
+        root, role = report.workspace, LEARNER
+    run(lab_argv(root, port, open_browser=not no_browser), cwd=root, env=configure(role, root, course_root))
+
+
+def _echo_plan(path: str, course_root: Path) -> None:
+    from crosstrain.course.schedule import plan_lines, plan_path
+    from crosstrain.course.syllabus import load_syllabus
+
+    for line in plan_lines(plan_path(load_syllabus(course_root), path)):
+        click.echo(line)
 
 
 @click.command("progress")
@@ -79,8 +89,11 @@ def progress(workspace, course_root) -> None:
     """
     from crosstrain.course.variants import read_seat
     from crosstrain.learner.progress import scan, table
+    from crosstrain.learner.workspace import read_manifest
 
     click.echo(table(scan(_ws(workspace), course_root)))
+    click.echo("")
+    _echo_plan(read_manifest(_ws(workspace)).get("path", "all"), course_root)
     seat = read_seat(_ws(workspace))
     if seat is not None:
         click.echo(f"data: {seat.learner} works on {seat.label} ({seat.world}, seed {seat.seed})")

@@ -125,12 +125,19 @@ def _check_against_registry(cells: list[SourceCell], exercises: dict, module: Mo
         raise CrosstrainError(f"course/syllabus.yml: {', '.join(untied)} of {module.id} assess no objective: list them under an objective's exercises")
 
 
+def _audience(paths: tuple[str, ...]) -> str:
+    """Who a module is for, in words: paths cross-train, so 05 (objections) is for marketing hires."""
+    if "everyone" in paths:
+        return "every new hire"
+    return "new hires in " + " and ".join(paths)
+
+
 def _front_matter(module: Module):
     objectives = "\n".join(f"- {o.text} *(exercises: {', '.join(o.exercises)})*" for o in module.objectives)
     text = (
         f"# {module.title}\n\n"
         f"**Time:** about {module.self_study_minutes} minutes on your own, or a {module.workshop_minutes}-minute workshop. "
-        f"**Points:** {module.points:g}. **For:** {', '.join(module.paths)}.\n\n"
+        f"**Points:** {module.points:g}. **For:** {_audience(module.paths)}.\n\n"
         f"**By the end you can:**\n{objectives}"
     )
     cell = nbformat.v4.new_markdown_cell(text)

@@ -3,9 +3,11 @@
 ``open_workspace`` readies a learner's workspace as ``crosstrain lab`` does before Lab
 starts: the seat, the notebooks, and the assessment kernel for modules built as assessments.
 
-The formgrader only finds the course when Lab runs from the folder that holds
-``nbgrader_config.py``, so the trainer's Lab is started there. The port is checked
-before Lab starts so a clash is one clear line, not a page of Tornado log.
+The trainer's Lab opens on the folder that holds both ``course/`` and ``graders/`` (the
+project checkout), so the rubric of a written answer sits beside the formgrader; its
+per-launch config (``labconfig``) points the formgrader at the course from there. A course
+with no ``graders/`` beside it opens on itself. The port is checked before Lab starts so a
+clash is one clear line, not a page of Tornado log.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from pathlib import Path
 
 from crosstrain.course.config import require_course
 from crosstrain.errors import CrosstrainError
+from crosstrain.learner import labconfig
 from crosstrain.learner.assessment import open_kernel
 from crosstrain.learner.seat import apply_environment, prepare_world, seat_environment, take_seat
 from crosstrain.learner.workspace import Prepared, prepare
 
 HOST = "127.0.0.1"
+GRADERS = "graders"
 
 
 def check_port(port: int, host: str = HOST) -> None:
@@ -51,7 +55,20 @@ def lab_argv(root: Path, port: int | None, open_browser: bool) -> list[str]:
 
 
 def trainer_root(course_root: Path) -> Path:
-    return require_course(course_root).resolve()
+    """The checkout holding the course and its graders (rubrics), else the course itself."""
+    course = require_course(course_root).resolve()
+    return course.parent if (course.parent / GRADERS).is_dir() else course
+
+
+def configure(role: str, root: Path, course_root: Path) -> dict[str, str]:
+    """Write this launch's Lab config (``labconfig``) under ``root`` and return the environment Lab runs with."""
+    course = Path(course_root).resolve()
+    folder = Path(root) / labconfig.FOLDER if role == labconfig.LEARNER else course / labconfig.FOLDER
+    if role == labconfig.TRAINER:
+        labconfig.make_local_exchange(course)
+    setup = labconfig.LabSetup(role, folder, course, labconfig.exchange_of(course))
+    labconfig.write(setup)
+    return labconfig.environment(setup, dict(os.environ))
 
 
 def open_workspace(workspace: Path, path: str, course_root: Path, learner: str | None,
@@ -71,9 +88,9 @@ def open_workspace(workspace: Path, path: str, course_root: Path, learner: str |
     return report
 
 
-def run(argv: list[str], cwd: Path) -> None:
+def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
     """Replace this process with JupyterLab, so Ctrl-C and signals reach it directly."""
     sys.stdout.flush()
     sys.stderr.flush()
     os.chdir(cwd)
-    os.execv(argv[0], argv)
+    os.execve(argv[0], argv, dict(os.environ) if env is None else env)

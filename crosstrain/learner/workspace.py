@@ -31,7 +31,11 @@ HOME_DEFAULT = Path.home() / "crosstrain-workspace"
 
 
 def default_workspace() -> Path:
-    """``./workspace`` if the current folder already has one, else ``~/crosstrain-workspace``."""
+    """The workspace the current folder lies in (a terminal in Lab starts there), else
+    ``./workspace`` if the current folder has one, else ``~/crosstrain-workspace``."""
+    inside = find_workspace(Path.cwd())
+    if inside is not None:
+        return inside
     if (LOCAL_DEFAULT / MANIFEST).is_file():
         return LOCAL_DEFAULT.resolve()
     return HOME_DEFAULT

@@ -163,3 +163,10 @@ def trainer_lab(browser_course, tmp_path_factory):
         yield lab
     finally:
         lab.lab.stop()
+
+
+@pytest.fixture(scope="session")
+def start_lab():
+    """``start_lab(ARGS, root, log)``: ``crosstrain lab ARGS`` on a free port, as a ``RunningLab``;
+    the caller stops it (``lab.lab.stop()``)."""
+    return _start

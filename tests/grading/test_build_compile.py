@@ -53,6 +53,7 @@ def test_grade_ids_are_unique_and_points_add_up_to_the_syllabus(tmp_path):
 def test_front_matter_ties_objectives_to_exercises(tmp_path):
     front = _compile(tmp_path).cells[0].source
     assert MODULE.title in front and "45 minutes" in front and "(exercises: q5, reflection)" in front
+    assert "**For:** every new hire." in front  # 00 is core: on every path
 
 
 def test_compiling_twice_gives_identical_notebooks(tmp_path):
@@ -82,7 +83,7 @@ def test_bad_markers_are_errors_naming_the_line(tmp_path, change, message):
 
 
 def test_syllabus_errors_say_what_to_fix(tmp_path):
-    (tmp_path / "syllabus.yml").write_text((COURSE_DIR / "syllabus.yml").read_text().replace("paths: [everyone, marketing, sales]", "paths: [everyone, finance]", 1))
+    (tmp_path / "syllabus.yml").write_text((COURSE_DIR / "syllabus.yml").read_text().replace("paths: [everyone]", "paths: [everyone, finance]", 1))
     with pytest.raises(CrosstrainError, match="unknown paths \\['finance'\\]"):
         load_syllabus(tmp_path)
     with pytest.raises(CrosstrainError, match="unknown module '99-x': the modules are 00-orientation"):
