@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 DAY = 86_400
 HOUR = 3_600
@@ -70,8 +72,12 @@ def user_offsets(region: np.ndarray) -> np.ndarray:
 
 def country_offsets(country: np.ndarray) -> np.ndarray:
     """UTC offsets in seconds for an array of country names (0 for an unknown one)."""
-    names, inverse = np.unique(np.asarray(country, dtype=object).astype(str), return_inverse=True)
-    return (np.array([COUNTRY_OFFSETS.get(name, 0) for name in names]) * HOUR).astype(np.int64)[inverse]
+    # Arrow's hash encoding rather than np.unique, which sorts Python strings: this runs on
+    # every account several times a world.
+    encoded = pc.dictionary_encode(pa.array(np.asarray(country, dtype=object), pa.string()))
+    names = encoded.dictionary.to_pylist()
+    table = (np.array([COUNTRY_OFFSETS.get(name, 0) for name in names], dtype=float) * HOUR).astype(np.int64)
+    return table[encoded.indices.to_numpy()] if len(names) else np.zeros(len(encoded), dtype=np.int64)
 
 
 class Calendar:

@@ -158,6 +158,17 @@ def deal_touches(ctx: Context, rng):
     return lead[deal], time, event, channel, campaign
 
 
+def lead_time_order(lead: np.ndarray, time: np.ndarray) -> np.ndarray:
+    """The stable order of touches by lead, then time: ``np.lexsort((time, lead))`` as one
+    argsort of a combined integer key, several times faster (the kept touches are one sorted run)."""
+    if not len(lead):
+        return np.arange(0)
+    since = time - time.min()
+    if since.max() >= 2**32 or lead.min() < 0:
+        return np.lexsort((time, lead))
+    return np.argsort((lead.astype(np.int64) << 32) | since, kind="stable")
+
+
 def build_deal_touches(ctx: Context) -> None:
     """Replace converted leads' later touches by their deal's, fix engagement, and make the table."""
     st = ctx.state
@@ -170,8 +181,9 @@ def build_deal_touches(ctx: Context) -> None:
     # Engagement is marketing's score of the lead until it converts: deal touches do not count.
     points = np.array(ctx.recipe.funnel["event_points"], dtype=np.int64)
     before = np.bincount(lead_tp[0][keep], weights=points[lead_tp[2][keep]], minlength=len(st["lead_created"]))
+    del lead_tp, keep  # a million-lead world's touches are 35 MB a column: free them before sorting
     st["lead_engagement"] = np.minimum(before.astype(np.int64), 100)
-    order = np.lexsort((time, lead))
+    order = lead_time_order(lead, time)
     lead, time, event, channel, campaign = lead[order], time[order], event[order], channel[order], campaign[order]
     st.update(tp_lead=lead, tp_time=time, tp_campaign=campaign)
     ctx.tables["touchpoints"] = {
