@@ -169,17 +169,34 @@ class Calendar:
         """Web-form arrival times: each time's local day kept (most weekend days moved to a
         weekday of the same week), its hour drawn from ARRIVAL_BY_HOUR; a time that would leave
         [lo, hi] keeps its original value."""
-        day = (np.asarray(t, dtype=np.int64) + offset) // DAY
-        weekday = (day + 3) % 7
+        # In place where it can be: this runs on every touch (millions of rows), and each
+        # temporary array was a fresh, zeroed allocation.
+        t = np.asarray(t, dtype=np.int64)
+        day = t + offset
+        day //= DAY
+        weekday = day + 3
+        weekday %= 7
         # One draw decides whether a weekend arrival moves and to which weekday of its week.
         v = rng.random(len(day))
-        move = (weekday >= 5) & (v >= WEEKEND_KEEP)
-        day = day + np.where(move, ((v - WEEKEND_KEEP) / (1 - WEEKEND_KEEP) * 5).astype(np.int64) - weekday, 0)
+        move = np.flatnonzero((weekday >= 5) & (v >= WEEKEND_KEEP))
+        day[move] += ((v[move] - WEEKEND_KEEP) / (1 - WEEKEND_KEEP) * 5).astype(np.int64) - weekday[move]
+        del v, weekday, move
         # Another gives the time of day: the hour by the profile's inverse CDF, the rest uniform in it.
         u = rng.random(len(day))
         cdf = np.cumsum(ARRIVAL_BY_HOUR / ARRIVAL_BY_HOUR.sum())
-        hour = np.minimum(np.searchsorted(cdf, u, side="right"), 23)
+        hour = np.searchsorted(cdf, u, side="right")
+        np.minimum(hour, 23, out=hour)
         low = np.r_[0.0, cdf][hour]
-        seconds = ((hour + np.clip((u - low) / (cdf[hour] - low), 0, 0.9999)) * HOUR).astype(np.int64)
-        moved = day * DAY + seconds - offset
+        width = cdf[hour]
+        width -= low
+        u -= low
+        u /= width
+        del low, width
+        np.clip(u, 0, 0.9999, out=u)
+        u += hour
+        u *= HOUR
+        moved = day
+        moved *= DAY
+        moved += u.astype(np.int64)
+        moved -= offset
         return np.where((moved >= lo) & (moved <= hi), moved, t)

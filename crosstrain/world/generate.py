@@ -62,6 +62,7 @@ def generate(recipe: Recipe, out: Path, *, variant: str = "clean", formats=store
                 ctx.state.clear()  # no step needs the shared arrays any more: free them before converting
             for name in finished:
                 faults.update(_hand_over(ctx, writer, name, variant))
+            store.release_memory()
         info = describe_recipe(recipe, variant)
         if variant == "raw":
             info["faults"] = faults
