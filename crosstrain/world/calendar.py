@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 DAY = 86_400
 HOUR = 3_600
@@ -70,8 +72,12 @@ def user_offsets(region: np.ndarray) -> np.ndarray:
 
 def country_offsets(country: np.ndarray) -> np.ndarray:
     """UTC offsets in seconds for an array of country names (0 for an unknown one)."""
-    names, inverse = np.unique(np.asarray(country, dtype=object).astype(str), return_inverse=True)
-    return (np.array([COUNTRY_OFFSETS.get(name, 0) for name in names]) * HOUR).astype(np.int64)[inverse]
+    # Arrow's hash encoding rather than np.unique, which sorts Python strings: this runs on
+    # every account several times a world.
+    encoded = pc.dictionary_encode(pa.array(np.asarray(country, dtype=object), pa.string()))
+    names = encoded.dictionary.to_pylist()
+    table = (np.array([COUNTRY_OFFSETS.get(name, 0) for name in names], dtype=float) * HOUR).astype(np.int64)
+    return table[encoded.indices.to_numpy()] if len(names) else np.zeros(len(encoded), dtype=np.int64)
 
 
 class Calendar:
@@ -163,17 +169,34 @@ class Calendar:
         """Web-form arrival times: each time's local day kept (most weekend days moved to a
         weekday of the same week), its hour drawn from ARRIVAL_BY_HOUR; a time that would leave
         [lo, hi] keeps its original value."""
-        day = (np.asarray(t, dtype=np.int64) + offset) // DAY
-        weekday = (day + 3) % 7
+        # In place where it can be: this runs on every touch (millions of rows), and each
+        # temporary array was a fresh, zeroed allocation.
+        t = np.asarray(t, dtype=np.int64)
+        day = t + offset
+        day //= DAY
+        weekday = day + 3
+        weekday %= 7
         # One draw decides whether a weekend arrival moves and to which weekday of its week.
         v = rng.random(len(day))
-        move = (weekday >= 5) & (v >= WEEKEND_KEEP)
-        day = day + np.where(move, ((v - WEEKEND_KEEP) / (1 - WEEKEND_KEEP) * 5).astype(np.int64) - weekday, 0)
+        move = np.flatnonzero((weekday >= 5) & (v >= WEEKEND_KEEP))
+        day[move] += ((v[move] - WEEKEND_KEEP) / (1 - WEEKEND_KEEP) * 5).astype(np.int64) - weekday[move]
+        del v, weekday, move
         # Another gives the time of day: the hour by the profile's inverse CDF, the rest uniform in it.
         u = rng.random(len(day))
         cdf = np.cumsum(ARRIVAL_BY_HOUR / ARRIVAL_BY_HOUR.sum())
-        hour = np.minimum(np.searchsorted(cdf, u, side="right"), 23)
+        hour = np.searchsorted(cdf, u, side="right")
+        np.minimum(hour, 23, out=hour)
         low = np.r_[0.0, cdf][hour]
-        seconds = ((hour + np.clip((u - low) / (cdf[hour] - low), 0, 0.9999)) * HOUR).astype(np.int64)
-        moved = day * DAY + seconds - offset
+        width = cdf[hour]
+        width -= low
+        u -= low
+        u /= width
+        del low, width
+        np.clip(u, 0, 0.9999, out=u)
+        u += hour
+        u *= HOUR
+        moved = day
+        moved *= DAY
+        moved += u.astype(np.int64)
+        moved -= offset
         return np.where((moved >= lo) & (moved <= hi), moved, t)

@@ -158,20 +158,40 @@ def deal_touches(ctx: Context, rng):
     return lead[deal], time, event, channel, campaign
 
 
+def lead_time_order(lead: np.ndarray, time: np.ndarray) -> np.ndarray:
+    """The stable order of touches by lead, then time: ``np.lexsort((time, lead))`` as one
+    argsort of a combined integer key, several times faster (the kept touches are one sorted run)."""
+    if not len(lead):
+        return np.arange(0)
+    since = time - time.min()
+    if since.max() >= 2**32 or lead.min() < 0:
+        return np.lexsort((time, lead))
+    return np.argsort((lead.astype(np.int64) << 32) | since, kind="stable")
+
+
 def build_deal_touches(ctx: Context) -> None:
     """Replace converted leads' later touches by their deal's, fix engagement, and make the table."""
     st = ctx.state
     rng = ctx.rng["touchpoints"]
     # Once a lead has a deal, its touches are the deal's: the lead's own nurture stops there.
-    lead_tp = tuple(st.pop(name) for name in ("tp_lead", "tp_time", "tp_event", "tp_channel", "tp_campaign"))
-    opp_at = st["lead_opp_at"][lead_tp[0]]
-    keep = (opp_at < 0) | (lead_tp[1] < opp_at)
-    lead, time, event, channel, campaign = (np.r_[a[keep], b] for a, b in zip(lead_tp, deal_touches(ctx, rng)))
+    # Columns are filtered, then extended, one at a time, each original freed at once (a
+    # million-lead world's touches are 35 MB a column); event and channel become small codes.
+    opp_at = st["lead_opp_at"][st["tp_lead"]]
+    keep = (opp_at < 0) | (st["tp_time"] < opp_at)
+    del opp_at
+    lead_tp = [st.pop(name)[keep] for name in ("tp_lead", "tp_time", "tp_event", "tp_channel", "tp_campaign")]
+    del keep
     # Engagement is marketing's score of the lead until it converts: deal touches do not count.
     points = np.array(ctx.recipe.funnel["event_points"], dtype=np.int64)
-    before = np.bincount(lead_tp[0][keep], weights=points[lead_tp[2][keep]], minlength=len(st["lead_created"]))
+    before = np.bincount(lead_tp[0], weights=points[lead_tp[2]], minlength=len(st["lead_created"]))
+    deal_tp = list(deal_touches(ctx, rng))
+    for i, dtype in enumerate((np.int64, np.int64, np.int8, np.int8, np.int64)):
+        lead_tp[i] = np.r_[lead_tp[i], deal_tp[i]].astype(dtype, copy=False)
+        deal_tp[i] = None
+    lead, time, event, channel, campaign = lead_tp
+    del lead_tp
     st["lead_engagement"] = np.minimum(before.astype(np.int64), 100)
-    order = np.lexsort((time, lead))
+    order = lead_time_order(lead, time)
     lead, time, event, channel, campaign = lead[order], time[order], event[order], channel[order], campaign[order]
     st.update(tp_lead=lead, tp_time=time, tp_campaign=campaign)
     ctx.tables["touchpoints"] = {
