@@ -9,7 +9,9 @@ import pytest
 
 from crosstrain.notebook.exercises.funnel_handoff.formulas import TRANSITIONS
 from crosstrain.notebook.widgets.funnel_simulator import (
+    _draw,
     funnel_simulator,
+    lever_effects,
     observed_defaults,
     simulate_funnel,
 )
@@ -63,4 +65,42 @@ def test_the_widget_needs_a_world_or_defaults():
     with pytest.raises(ValueError, match="world"):
         funnel_simulator()
     box = funnel_simulator(defaults={"leads": 1000, "rates": RATES, "avg_deal": 20_000})
-    assert "10.0" in next(w for w in box.children if type(w).__name__ == "HTML" and "Won deals" in w.value).value
+    assert "Won deals:</b> 10 per quarter" in next(w for w in box.children if type(w).__name__ == "HTML" and "Won deals" in w.value).value
+
+
+def _summary(box) -> str:
+    return next(w for w in box.children if type(w).__name__ == "HTML" and "Won deals" in w.value).value
+
+
+def test_won_deals_are_shown_whole():
+    rates = {**RATES, "opportunity_to_won": 0.383125}  # 4000 leads give 61.3 won deals
+    box = funnel_simulator(defaults={"leads": 4000, "rates": rates, "avg_deal": 20_000})
+    assert "Won deals:</b> 61 per quarter" in _summary(box), _summary(box)
+    assert "61.3" not in _summary(box)
+
+
+def test_the_widget_answers_the_lessons_question_as_the_arithmetic_does():
+    """Doubling leads doubles revenue; +10 points on the leakiest handoff step multiplies it by
+    (r + 0.1) / r: the widget's numbers are the simulator's own."""
+    effects = lever_effects(RATES)
+    base = simulate_funnel(1000, RATES, 20_000).loc["won", "revenue"]
+    doubled = simulate_funnel(2000, RATES, 20_000).loc["won", "revenue"]
+    lifted = simulate_funnel(1000, {**RATES, "mql_to_sal": 0.6}, 20_000).loc["won", "revenue"]
+    assert effects == {"double the leads": pytest.approx(doubled / base), "+10 points on MQL → SAL": pytest.approx(lifted / base)}
+    box = funnel_simulator(defaults={"leads": 1000, "rates": RATES, "avg_deal": 20_000})
+    assert "double the leads: revenue ×2.00" in _summary(box) and "+10 points on MQL → SAL: revenue ×1.20" in _summary(box)
+    # a step below 10% is where ten points beat doubling
+    assert lever_effects({**RATES, "sal_to_sql": 0.05})["+10 points on SAL → SQL"] == pytest.approx(3.0)
+
+
+def test_the_reset_label_fits_and_the_chart_is_linear():
+    box = funnel_simulator(defaults={"leads": 1000, "rates": RATES, "avg_deal": 20_000})
+    reset = next(w for w in box.children if type(w).__name__ == "Button")
+    assert reset.description == "Back to observed" and reset.layout.width == "auto"
+    table = simulate_funnel(2000, RATES, 20_000)
+    fig = _draw(table, simulate_funnel(1000, RATES, 20_000))
+    funnel, money = fig.axes
+    assert funnel.get_xscale() == "linear"
+    labels = [t.get_text() for t in funnel.texts]
+    assert "20" in labels and all("." not in t for t in labels)  # won deals whole
+    assert [t.get_text() for t in money.texts] == ["$0.20M", "$0.40M"]
