@@ -104,3 +104,22 @@ def test_the_reset_label_fits_and_the_chart_is_linear():
     labels = [t.get_text() for t in funnel.texts]
     assert "20" in labels and all("." not in t for t in labels)  # won deals whole
     assert [t.get_text() for t in money.texts] == ["$0.20M", "$0.40M"]
+
+
+def test_every_widget_button_and_checkbox_label_gets_the_width_it_needs(tiny_world):
+    """A fixed-width button cut "Back to observed" to "Back to observ...": labels size to fit."""
+    import ipywidgets as widgets
+
+    from crosstrain.notebook.widgets.forecast import forecast_explorer
+    from crosstrain.notebook.widgets.objection_roleplay import objection_roleplay
+
+    def walk(widget):
+        yield widget
+        for child in getattr(widget, "children", ()):
+            yield from walk(child)
+
+    for box in (funnel_simulator(tiny_world), forecast_explorer(tiny_world), objection_roleplay(tiny_world)):
+        labelled = [w for w in walk(box) if isinstance(w, widgets.Button | widgets.ToggleButton | widgets.Checkbox)]
+        assert labelled
+        for widget in labelled:
+            assert widget.layout.width == "auto", f"{type(widget).__name__} {widget.description!r} has a fixed width"
