@@ -2,7 +2,7 @@
 
 numpy 2 echoes ``np.float64(0.2532675709001233)`` for a rate a new hire just computed,
 and a dict of such rates reads like code. ``readable_numbers()`` (called by ``start``)
-makes the kernel show floats, numpy's included, as ``0.2533`` or ``1,234,567.89``, and
+makes the kernel show numpy's floats (what pandas hands back) as ``0.2533`` or ``1,234,567.89``, and
 pandas tables with four significant digits and thousands separators. It changes only
 how values are shown, never a value: answers are graded on what they hold.
 """
@@ -43,6 +43,8 @@ def readable_numbers() -> bool:
     np.set_printoptions(legacy="1.25")  # 0.25, not np.float64(0.25), wherever numpy's repr is used
     pd.set_option("display.float_format", readable)
     plain = shell.display_formatter.formatters["text/plain"]
-    for kind in (float, np.float64, np.float32, np.float16):  # numpy scalars have their own __repr__
+    # numpy's floats only: a Python float keeps its repr, since nbgrader reads a test cell's
+    # partial credit from the text of its last value (0.666667 must not show as 0.6667)
+    for kind in (np.float64, np.float32, np.float16):
         plain.for_type(kind, _pretty)
     return True

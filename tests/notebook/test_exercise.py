@@ -62,7 +62,7 @@ GRADING_NOTEBOOK = [
     "print(some_typo)",
     "from crosstrain.notebook import ____\nex.q1.check(____)",
     "ex.q1.grade(____)",
-    "import numpy as np\n{'rate': np.float64(0.2532675709001233), 'amount': np.float64(12345.678)}",
+    "import numpy as np\n{'rate': np.float64(0.2532675709001233), 'amount': np.float64(12345.678), 'points': 2 / 3}",
 ]
 
 
@@ -155,4 +155,5 @@ def test_a_recognised_mistake_is_named_even_when_the_answer_is_out_of_range(tiny
 @pytest.mark.kernel
 def test_an_echoed_answer_reads_as_numbers_not_numpy_code(graded_cells):
     shown = [o for o in graded_cells[10].outputs if o.output_type == "execute_result"][0].data["text/plain"]
-    assert shown == "{'rate': 0.2533, 'amount': 12,345.68}"
+    # a Python float keeps its repr: nbgrader reads partial credit from it
+    assert shown == "{'rate': 0.2533, 'amount': 12,345.68, 'points': 0.6666666666666666}"
