@@ -143,12 +143,12 @@ def funnel_simulator(world=None, defaults: dict | None = None):
         defaults = observed_defaults(world)
     style = {"description_width": "150px"}
     layout = widgets.Layout(width="480px")
-    volume = widgets.IntSlider(value=defaults["leads"], min=0, max=max(1000, 4 * defaults["leads"]), step=100,
+    volume = widgets.IntSlider(value=defaults["leads"], min=0, max=max(1000, 4 * defaults["leads"]), step=100, readout_format=",d",
                                description="Leads per quarter", style=style, layout=layout, continuous_update=False)
     rates = {step: widgets.FloatSlider(value=defaults["rates"][step], min=0.0, max=1.0, step=0.01, readout_format=".0%",
                                        description=STEP_LABELS[step], style=style, layout=layout, continuous_update=False)
              for step in TRANSITIONS}
-    deal = widgets.IntSlider(value=int(defaults["avg_deal"]), min=1000, max=max(10_000, int(4 * defaults["avg_deal"])), step=1000,
+    deal = widgets.IntSlider(value=int(defaults["avg_deal"]), min=1000, max=max(10_000, int(4 * defaults["avg_deal"])), step=1000, readout_format=",d",
                              description="Average deal ($)", style=style, layout=layout, continuous_update=False)
     reset = widgets.Button(description="Back to observed", icon="undo", layout=widgets.Layout(width="auto"))
     summary = widgets.HTML()
@@ -184,6 +184,6 @@ def funnel_simulator(world=None, defaults: dict | None = None):
     reset.on_click(back_to_observed)
     redraw()
     box = widgets.VBox([widgets.HTML("<b>Funnel simulator</b>: move a slider and watch won deals and revenue."),
-                        volume, *rates.values(), deal, reset, summary, chart])
+                        volume, *rates.values(), deal, widgets.HBox([reset]), summary, chart])  # HBox: the button as wide as its label
     box.add_class("crosstrain-funnel-simulator")
     return box
