@@ -52,5 +52,4 @@ def starter_line(variable: str) -> str:
 
 def waiting_message(variable: str) -> str:
     """What ``check`` says, and why ``grade`` gives nothing, while the answer is blank."""
-    return (f"`{variable}` is still `____`: this exercise is waiting for your answer. Write it in the "
-            f"answer cell above, run that cell, then run this one again.")
+    return f"`{variable}` is still `____`, waiting for your answer: write it in the cell above and run both cells."
