@@ -31,7 +31,9 @@ def course_config(course_root: Path | str = COURSE_DIR) -> Config:
     # A deleted or retyped grade cell is put back rather than left at "needs manual grade".
     c.OverwriteCells.add_missing_cells = True
     c.ExecutePreprocessor.timeout = 120
-    c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+    # The answer cell keeps its starter line above this (``x = ____``, crosstrain.notebook.placeholder):
+    # a blank release runs to the end, and its hidden tests fail on the blank.
+    c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE"}
     c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
     return c
 

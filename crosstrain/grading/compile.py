@@ -17,6 +17,7 @@ from crosstrain.course.sources import HIDDEN_MARKER, SourceCell, read_source
 from crosstrain.course.syllabus import Module
 from crosstrain.errors import CrosstrainError
 from crosstrain.notebook.exercises import exercises_of
+from crosstrain.notebook.placeholder import starter_line
 
 SCHEMA_VERSION = 3
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -53,7 +54,7 @@ def points_of(notebook) -> float:
 def _compile_cell(cell: SourceCell, exercises: dict, locked: int):
     make = nbformat.v4.new_code_cell if cell.cell_type == "code" else nbformat.v4.new_markdown_cell
     if cell.kind == "answer":
-        out = make(_with_solution_markers(cell.source))
+        out = make(_with_solution_markers(cell.source, exercises[cell.name].variable))
         meta = {"grade": False, "solution": True, "locked": False, "grade_id": f"{cell.name}_answer"}
     elif cell.kind == "tests":
         out = make(_with_hidden_markers(cell.source))
@@ -73,10 +74,13 @@ def _compile_cell(cell: SourceCell, exercises: dict, locked: int):
     return out
 
 
-def _with_solution_markers(source: str) -> str:
+def _with_solution_markers(source: str, variable: str) -> str:
+    """The answer cell: a starter line the release keeps (``x = ____``, so Run All runs on),
+    then the reference solution, which nbgrader replaces with ``# YOUR CODE HERE``."""
+    starter = starter_line(variable)
     if BEGIN_SOLUTION in source:
-        return source
-    return f"{BEGIN_SOLUTION}\n{source.strip()}\n{END_SOLUTION}"
+        return source if starter in source else f"{starter}\n{source.strip()}"
+    return f"{starter}\n{BEGIN_SOLUTION}\n{source.strip()}\n{END_SOLUTION}"
 
 
 def _with_hidden_markers(source: str) -> str:

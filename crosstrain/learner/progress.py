@@ -22,7 +22,8 @@ from crosstrain.errors import CrosstrainError
 from crosstrain.learner.workspace import find_workspace, module_notebook, read_manifest
 from crosstrain.paths import COURSE_DIR
 
-CODE_PLACEHOLDER = "raise NotImplementedError()"
+#: A release answer cell's blank lines: ``x = ____`` (today), ``raise NotImplementedError()`` (older releases).
+CODE_PLACEHOLDERS = ("____", "raise NotImplementedError()")
 TEXT_PLACEHOLDER = "YOUR ANSWER HERE"
 
 TODO, WRITTEN, PASSED, FAILING, UNCHECKED = "to do", "written", "passed", "check fails", "not checked"
@@ -71,7 +72,7 @@ def exercise_states(notebook) -> list[ExerciseState]:
     for cell in cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if meta.get("solution") and cell.cell_type == "code":
-            answers[str(meta.get("grade_id", "")).removesuffix("_answer")] = _filled(cell.source, CODE_PLACEHOLDER)
+            answers[str(meta.get("grade_id", "")).removesuffix("_answer")] = _filled(cell.source, *CODE_PLACEHOLDERS)
     states = []
     for cell in cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
@@ -85,15 +86,18 @@ def exercise_states(notebook) -> list[ExerciseState]:
     return states
 
 
-def _filled(source: str, placeholder: str) -> bool:
-    lines = [line for line in source.splitlines() if line.strip() and not line.strip().startswith("#")]
-    return bool(lines) and placeholder not in source
+def _filled(source: str, *placeholders: str) -> bool:
+    """Whether a line other than a comment or a placeholder's is written."""
+    return any(line.strip() and not line.strip().startswith("#") and not any(p in line for p in placeholders)
+               for line in source.splitlines())
 
 
 def _check_state(name: str, answered: bool, cell) -> str:
     if not answered:
         return TODO
-    text = "".join(out.get("text", "") for out in cell.get("outputs", []) if out.get("output_type") == "stream")
+    # check() shows a card: its text/plain says "q1: Correct: ..." (older notebooks printed it)
+    text = "".join(out.get("text", "") if out.get("output_type") == "stream" else "".join(out.get("data", {}).get("text/plain", ""))
+                   for out in cell.get("outputs", []))
     errors = any(out.get("output_type") == "error" for out in cell.get("outputs", []))
     if f"{name}: Correct" in text:
         return PASSED

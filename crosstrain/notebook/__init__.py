@@ -11,11 +11,15 @@
   and its exercise ``table``; the registry ``exercises_of(module_id)``.
 - ``exercise`` (the ``Exercise`` object; ``spec``, its learner-facing half in an assessment),
   ``answers`` (answer kinds shared by modules),
-  ``capture`` (the graded-answer payload), ``friendly`` (error messages for new hires).
+  ``capture`` (the graded-answer payload), ``friendly`` (error messages for new hires),
+  ``placeholder`` (``____``, the blank a release's answer cell starts with), ``verdict``
+  (how feedback looks), ``parts`` (which parts of a partly right answer are off),
+  ``numbers`` (numbers shown as people read them).
 
 It never imports the grader, the verbs or the command line (``lint-imports`` checks).
 """
 
+from crosstrain.notebook.placeholder import ____
 from crosstrain.notebook.session import start
 
-__all__ = ["start"]
+__all__ = ["____", "start"]

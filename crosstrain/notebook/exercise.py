@@ -18,6 +18,8 @@ from typing import Any
 import pandas as pd
 
 from crosstrain.notebook.capture import UnsafeAnswer, as_plain
+from crosstrain.notebook.parts import parts_off, parts_sentence
+from crosstrain.notebook.placeholder import is_placeholder, waiting_message
 
 #: The most an answer that is not fully right can earn, as a share of the points: an
 #: answer with a wrong part is a wrong answer, so every mistake loses at least half.
@@ -40,13 +42,23 @@ class Mistake:
 
 @dataclass(frozen=True)
 class Feedback:
-    """What ``check`` found: whether the answer is right and a message for a new hire."""
+    """What ``check`` found: whether the answer is right and a message for a new hire.
+
+    ``answered`` is False while the answer is still the release's blank ``____``.
+    """
 
     correct: bool
     message: str
+    answered: bool = True
+
+    @property
+    def label(self) -> str:
+        if self.correct:
+            return "Correct"
+        return "Not yet" if self.answered else "Not answered yet"
 
     def __str__(self) -> str:
-        return ("Correct: " if self.correct else "Not yet: ") + self.message
+        return f"{self.label}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -117,6 +129,8 @@ class Exercise:
 
     def check(self, answer: Any, world) -> Feedback:
         """Sanity checks first, then right or wrong, naming a known mistake if it is one."""
+        if is_placeholder(answer):
+            return Feedback(False, waiting_message(self.variable), answered=False)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -134,7 +148,9 @@ class Exercise:
             if problem:
                 return Feedback(False, problem)
         if score > 0:
-            return Feedback(False, f"part of your answer is right ({score:.0%}); look again at the rest. Call .hint() if you are stuck.")
+            off = parts_off(self.kind, answer, self.expected(world))
+            said = parts_sentence(self.kind, *off) if off else f"part of your answer is right ({score:.0%})"
+            return Feedback(False, f"{said}; look again at the rest. Call .hint() if you are stuck.")
         return Feedback(False, "that is not what the data gives. Re-read the question, or call .hint().")
 
     def _recognised(self, answer: Any, world) -> list[Mistake]:

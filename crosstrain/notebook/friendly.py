@@ -42,4 +42,4 @@ def hint_for(message: str, answers: dict[str, str]) -> str:
         return ""
     name = found.group(1)
     return (f"Hint: `{name}` is your answer to {answers[name]} and it has no value yet. Write it in the answer "
-            f"cell above (replace `raise NotImplementedError()`), run that cell, then run this one again.")
+            f"cell above (replace the blank `____`), run that cell, then run this one again.")

@@ -16,7 +16,9 @@ from typing import Any
 
 from crosstrain.notebook.capture import ANSWER_MIME, UnsafeAnswer, decode, make_payload
 from crosstrain.notebook.exercise import Exercise
+from crosstrain.notebook.placeholder import is_placeholder, waiting_message
 from crosstrain.notebook.spec import HANDED_IN, ExerciseSpec
+from crosstrain.notebook.verdict import Card, show
 
 WORLD_ENV = "CROSSTRAIN_WORLD"
 
@@ -42,6 +44,9 @@ def start(module_id: str, world: Any = None):
     from crosstrain.notebook.friendly import explain_undefined
 
     explain_undefined({exercise.variable: exercise.name for exercise in exercises.values()})
+    from crosstrain.notebook.numbers import readable_numbers
+
+    readable_numbers()
     return world, ExerciseSet(module_id, exercises, world)
 
 
@@ -73,14 +78,32 @@ class BoundExercise:
         self.world = world
 
     def check(self, answer: Any) -> None:
-        """Print whether the answer is right, in words a new hire understands."""
-        print(f"{self.exercise.name}: {self.exercise.check(answer, self.world)}")
+        """Show whether the answer is right, in words a new hire understands."""
+        feedback = self.exercise.check(answer, self.world)
+        show(Card(self.exercise.name, feedback.label, feedback.message))
 
     def hint(self) -> None:
-        print(f"Hint for {self.exercise.name}: {self.exercise.hint()}")
+        show(Card(self.exercise.name, "Hint", self.exercise.hint()))
 
     def solution(self) -> None:
-        print(f"Solution for {self.exercise.name}:\n{self.exercise.solution()}")
+        text = self.exercise.solution()
+        if getattr(self.exercise, "solution_text", None):
+            show(Card(self.exercise.name, "Solution", "one way to do it:", code=text))
+        else:
+            show(Card(self.exercise.name, "Solution", text))
+
+    def answered(self, answer: Any) -> bool:
+        """Whether ``answer`` is more than the release's blank; if not, say so in one line.
+
+        A lesson cell that draws the learner's answer starts with ``if ex.q5.answered(win_rate):``,
+        so Run All on a blank release runs past it instead of failing.
+        """
+        if not is_placeholder(answer):
+            return True
+        show(Card(self.exercise.name, "Waiting for your answer",
+                  f"this cell draws your answer `{self.exercise.variable}`: answer {self.exercise.name} above, "
+                  f"then run this cell again."))
+        return False
 
     def grade(self, answer: Any) -> float | None:
         """Autograded test cells call this: hand the answer in, then assert it is right.
@@ -94,6 +117,8 @@ class BoundExercise:
         from IPython.display import display
 
         exercise = self.exercise
+        if is_placeholder(answer):
+            raise AssertionError(f"{exercise.name}: not answered yet: {waiting_message(exercise.variable)}")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:

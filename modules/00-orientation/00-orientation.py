@@ -14,8 +14,10 @@
 # ## How this course works
 #
 # Each module is a notebook like this one. You read, run the cells, and answer
-# questions in **answer cells** with a little Python: delete the two placeholder lines
-# (`# YOUR CODE HERE` and `raise NotImplementedError()`) and write your code instead.
+# questions in **answer cells** with a little Python: each starts as `n_leads = ____`;
+# replace the blank `____` with your code (write more lines under `# YOUR CODE HERE` if
+# you need them). Until you do, the notebook still runs to the end and the check cell
+# says the exercise is waiting for your answer.
 # After each answer cell there is a **check cell**: run it and it tells you, in plain
 # words, whether your answer is right.
 # Stuck? `ex.q1.hint()` gives a hint, `ex.q1.solution()` shows one way to do it.
@@ -28,7 +30,7 @@
 # `world`, and this module's exercises as `ex`.
 
 # %% locked setup
-from crosstrain.notebook import start
+from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
 
 world, ex = start("00-orientation")
 world

@@ -27,7 +27,7 @@
 # %% locked setup
 import pandas as pd
 
-from crosstrain.notebook import start
+from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
 from crosstrain.notebook.exercises.measuring.lesson import GROSS_MARGIN
 
 world, ex = start("02-measuring")
@@ -318,8 +318,9 @@ ex.q8.grade(attainment)
 # nothing at all in a quarter: exactly the people a team average would hide.
 
 # %%
-ax = attainment.sort_values().plot.barh(title="AE attainment, last complete quarter", figsize=(6, 4))
-ax.axvline(1, color="black", linestyle="--");
+if ex.q8.answered(attainment):
+    ax = attainment.sort_values().plot.barh(title="AE attainment, last complete quarter", figsize=(6, 4))
+    ax.axvline(1, color="black", linestyle="--");
 
 # %% [markdown]
 # ## 6. When the two scoreboards disagree

@@ -27,7 +27,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from crosstrain.notebook import start
+from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
 
 world, ex = start("04-lead-scoring")
 world
@@ -140,8 +140,9 @@ ex.q1.grade(scores)
 
 # %%
 inbound = world.leads.set_index("lead_id").source_channel != "outbound"
-scores[inbound].plot.hist(bins=60, figsize=(7, 2.8), title="Inbound leads by score today")
-plt.axvline(70, color="red", linestyle="--");
+if ex.q1.answered(scores):
+    scores[inbound].plot.hist(bins=60, figsize=(7, 2.8), title="Inbound leads by score today")
+    plt.axvline(70, color="red", linestyle="--");
 
 # %% [markdown]
 # ## Exercise 2: MQL volume (1 point)
@@ -172,9 +173,10 @@ ex.q2.grade(n_mql)
 # %%
 leads_ix = world.leads.set_index("lead_id")
 became_opp = leads_ix.opportunity_id.notna()[inbound]
-mql = scores[inbound] >= 70
-hits = (mql & became_opp).sum()
-print(f"precision {hits / mql.sum():.1%}, recall {hits / became_opp.sum():.1%}")
+if ex.q1.answered(scores):
+    mql = scores[inbound] >= 70
+    hits = (mql & became_opp).sum()
+    print(f"precision {hits / mql.sum():.1%}, recall {hits / became_opp.sum():.1%}")
 
 # %% [markdown]
 # Explore it live: move the weights of fit and engagement and the bar, and watch MQL
@@ -250,9 +252,10 @@ ex.q4.grade(grid)
 # A heat map makes the point: conversion needs both a good fit *and* real engagement.
 
 # %%
-plt.imshow(grid.astype(float), cmap="Blues", origin="lower")
-plt.xticks(range(3), grid.columns); plt.yticks(range(3), grid.index)
-plt.xlabel("engagement band"); plt.ylabel("fit band"); plt.colorbar(label="lead-to-opportunity rate");
+if ex.q4.answered(grid):
+    plt.imshow(grid.astype(float), cmap="Blues", origin="lower")
+    plt.xticks(range(3), grid.columns); plt.yticks(range(3), grid.index)
+    plt.xlabel("engagement band"); plt.ylabel("fit band"); plt.colorbar(label="lead-to-opportunity rate");
 
 # %% [markdown]
 # ## Qualification frameworks

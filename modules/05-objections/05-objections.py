@@ -29,7 +29,7 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from crosstrain.notebook import start
+from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
 
 world, ex = start("05-objections")
 notes, deals = world.call_notes, world.opportunities

@@ -28,7 +28,7 @@
 # %% locked setup
 import pandas as pd
 
-from crosstrain.notebook import start
+from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
 from crosstrain.notebook.exercises.pipeline.lesson import deal_risks, discount_band
 from crosstrain.world.schema import DEAL_STAGES
 
@@ -223,7 +223,8 @@ ex.q3.grade(velocity)
 # Velocity differs widely from one AE to the next: compare the top and the bottom of the chart.
 
 # %%
-velocity.sort_values().plot.barh(figsize=(6, 5), title="Sales velocity per AE ($ per day)");
+if ex.q3.answered(velocity):
+    velocity.sort_values().plot.barh(figsize=(6, 5), title="Sales velocity per AE ($ per day)");
 
 # %% [markdown]
 # **Which lever moves velocity most?** The first three levers multiply, the cycle
@@ -324,8 +325,9 @@ ex.q5.grade(slipped)
 # moving close date often means no one on the buyer's side owns the decision or the timeline.
 
 # %%
-done.groupby(done.slips.clip(upper=3)).is_won.mean().plot.bar(
-    figsize=(5, 3), title="Win rate by number of slips (3 = 3 or more)", rot=0);
+if ex.q5.answered(slipped):
+    done.groupby(done.slips.clip(upper=3)).is_won.mean().plot.bar(
+        figsize=(5, 3), title="Win rate by number of slips (3 = 3 or more)", rot=0);
 
 # %% [markdown]
 # ## 5. Forecast categories and the roll-up
@@ -369,8 +371,9 @@ ex.q6.grade(forecast)
 # the ceiling. The gap between them is where the forecast call is made.
 
 # %%
-pd.Series({"quota": team_quota, "commit": forecast["commit"], "best case": forecast["best_case"],
-           "weighted": weighted}).plot.bar(figsize=(5, 3), rot=0, title="This quarter ($)");
+if ex.q6.answered(forecast) and ex.q1.answered(weighted):
+    pd.Series({"quota": team_quota, "commit": forecast["commit"], "best case": forecast["best_case"],
+               "weighted": weighted}).plot.bar(figsize=(5, 3), rot=0, title="This quarter ($)");
 
 # %% [markdown]
 # **Explore.** Pick a segment, move the win rate, and leave out the deals that slipped
@@ -426,8 +429,9 @@ ex.q7.grade(discounts)
 # study, a signature date).
 
 # %%
-pd.DataFrame(discounts).plot.bar(subplots=True, figsize=(6, 4), rot=0, legend=False,
-                                 title=["Win rate (closed deals)", "Median won amount ($)"]);
+if ex.q7.answered(discounts):
+    pd.DataFrame(discounts).plot.bar(subplots=True, figsize=(6, 4), rot=0, legend=False,
+                                     title=["Win rate (closed deals)", "Median won amount ($)"]);
 
 # %% [markdown]
 # ## The forecast call

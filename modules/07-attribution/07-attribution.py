@@ -28,7 +28,7 @@
 # %% locked setup
 import pandas as pd
 
-from crosstrain.notebook import start
+from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
 from crosstrain.notebook.exercises.attribution.lesson import (
     ANNUAL_CHURN,
     GROSS_MARGIN,
@@ -422,8 +422,11 @@ ex.q8.grade(campaign_roi)
 # Judge a campaign's ROI only once its deals have had time to close.
 
 # %%
-started = camps.set_index("campaign_id").start_date.dt.to_period("Q")
-campaign_roi.groupby(started).median().round(2).rename("median campaign ROI by start quarter")
+from IPython.display import display
+
+if ex.q8.answered(campaign_roi):
+    started = camps.set_index("campaign_id").start_date.dt.to_period("Q")
+    display(campaign_roi.groupby(started).median().round(2).rename("median campaign ROI by start quarter"))
 
 # %% [markdown] locked exec_model_prompt
 # ## Written: the model for the executive report (graded by your trainer)

@@ -32,7 +32,7 @@
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from crosstrain.notebook import start
+from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
 from crosstrain.notebook.exercises.alignment.lesson import monthly_scorecard, plan_inputs, raw_variant, revenue_goal
 from crosstrain.world.schema import DEAL_STAGES
 
@@ -111,8 +111,9 @@ ex.q1.grade(plan_needs)
 monthly = monthly_scorecard(world)
 last_year = monthly.loc[monthly.index >= world.reference_date.to_period("M") - 12]
 ax = last_year.mqls.plot(marker="o", figsize=(7, 3), title="MQLs per month against the plan's pace")
-ax.axhline(plan_needs["mqls"] / 3, color="grey", linestyle="--", label="plan / 3")
-ax.legend();
+if ex.q1.answered(plan_needs):
+    ax.axhline(plan_needs["mqls"] / 3, color="grey", linestyle="--", label="plan / 3")
+    ax.legend();
 
 # %% [markdown]
 # ## Exercise 2: last quarter against the plan
@@ -162,7 +163,8 @@ ex.q3.grade(gap_stage)
 # marketing up to MQL, SDRs to SQL, AEs from opportunity to won).
 
 # %%
-pd.Series(vs_plan).plot.bar(figsize=(6, 3), title="Last quarter: observed / needed", rot=0).axhline(1, color="grey", linestyle="--");
+if ex.q2.answered(vs_plan):
+    pd.Series(vs_plan).plot.bar(figsize=(6, 3), title="Last quarter: observed / needed", rot=0).axhline(1, color="grey", linestyle="--");
 
 # %% [markdown]
 # ## 3. One CRM, and only if it is clean
@@ -322,8 +324,11 @@ ex.q7.grade(sla_scorecard)
 
 # %%
 fig, axes = plt.subplots(2, 2, figsize=(10, 6))
-pd.Series(vs_plan).plot.bar(ax=axes[0, 0], rot=20, title="Last quarter: observed / plan").axhline(1, color="grey", ls="--")
-last_year.mqls.plot(ax=axes[0, 1], marker="o", title="MQLs per month (plan pace dashed)").axhline(plan_needs["mqls"] / 3, color="grey", ls="--")
+if ex.q2.answered(vs_plan):
+    pd.Series(vs_plan).plot.bar(ax=axes[0, 0], rot=20, title="Last quarter: observed / plan").axhline(1, color="grey", ls="--")
+last_year.mqls.plot(ax=axes[0, 1], marker="o", title="MQLs per month (plan pace dashed)")
+if ex.q1.answered(plan_needs):
+    axes[0, 1].axhline(plan_needs["mqls"] / 3, color="grey", ls="--")
 last_year.acceptance_rate.plot(ax=axes[1, 0], marker="o", ylim=(0, 1), title="Marketing: MQL acceptance rate").axhline(0.7, color="grey", ls="--")
 last_year.sla_4h.plot(ax=axes[1, 1], marker="o", ylim=(0, 1), title="Sales: MQLs touched within 4 h").axhline(0.9, color="grey", ls="--")
 fig.tight_layout()

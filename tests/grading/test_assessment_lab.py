@@ -61,8 +61,9 @@ ex.q1.check("all of them")
 
 def _run(client, code: str) -> str:
     out = []
-    reply = client.execute_interactive(code, timeout=300, output_hook=lambda msg: out.append(msg["content"].get("text", "")
-                                                                                             or msg["content"].get("evalue", "")))
+    reply = client.execute_interactive(code, timeout=300, output_hook=lambda msg: out.append(
+        msg["content"].get("text", "") or msg["content"].get("evalue", "")
+        or msg["content"].get("data", {}).get("text/plain", "")))  # check() shows a card with a plain-text part
     assert reply["content"]["status"] == "ok", "".join(out)
     return "".join(out)
 

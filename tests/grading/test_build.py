@@ -44,7 +44,7 @@ def test_release_has_no_solutions_hidden_tests_or_model_answers(course):
     for secret in ("len(world.leads)", "BEGIN SOLUTION", "HIDDEN TESTS", ".grade(", "I am joining sales"):
         assert secret not in text, secret
     cells = {c.metadata["nbgrader"]["grade_id"]: c for c in release.cells if "nbgrader" in c.metadata}
-    assert cells["q1_answer"].source == "# YOUR CODE HERE\nraise NotImplementedError()"
+    assert cells["q1_answer"].source == "n_leads = ____  # replace ____ with your answer (more lines below are fine)\n# YOUR CODE HERE"
     assert cells["q1"].source == "ex.q1.check(n_leads)"
     assert cells["reflection"].source == "YOUR ANSWER HERE"
     assert all(c.metadata["nbgrader"]["locked"] for k, c in cells.items() if k in ("setup", "front_matter", "q1", "teams"))

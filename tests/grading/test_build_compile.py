@@ -10,6 +10,7 @@ from crosstrain.course.sources import source_path
 from crosstrain.course.syllabus import load_syllabus
 from crosstrain.errors import CrosstrainError
 from crosstrain.grading.compile import compile_module, points_of
+from crosstrain.notebook.placeholder import starter_line
 from crosstrain.paths import COURSE_DIR, MODULES_DIR
 
 MODULE = load_syllabus(COURSE_DIR).module("00-orientation")
@@ -38,7 +39,10 @@ def test_cells_get_nbgrader_metadata_from_their_markers(tmp_path):
 
 def test_markers_become_nbgrader_delimiters(tmp_path):
     cells = _by_id(_compile(tmp_path))
-    assert cells["q1_answer"].source == "### BEGIN SOLUTION\nn_leads = len(world.leads)\n### END SOLUTION"
+    # the starter line stays in the release (Run All runs on), the solution becomes the stub
+    assert cells["q1_answer"].source == (f"{starter_line('n_leads')}\n"
+                                         "### BEGIN SOLUTION\nn_leads = len(world.leads)\n### END SOLUTION")
+    assert starter_line("n_leads").startswith("n_leads = ____  #")
     assert cells["q1"].source == "ex.q1.check(n_leads)\n### BEGIN HIDDEN TESTS\nex.q1.grade(n_leads)\n### END HIDDEN TESTS"
 
 

@@ -60,6 +60,9 @@ GRADING_NOTEBOOK = [
     "ex.q1.check(len(world.leads))",
     "ex.q1.check(n_leads)",
     "print(some_typo)",
+    "from crosstrain.notebook import ____\nex.q1.check(____)",
+    "ex.q1.grade(____)",
+    "import numpy as np\n{'rate': np.float64(0.2532675709001233), 'amount': np.float64(12345.678), 'points': 2 / 3}",
 ]
 
 
@@ -111,9 +114,24 @@ def test_graded_cells_never_write_to_stderr(graded_cells):
         assert not [o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"], cell.source
 
 
+def _plain(cell) -> str:
+    return "".join(o.get("text", "") or str(o.get("data", {}).get("text/plain", "")) for o in cell.outputs)
+
+
 @pytest.mark.kernel
-def test_check_prints_a_verdict(graded_cells):
-    assert "q1: Correct" in "".join(o.get("text", "") for o in graded_cells[5].outputs)
+def test_check_shows_a_verdict_card_with_a_plain_text_fallback(graded_cells):
+    assert _plain(graded_cells[5]).startswith("q1: Correct: ")
+    html = graded_cells[5].outputs[0].data["text/html"]
+    assert "crosstrain-correct" in html and "✔" in html and "Correct" in html
+
+
+@pytest.mark.kernel
+def test_a_blank_answer_is_not_answered_yet_and_grades_zero_for_that_reason(graded_cells):
+    assert _plain(graded_cells[8]).startswith("q1: Not answered yet: `n_leads` is still `____`")
+    assert not [o for o in graded_cells[8].outputs if o.output_type == "error"]
+    error = [o for o in graded_cells[9].outputs if o.output_type == "error"][0]
+    assert error.ename == "AssertionError" and "not answered yet" in error.evalue
+    assert not _answers(graded_cells[9])  # nothing handed in: the re-score agrees on 0
 
 
 @pytest.mark.kernel
@@ -132,3 +150,10 @@ def test_a_recognised_mistake_is_named_even_when_the_answer_is_out_of_range(tiny
     assert exercise.kind.sanity(mistake.compute(tiny_world), tiny_world)  # the range check alone would fire
     assert exercise.check(mistake.compute(tiny_world), tiny_world).message == mistake.message
     assert exercise.check(-3.5, tiny_world).message == exercise.kind.sanity(-3.5, tiny_world)
+
+
+@pytest.mark.kernel
+def test_an_echoed_answer_reads_as_numbers_not_numpy_code(graded_cells):
+    shown = [o for o in graded_cells[10].outputs if o.output_type == "execute_result"][0].data["text/plain"]
+    # a Python float keeps its repr: nbgrader reads partial credit from it
+    assert shown == "{'rate': 0.2533, 'amount': 12,345.68, 'points': 0.6666666666666666}"

@@ -103,7 +103,8 @@ def forecast_explorer(world):
     segment = widgets.Dropdown(options=list(SEGMENTS), value="all", description="Segment")
     rate = widgets.FloatSlider(value=round(recent_win_rate(deals, today), 2), min=0.05, max=0.6, step=0.01,
                                description="Win rate", readout_format=".0%")
-    drop = widgets.Checkbox(value=False, description="leave out deals that slipped twice or more")
+    drop = widgets.Checkbox(value=False, description="leave out deals that slipped twice or more", indent=False,
+                            layout=widgets.Layout(width="auto"))  # the whole label, not its first 20 characters
     out = widgets.Output()
 
     def reset_rate(*_):

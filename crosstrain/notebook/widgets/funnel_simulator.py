@@ -1,7 +1,11 @@
 """A funnel simulator: move lead volume and stage rates, see won deals and revenue.
 
 The point it makes in module 03: revenue is leads x every stage rate x the average
-deal, so a few points on a leaky step can be worth more than many more leads. The
+deal, so every lever multiplies. Doubling the leads doubles revenue; ten more points on
+a step at rate r multiply it by (r + 0.10) / r, which beats doubling only on a step below
+10%. On this world's handoff steps (40-80%) doubling wins on revenue, and the widget says
+so (``lever_effects``); the lesson then asks what each lever costs. The chart is linear
+(a log axis drew a doubled funnel as the same bars, shifted) and counts are whole. The
 sliders start at the world's own observed rates (the mature cohort of
 ``crosstrain.notebook.exercises.funnel_handoff``) and its average won deal.
 
@@ -73,23 +77,52 @@ def observed_defaults(world) -> dict:
             "avg_deal": float(round(won.mean(), -3)) if len(won) else 10_000.0}
 
 
-def _describe(table: pd.DataFrame) -> str:
+#: The handoff steps module 03's "leakiest step" is chosen from (its exercise 3).
+HANDOFF = ("mql_to_sal", "sal_to_sql", "sql_to_opportunity")
+LIFT = 0.10  # "ten points"
+
+
+def lever_effects(rates: Mapping[str, float]) -> dict[str, float]:
+    """Revenue multiplier of each lever the lesson compares: doubling the leads, and ten more
+    points on the leakiest handoff step (capped at 100%)."""
+    step = min(HANDOFF, key=lambda s: rates[s])
+    rate = float(rates[step])
+    lifted = min(1.0, rate + LIFT)
+    return {"double the leads": 2.0,
+            f"+10 points on {STEP_LABELS[step]}": (lifted / rate) if rate > 0 else math.inf}
+
+
+def _describe(table: pd.DataFrame, baseline: pd.DataFrame, rates: Mapping[str, float]) -> str:
     won, revenue = table.loc["won", "count"], table.loc["won", "revenue"]
-    return (f"<b>Won deals:</b> {won:,.1f} &nbsp; <b>Revenue:</b> ${revenue:,.0f} "
-            f"&nbsp; (SQLs: {table.loc['sql', 'count']:,.0f}, opportunities: {table.loc['opportunity', 'count']:,.0f})")
+    change = revenue / baseline.loc["won", "revenue"] if baseline.loc["won", "revenue"] else math.nan
+    levers = " &nbsp;·&nbsp; ".join(f"{name}: revenue ×{factor:.2f}" for name, factor in lever_effects(rates).items())
+    return (f"<b>Won deals:</b> {won:,.0f} per quarter &nbsp; <b>Revenue:</b> ${revenue:,.0f}"
+            f" ({'×' + format(change, '.2f') if math.isfinite(change) else 'n/a'} the observed)"
+            f" &nbsp; (SQLs: {table.loc['sql', 'count']:,.0f}, opportunities: {table.loc['opportunity', 'count']:,.0f})"
+            f"<br><b>From here:</b> {levers}")
 
 
 def _draw(table: pd.DataFrame, baseline: pd.DataFrame):
+    """Left, the funnel on a linear axis with whole counts; right, revenue against the observed."""
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, 3.2))
+    fig, (ax, money) = plt.subplots(1, 2, figsize=(9, 3.2), gridspec_kw={"width_ratios": [3, 1.3]})
     stages = list(table.index)[::-1]
     ax.barh(stages, baseline["count"][stages], color="#dddddd", label="observed")
     ax.barh(stages, table["count"][stages], height=0.5, color="#2b7bb9", label="your scenario")
-    ax.set_xscale("log")
-    ax.set_xlabel("leads reaching the stage (log scale)")
-    ax.set_title(f"Won deals {table.loc['won', 'count']:,.1f}, revenue ${table.loc['won', 'revenue']:,.0f} per quarter")
+    for y, stage in enumerate(stages):
+        ax.annotate(f"{table.loc[stage, 'count']:,.0f}", (max(table.loc[stage, "count"], baseline.loc[stage, "count"]), y),
+                    xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_xlabel("leads reaching the stage per quarter")
+    ax.margins(x=0.15)
     ax.legend(loc="lower right", fontsize=8)
+    revenue = [baseline.loc["won", "revenue"], table.loc["won", "revenue"]]
+    money.bar(["observed", "scenario"], revenue, color=["#dddddd", "#2b7bb9"])
+    for x, value in enumerate(revenue):
+        money.annotate(f"${value / 1e6:,.2f}M", (x, value), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=8)
+    money.set_title("Revenue per quarter", fontsize=10)
+    money.set_yticks([])
+    money.margins(y=0.15)
     fig.tight_layout()
     return fig
 
@@ -110,14 +143,14 @@ def funnel_simulator(world=None, defaults: dict | None = None):
         defaults = observed_defaults(world)
     style = {"description_width": "150px"}
     layout = widgets.Layout(width="480px")
-    volume = widgets.IntSlider(value=defaults["leads"], min=0, max=max(1000, 4 * defaults["leads"]), step=100,
+    volume = widgets.IntSlider(value=defaults["leads"], min=0, max=max(1000, 4 * defaults["leads"]), step=100, readout_format=",d",
                                description="Leads per quarter", style=style, layout=layout, continuous_update=False)
     rates = {step: widgets.FloatSlider(value=defaults["rates"][step], min=0.0, max=1.0, step=0.01, readout_format=".0%",
                                        description=STEP_LABELS[step], style=style, layout=layout, continuous_update=False)
              for step in TRANSITIONS}
-    deal = widgets.IntSlider(value=int(defaults["avg_deal"]), min=1000, max=max(10_000, int(4 * defaults["avg_deal"])), step=1000,
+    deal = widgets.IntSlider(value=int(defaults["avg_deal"]), min=1000, max=max(10_000, int(4 * defaults["avg_deal"])), step=1000, readout_format=",d",
                              description="Average deal ($)", style=style, layout=layout, continuous_update=False)
-    reset = widgets.Button(description="Back to observed", icon="undo")
+    reset = widgets.Button(description="Back to observed", icon="undo", layout=widgets.Layout(width="auto"))
     summary = widgets.HTML()
     chart = widgets.Output()
     baseline = simulate_funnel(defaults["leads"], defaults["rates"], defaults["avg_deal"])
@@ -128,7 +161,7 @@ def funnel_simulator(world=None, defaults: dict | None = None):
         if resetting:
             return
         table = simulate_funnel(volume.value, {s: w.value for s, w in rates.items()}, deal.value)
-        summary.value = _describe(table)
+        summary.value = _describe(table, baseline, {s: w.value for s, w in rates.items()})
         with chart:
             chart.clear_output(wait=True)
             fig = _draw(table, baseline)
@@ -151,6 +184,6 @@ def funnel_simulator(world=None, defaults: dict | None = None):
     reset.on_click(back_to_observed)
     redraw()
     box = widgets.VBox([widgets.HTML("<b>Funnel simulator</b>: move a slider and watch won deals and revenue."),
-                        volume, *rates.values(), deal, reset, summary, chart])
+                        volume, *rates.values(), deal, widgets.HBox([reset]), summary, chart])  # HBox: the button as wide as its label
     box.add_class("crosstrain-funnel-simulator")
     return box

@@ -192,14 +192,14 @@ def objection_roleplay(world, seed: int | None = None):
     state = {"card": deal_card(cards, rng)}
     category = widgets.Dropdown(options=[("any", None)] + [(c, c) for c in sorted(cards.category.unique())],
                                 value=None, description="Category")
-    deal = widgets.Button(description="Deal a card", icon="refresh")
-    probe = widgets.ToggleButton(description="Show the probe", value=False)
+    deal = widgets.Button(description="Deal a card", icon="refresh", layout=widgets.Layout(width="auto"))
+    probe = widgets.ToggleButton(description="Show the probe", value=False, layout=widgets.Layout(width="auto"))
     card_box = widgets.HTML()
     reply = widgets.Textarea(placeholder="Type your reply to the buyer...", layout=widgets.Layout(width="560px", height="90px"))
-    score_button = widgets.Button(description="Score my reply", button_style="primary")
+    score_button = widgets.Button(description="Score my reply", button_style="primary", layout=widgets.Layout(width="auto"))
     result = widgets.HTML()
-    ticks = {name: widgets.Checkbox(description=name.capitalize(), value=False, indent=False) for name in STEPS}
-    weak = {name: widgets.Checkbox(description=FLAGS[name], value=False, indent=False, layout=widgets.Layout(width="560px"))
+    ticks = {name: widgets.Checkbox(description=name.capitalize(), value=False, indent=False, layout=widgets.Layout(width="auto")) for name in STEPS}
+    weak = {name: widgets.Checkbox(description=FLAGS[name], value=False, indent=False, layout=widgets.Layout(width="auto"))
             for name in FLAGS}
     peer_result = widgets.HTML()
 
