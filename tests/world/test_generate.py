@@ -6,12 +6,14 @@ import json
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from crosstrain.errors import CrosstrainError
 from crosstrain.paths import DATASETS_DIR
 from crosstrain.world import columns
-from crosstrain.world.generate import generate
+from crosstrain.world.generate import build_world, generate
+from crosstrain.world.load import World
 from crosstrain.world.recipe import load_recipe
 from crosstrain.world.schema import TABLES
 
@@ -104,3 +106,15 @@ def test_a_world_is_readable_by_other_users(tiny_world):
     """On a shared hub, learners read the world an admin generated."""
     for path in [tiny_world.path, tiny_world.path / "parquet", tiny_world.path / "parquet" / "leads.parquet", tiny_world.path / "world.json"]:
         assert path.stat().st_mode & 0o004, path
+
+
+@pytest.mark.parametrize("variant", ["clean", "raw"])
+def test_a_world_built_in_memory_is_the_world_written_to_disk(tmp_path, variant):
+    """``build_world`` skips the files, nothing else: claims measured on it hold on disk."""
+    on_disk = World(generate(load_recipe("tiny").with_overrides(seed=3), tmp_path / "w", variant=variant, progress=False))
+    in_memory = build_world("tiny", seed=3, variant=variant)
+    assert in_memory.path is None and "(memory)" in repr(in_memory)
+    written = {key: value for key, value in on_disk.info.items() if key not in ("csv_sha256", "formats")}
+    assert {key: value for key, value in in_memory.info.items() if key != "formats"} == written
+    for name in TABLES:
+        pd.testing.assert_frame_equal(in_memory.table(name), on_disk.table(name), check_exact=True, obj=name)
