@@ -53,15 +53,20 @@ def pytest_unconfigure(config) -> None:
 #: ``--dist loadfile --no-loadscope-reorder``), so the other worker runs everything else
 #: meanwhile instead of waiting for them at the end.
 FIRST_FILES = ("test_validate_modules_first.py", "test_validate_modules_second.py")
+#: The slowest files that need no kernel, server or browser: first of the rest, so that in
+#: ``make check`` (which runs only the rest) they start at once, not at the end.
+SLOW_FILES = ("test_claims.py", "test_no_shortcuts.py", "test_people.py")
 
 
 def pytest_collection_modifyitems(items) -> None:
     """Longest first: the slowest files, then every kernel, server or browser test, then the
-    rest (a stable sort, the same on every worker, as xdist requires)."""
+    slowest of the rest, then the rest (a stable sort, the same on every worker, as xdist requires)."""
     def weight(item) -> int:
         if item.path.name in FIRST_FILES:
             return 0
-        return 1 if any(item.get_closest_marker(m) for m in ("kernel", "server", "browser")) else 2
+        if any(item.get_closest_marker(m) for m in ("kernel", "server", "browser")):
+            return 1
+        return 2 if item.path.name in SLOW_FILES else 3
     items.sort(key=weight)
 
 
