@@ -10,6 +10,7 @@ import json
 from importlib.metadata import version
 from pathlib import Path
 
+import pyarrow as pa
 from tqdm.auto import tqdm
 
 from crosstrain.errors import CrosstrainError
@@ -18,6 +19,7 @@ from crosstrain.world import activities, campaigns, deals, funnel, leads, people
 from crosstrain.world.columns import to_table
 from crosstrain.world.context import Context
 from crosstrain.world.faults import add_faults
+from crosstrain.world.load import World, midnights
 from crosstrain.world.recipe import Recipe, load_recipe
 from crosstrain.world.schema import TABLES
 
@@ -108,12 +110,47 @@ class _NoProgress:
 def _hand_over(ctx: Context, writer: store.WorldWriter, name: str, variant: str) -> dict:
     """Convert a finished table to Arrow (dropping its numpy columns) and queue it for writing;
     returns the faults injected into it (raw variant)."""
-    table = to_table(name, ctx.ids.resolve(ctx.tables.pop(name)))
-    found = {}
-    if variant == "raw":
-        table, found = add_faults(ctx, name, table)
+    table, found = _finish(ctx, name, variant)
     writer.add(name, table)
     return found
+
+
+def _finish(ctx: Context, name: str, variant: str) -> tuple:
+    """A finished table as Arrow, with the faults injected into it (raw variant)."""
+    table = to_table(name, ctx.ids.resolve(ctx.tables.pop(name)))
+    if variant == "raw":
+        return add_faults(ctx, name, table)
+    return table, {}
+
+
+def build_world(preset: str, *, seed: int | None = None, variant: str = "clean") -> World:
+    """The world ``ensure_world`` would make for this preset, seed and variant, built in memory
+    and written nowhere: for code that only reads its tables (``crosstrain data claims`` measures
+    20 seeds) and need not write CSV and Parquet, then read them back."""
+    base = load_recipe(preset)
+    recipe = base.with_overrides(seed=seed) if seed is not None else base
+    ctx = Context(recipe)
+    frames, rows, faults = {}, {}, {}
+    for _, step, finished in STEPS:
+        step(ctx)
+        for name in finished:
+            table, found = _finish(ctx, name, variant)
+            faults.update(found)
+            rows[name] = table.num_rows
+            frames[name] = midnights(_as_parquet_keeps_it(table)).to_pandas()  # as ``load`` reads Parquet
+    info = describe_recipe(recipe, variant) | {"row_counts": rows, "formats": []}
+    if variant == "raw":
+        info["faults"] = faults
+    return World.in_memory(info, frames)
+
+
+def _as_parquet_keeps_it(table: pa.Table) -> pa.Table:
+    """``table`` with its times in milliseconds: Parquet has no seconds unit and stores
+    ``timestamp[s]`` as ``timestamp[ms]``, which is what a world read from disk holds."""
+    for i, field in enumerate(table.schema):
+        if pa.types.is_timestamp(field.type) and field.type.unit == "s":
+            table = table.set_column(i, field.name, table.column(i).cast(pa.timestamp("ms", field.type.tz)))
+    return table
 
 
 def describe_recipe(recipe: Recipe, variant: str) -> dict:

@@ -33,14 +33,23 @@ def preload(path: Path) -> None:
 
 
 class World:
-    """A generated CRM world on disk; each table loads as a DataFrame when first used."""
+    """A generated CRM world on disk, each table loaded as a DataFrame when first used (or one
+    built in memory, see ``in_memory``)."""
 
     def __init__(self, path: Path):
-        self.path = Path(path)
+        self.path: Path | None = Path(path)
         self.info = store.read_info(self.path)
         # shallow copies: with pandas' copy-on-write an edit never reaches the preloaded frame
         self._frames: dict[str, pd.DataFrame] = {
             name: frame.copy(deep=False) for name, frame in _PRELOADED.get(self.path.resolve(), {}).items()}
+
+    @classmethod
+    def in_memory(cls, info: dict, frames: dict[str, pd.DataFrame]) -> World:
+        """A world that lives only in memory (``generate.build_world``): ``info`` as its
+        ``world.json`` would say, and every table already loaded."""
+        world = cls.__new__(cls)
+        world.path, world.info, world._frames = None, info, dict(frames)
+        return world
 
     # -- identity ---------------------------------------------------------
     @property
@@ -86,7 +95,7 @@ class World:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{t}={n:,}" for t, n in self.row_counts.items())
-        return f"<World {self.name} seed={self.seed} variant={self.variant} at {self.path}: {counts}>"
+        return f"<World {self.name} seed={self.seed} variant={self.variant} at {self.path or '(memory)'}: {counts}>"
 
 
 def load_world(preset_or_path: str | Path = "default", *, seed: int | None = None, variant: str = "clean", progress: bool = True) -> World:

@@ -14,27 +14,36 @@ from crosstrain.course.claims import CLAIMS, Claim, at_least, between
 from crosstrain.course.claims.calibration import TARGETS, markdown_table
 from crosstrain.course.claims.evaluate import evaluate
 from crosstrain.course.claims.fmt import number
-from crosstrain.world.load import load_world
+from crosstrain.world import generate
+from crosstrain.world.generate import build_world
 
 SEEDS = range(1, 21)
 
 
-@pytest.fixture(scope="session")
-def data_dir(tmp_path_factory):
-    """A private data folder holding the default preset's worlds for seeds 1-20."""
-    folder = tmp_path_factory.mktemp("claims-data")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CROSSTRAIN_DATA_DIR", str(folder))
-        for seed in SEEDS:
-            load_world("default", seed=seed, progress=False)
-    return folder
+@pytest.fixture(scope="module")
+def kept() -> dict:
+    """Seeds 1 and 2 of the default preset, built in memory once: the claims, the command
+    line and the calibration table all read them."""
+    return {seed: build_world("default", seed=seed) for seed in (1, 2)}
 
 
-@pytest.fixture(scope="session")
-def outcomes(data_dir):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CROSSTRAIN_DATA_DIR", str(data_dir))
-        return evaluate(CLAIMS, (load_world("default", seed=seed, progress=False) for seed in SEEDS))
+@pytest.fixture(scope="module")
+def outcomes(kept):
+    return evaluate(CLAIMS, (kept[seed] if seed in kept else build_world("default", seed=seed) for seed in SEEDS))
+
+
+@pytest.fixture
+def asked(kept, monkeypatch) -> list:
+    """The command line builds its worlds with ``build_world``: hand it the kept ones, and
+    record what it asked for."""
+    calls = []
+
+    def reuse(preset, *, seed=None, variant="clean"):
+        calls.append((preset, seed, variant))
+        return kept[seed]
+
+    monkeypatch.setattr(generate, "build_world", reuse)
+    return calls
 
 
 def test_every_claim_holds_on_every_seed(outcomes):
@@ -67,31 +76,30 @@ def _run_cli(data_dir, *args):
     return CliRunner().invoke(cli, ["data", "claims", *args], env=env)
 
 
-def test_cli_prints_the_table_and_exits_zero(data_dir):
-    result = _run_cli(data_dir, "--seeds", "2")
+def test_cli_prints_the_table_and_exits_zero(tmp_path, asked):
+    result = _run_cli(tmp_path, "--seeds", "2")
     assert result.exit_code == 0, result.stdout
     assert "deals.quarter_end" in result.stdout and "datasets/DATASHEET.md" in result.stdout
     assert "claims hold on 2 seeds" in result.stdout.splitlines()[-1]
-    assert os.listdir(data_dir)  # the worlds came from the private folder
+    assert asked == [("default", 1, "clean"), ("default", 2, "clean")]
+    assert not os.listdir(tmp_path)  # measured in memory: no world written to the data folder
 
 
-def test_cli_exits_non_zero_on_a_failing_claim(data_dir, monkeypatch):
+def test_cli_exits_non_zero_on_a_failing_claim(tmp_path, asked, monkeypatch):
     impossible = Claim("test.impossible", "datasets/DATASHEET.md", "Datasheet", "More leads than leads.",
                        lambda w: 1.0, at_least(2.0), unit="ratio")
     broken = Claim("test.broken", "datasets/DATASHEET.md", "Datasheet", "A statistic that raises.",
                    lambda w: w.no_such_table, between(0, 1))
     monkeypatch.setattr(claims_package, "CLAIMS", [*CLAIMS[:2], impossible, broken])
-    result = _run_cli(data_dir, "--seeds", "2")
+    result = _run_cli(tmp_path, "--seeds", "2")
     assert result.exit_code == 1
     last = result.stdout.splitlines()[-1]
     assert last.startswith("2 of 4 claims fail on 2 seeds") and "test.impossible" in last and "test.broken" in last
     assert "FAILS on seeds 1, 2" in result.stdout and "ERROR (AttributeError" in result.stdout
 
 
-def test_calibration_table_marks_unmet_targets(data_dir):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CROSSTRAIN_DATA_DIR", str(data_dir))
-        table = markdown_table(load_world("default", seed=1, progress=False))
+def test_calibration_table_marks_unmet_targets(kept):
+    table = markdown_table(kept[1])
     rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| target")]
     assert len(rows) == len(TARGETS)
     assert all(row.endswith("| yes |") or row.endswith("| not yet (World v2) |") for row in rows)

@@ -79,12 +79,34 @@ def _call(function, *args) -> Any:
             plt.close("all")
 
 
+class Scan:
+    """The helper results for a notebook's growing imports, each helper run once.
+
+    A notebook only ever imports more before each answer cell, so what a learner can call at
+    an exercise is what they could at the one before, plus the modules imported since:
+    ``upto`` runs only those (on the frames the earlier helpers left), which gives what a
+    fresh ``helper_results`` of all the modules would, in the same order."""
+
+    def __init__(self, world):
+        self.world = world
+        self.frames: dict[str, pd.DataFrame] = dict(world.tables)
+        self.modules: list[str] = []
+        self.results: list[tuple[str, Any]] = []
+
+    def upto(self, modules: list[str]) -> list[tuple[str, Any]]:
+        """Every (label, value) the helpers of ``modules`` give (the scan's modules so far come first)."""
+        assert modules[:len(self.modules)] == self.modules, "imports before an answer extend those before the last one"
+        self.results += helper_results(modules[len(self.modules):], self.world, self.frames)
+        self.modules = list(modules)
+        return list(self.results)
+
+
 def helper_results(modules: list[str], world, frames: dict[str, pd.DataFrame]) -> Iterator[tuple[str, Any]]:
     """(label, value) of every call of the modules' public functions this scan tries.
 
     ``frames`` (name -> table) grows with the tables of any world-like result and with
     the frames helpers return, so a later helper is tried on them too."""
-    tables = list(frames)  # the world's own tables: pairs of them feed two-table helpers
+    tables = list(world.tables)  # the world's own tables: pairs of them feed two-table helpers
     functions: dict[str, tuple[Any, list[str]]] = {}
     for module in modules:
         strings = string_constants(module)

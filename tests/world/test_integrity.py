@@ -20,6 +20,17 @@ def test_default_world_is_sound(default_world):
     assert problems(default_world) == []
 
 
+def test_a_key_that_resolves_to_nothing_is_found(tiny_world):
+    """Two leads owned by nobody on the payroll, one deal of no lead: each is counted."""
+    leads, deals = tiny_world.leads.copy(), tiny_world.opportunities.copy()
+    leads.loc[leads.index[:2], "owner_id"] = "U9999"
+    deals.loc[deals.index[0], "lead_id"] = "L9999999"
+    broken = World.in_memory(tiny_world.info, {**tiny_world.tables, "leads": leads, "opportunities": deals})
+    found = problems(broken)
+    assert "leads.owner_id does not resolve to users: 2 row(s)" in found
+    assert "opportunities.lead_id does not resolve to leads: 1 row(s)" in found
+
+
 def test_every_stage_timestamp_follows_the_previous(default_world):
     leads = default_world.leads
     deals = default_world.opportunities.set_index("opportunity_id")

@@ -7,20 +7,16 @@ import pandas as pd
 import pytest
 
 from crosstrain.world.checks import problems
-from crosstrain.world.generate import generate
+from crosstrain.world.generate import build_world
 from crosstrain.world.load import World
-from crosstrain.world.recipe import load_recipe
 
 SEEDS = (1, 2, 3, 4)
 
 
 @pytest.fixture(scope="module")
-def worlds(tmp_path_factory, default_world) -> list[World]:
-    """The default world and the default recipe on a few other seeds."""
-    base = tmp_path_factory.mktemp("people")
-    made = [World(generate(load_recipe("default").with_overrides(seed=s), base / str(s), formats=("parquet",), progress=False))
-            for s in SEEDS]
-    return [default_world, *made]
+def worlds(default_world) -> list[World]:
+    """The default world, and the default recipe on a few other seeds built in memory."""
+    return [default_world, *(build_world("default", seed=s) for s in SEEDS)]
 
 
 def _employed(world: World, owner: pd.Series, at: pd.Series) -> pd.Series:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.course.claims.frames import closed, rate, ratio, slips
+from crosstrain.course.claims.frames import closed, per_world, rate, ratio, slips
 from crosstrain.course.claims.registry import Claim, at_least, at_most, between, restated
 
 DATASHEET = "datasets/DATASHEET.md"
@@ -50,6 +50,7 @@ OPEN_STAGES = ["prospecting", "qualification", "needs_analysis", "value_proposit
 STAGE_ANCHOR = "Stages are a process: a lost deal leaves from an exit stage"
 
 
+@per_world  # three claims read it
 def stage_win_rates(world) -> pd.Series:
     """Per open stage, the share won of closed deals whose history reached it (a lesson's table)."""
     deals = closed(world)
