@@ -7,6 +7,7 @@ nothing a trainer entered is lost.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def backup(db_url: str, dest: Path) -> Path:
     a database server's gradebook copied into a SQLite file."""
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_suffix(".tmp")
+    tmp = dest.with_suffix(f".{os.getpid()}.tmp")  # two trainers may back up at once
     if not is_sqlite(db_url):
         from crosstrain.grading.migrate import copy
 
