@@ -133,3 +133,13 @@ def test_trainers_opening_the_same_learners_at_once_lose_none(server, tmp_path):
     with Gradebook(url, "crosstrain") as gb:
         assert len(gb.students) == count
         assert [len(gb.find_assignment(m).submissions) for m in MODULES] == [count] * len(MODULES)
+
+
+def test_grading_against_an_unreachable_gradebook_stops_in_one_line(server, tmp_path):
+    course = _sqlite_gradebook(tmp_path, ["ann"])
+    (tmp_path / "hand-ins" / "ann").mkdir(parents=True)
+    env = {**os.environ, "CROSSTRAIN_DB_URL": f"postgresql://postgres:secret@127.0.0.1:{server.port}/no_such_db"}
+    run = subprocess.run(CLI + ["grade", MODULE, "--from", str(tmp_path / "hand-ins"), "--course", str(course), "--quiet"],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 2 and run.stderr.count("\n") == 1, run.stderr
+    assert "cannot reach the gradebook" in run.stderr and "nothing was graded" in run.stderr and "secret" not in run.stderr
