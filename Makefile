@@ -1,6 +1,6 @@
 # The two commands of the README's quick start:
 #   make demo   set everything up and run the main job
-#   make test   run the whole test suite (installs Debian's chromium first when it can)
+#   make test   run the whole test suite (installs Debian's chromium and PostgreSQL first when it can)
 # Both bootstrap .venv from pyproject.toml; nothing else needs installing first.
 # The inner loop: make check (lint, then every test with no kernel, server or browser; about 2 min 10 s on 2 cores).
 
@@ -11,8 +11,10 @@ STAMP  := $(VENV)/.installed
 # Whole files per worker: a file's tests share its module-scoped fixtures (one batch, one server).
 PYTEST := $(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 CHROMIUM := /usr/bin/chromium
+# The shared-gradebook tests start a throw-away server from Debian's PostgreSQL binaries.
+INITDB   := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
 
-.PHONY: demo test check lint chromium setup bench clean
+.PHONY: demo test check lint chromium postgresql setup bench clean
 
 $(STAMP): pyproject.toml Makefile course/hub/package.json course/hub/package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +36,8 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/crosstrain demo
 
-# chromium first: without it, stop before installing or running anything.
-test: chromium lint
+# chromium and PostgreSQL first: without them, stop before installing or running anything.
+test: chromium postgresql lint
 	$(PYTEST) --durations=20
 
 # The fast lane: the lint gate, then every test that starts no kernel, server or browser.
@@ -55,6 +57,16 @@ chromium:
 	  fi; \
 	  echo "installing Debian's chromium for the browser tests (apt-get install chromium)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# The PostgreSQL gradebook tests start Debian's server binaries (never a downloaded build).
+postgresql:
+	@if [ -z "$(INITDB)" ]; then \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "error: the gradebook tests need Debian's PostgreSQL: run sudo apt-get install -y postgresql, then make test again" >&2; exit 1; \
+	  fi; \
+	  echo "installing Debian's PostgreSQL for the gradebook tests (apt-get install postgresql)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	fi
 
 bench: $(STAMP)

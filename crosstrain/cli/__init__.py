@@ -13,11 +13,12 @@ from crosstrain.cli import course as _course
 from crosstrain.cli import data as _data
 from crosstrain.cli import demo as _demo
 from crosstrain.cli import grade as _grade
+from crosstrain.cli import gradebook as _gradebook
 from crosstrain.cli import learner as _learner
 from crosstrain.cli import workshop as _workshop
 from crosstrain.errors import CrosstrainError
 
-VERBS = [_demo.demo, _data.data, _course.build, _course.validate, _grade.grade, _learner.lab, _learner.progress, _learner.submit, _workshop.workshop]
+VERBS = [_demo.demo, _data.data, _course.build, _course.validate, _grade.grade, _gradebook.gradebook, _learner.lab, _learner.progress, _learner.submit, _workshop.workshop]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

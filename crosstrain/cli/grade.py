@@ -25,14 +25,17 @@ from crosstrain.paths import COURSE_DIR
               help="Megabytes of memory one kernel may use.")
 @click.option("--course", "course_root", type=click.Path(path_type=Path), default=COURSE_DIR,
               help="The course folder (nbgrader's course root).", show_default=False)
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Run the notebooks on this Dask scheduler's workers (e.g. tcp://10.0.0.5:8786); grades are still written here.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def grade(assignment, source, workers, force, timeout, cell_timeout, memory, course_root, quiet) -> None:
+def grade(assignment, source, workers, force, timeout, cell_timeout, memory, course_root, cluster, quiet) -> None:
     """Collect, repair, autograde in sandboxes, re-check, and report.
 
     \b
     Examples:
       crosstrain grade 00-orientation --from ~/Downloads/cohort-3
       crosstrain grade 00-orientation --from course/exchange --force
+      crosstrain grade 00-orientation --from ~/cohort-3 --cluster tcp://scheduler:8786
     """
     from crosstrain.grading.grade import check_source
     from crosstrain.grading.grade import grade as run
@@ -40,6 +43,6 @@ def grade(assignment, source, workers, force, timeout, cell_timeout, memory, cou
 
     limits = Limits(timeout=timeout, cell_timeout=min(cell_timeout, int(timeout)), memory=memory * 1024**2)
     summary = run(assignment, check_source(source), course_root=course_root, workers=workers or os.cpu_count(),
-                  force=force, limits=limits, progress=not quiet)
+                  force=force, limits=limits, progress=not quiet, cluster=cluster)
     for line in summary.lines():
         click.echo(line)

@@ -90,7 +90,7 @@ def _up_to_date(source: Path, release: Path, text: str) -> bool:
 def _gradebook_assignments(root: Path) -> set[str]:
     """Assignments the course's gradebook knows (opening it once: each open is slow)."""
     config = course_config(root).CourseDirectory
-    if not (root / "gradebook.db").is_file():
+    if config.db_url.startswith("sqlite:///") and not Path(config.db_url.removeprefix("sqlite:///")).is_file():
         return set()
     from nbgrader.api import Gradebook
 

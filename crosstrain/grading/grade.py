@@ -6,6 +6,8 @@ in parallel sandboxed kernels (``runner``, ``sandbox``), ``recheck`` every autog
 cell out of the kernel, write ``feedback`` without hidden tests, then the grade sheet
 (``export``) and the cohort ``report``. All gradebook writes happen on this thread,
 one submission at a time, so the gradebook stays consistent whatever the workers do.
+With ``cluster`` (a Dask scheduler's address) execution runs on its workers instead
+(``cluster``); everything else stays here.
 """
 
 from __future__ import annotations
@@ -100,7 +102,8 @@ class Summary:
 
 
 def grade(assignment: str, source: Path, *, course_root: Path = COURSE_DIR, workers: int | None = None,
-          force: bool = False, limits: Limits = DEFAULT_LIMITS, progress: bool = True, scratch: Path | None = None) -> Summary:
+          force: bool = False, limits: Limits = DEFAULT_LIMITS, progress: bool = True, scratch: Path | None = None,
+          cluster: str | None = None) -> Summary:
     """Grade every hand-in of ``assignment`` found in ``source``; see the module docstring."""
     root = require_course(course_root).resolve()
     config = course_config(root)
@@ -112,6 +115,7 @@ def grade(assignment: str, source: Path, *, course_root: Path = COURSE_DIR, work
     log_path = reports / f"{assignment}-grading.log"
     with _nbgrader_log(log_path) as log:
         batch = _Batch(assignment, root, config, db_url, log, workers or os.cpu_count() or 1, force, limits, progress)
+        batch.cluster = cluster
         gradebook.backup(db_url, root / "autograded" / ".crosstrain" / "gradebook-before-grade.db")
         collected = collect(Path(source), assignment, root / "submitted", _named_regexp(config))
         # kernels never see the course (gradebook, solutions, other learners), the hand-ins,
@@ -141,6 +145,7 @@ class _Batch:
         self.results: list[LearnerResult] = []
         self.notes: list[str] = []
         self.isolation_text = ""
+        self.cluster: str | None = None
         self._open: dict[str, tuple[Entry, LearnerResult, int]] = {}
         if self.rechecker is None:
             self.notes.append(f"no exercises registered for {assignment}: scores are nbgrader's alone, not re-checked")
@@ -153,9 +158,14 @@ class _Batch:
         todo = deque(collected)
         in_flight = 0
         bar = tqdm(total=len(collected), desc=f"grade {self.assignment}", unit="learner", disable=not self.progress)
-        with Runner(workers=self.workers, limits=self.limits, isolation=iso, config=self.config,
-                    scratch=scratch, shared=shared, world=shared[0] if len(shared) == 1 else None) as runner, \
-                _saving(self.ledger):
+        if self.cluster:
+            from crosstrain.grading.cluster import ClusterRunner
+
+            runner_of = ClusterRunner(self.cluster, limits=self.limits, config=self.config)
+        else:
+            runner_of = Runner(workers=self.workers, limits=self.limits, isolation=iso, config=self.config,
+                               scratch=scratch, shared=shared, world=shared[0] if len(shared) == 1 else None)
+        with runner_of as runner, _saving(self.ledger):
             while todo or in_flight:
                 while todo and in_flight < 2 * self.workers:
                     item = todo.popleft()
@@ -174,6 +184,8 @@ class _Batch:
                 if self._guarded(outcome.job.learner, True, self._save, outcome):
                     bar.update(1)
         bar.close()
+        if self.cluster:
+            self.isolation_text = f"on the Dask cluster at {self.cluster}: {runner.worker_isolation or 'no notebook ran'}"
         for learner, problem in self.feedback.finish().items():
             next(r for r in self.results if r.learner == learner).flags.append(problem)
 

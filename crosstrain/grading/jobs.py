@@ -21,7 +21,8 @@ import psutil
 from crosstrain.grading.guardian import LOCK_FOLDER, Guardian, kill_if_unowned, kill_uid, unmount
 from crosstrain.grading.sandbox import mount_tmpfs
 
-FIRST_UID = 62000
+#: Above the 65534-65535 of nobody/nogroup, which reap_leftovers would otherwise kill machine-wide.
+FIRST_UID = 66000
 UID_RANGE = 10000
 #: A job folder also caps its number of files (each costs memory even when empty).
 INODES = 20000

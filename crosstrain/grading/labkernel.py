@@ -16,13 +16,14 @@ from pathlib import Path
 
 from crosstrain.errors import CrosstrainError
 from crosstrain.grading import sandbox
-from crosstrain.grading.jobs import FIRST_UID
+from crosstrain.grading.jobs import FIRST_UID, UID_RANGE
 from crosstrain.grading.learner_lib import library_of
 from crosstrain.grading.sandbox import Limits, isolation, launcher_spec
 from crosstrain.paths import generated_dir
 
-#: Lab kernels' uids lie below the grader's (``jobs``), whose reaper kills every uid of its range.
-LAB_UIDS = range(FIRST_UID - 2000, FIRST_UID)
+#: Lab kernels' uids lie above the grader's (``jobs``), whose reaper kills every uid of its range,
+#: and clear of nobody's 65534.
+LAB_UIDS = range(FIRST_UID + UID_RANGE, FIRST_UID + UID_RANGE + 2000)
 #: A working day of CPU time: an interactive kernel is not a hand-in run against the clock.
 LIMITS = Limits(timeout=8 * 3600)
 

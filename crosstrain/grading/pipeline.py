@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 
 from nbformat import NotebookNode
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook, InvalidEntry, MissingEntry
 from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute
@@ -63,9 +63,15 @@ def _apply(preprocessors: list, nb: NotebookNode, resources: dict) -> NotebookNo
 
 
 def open_submission(db_url: str, assignment: str, learner: str, timestamp=None) -> None:
-    """What ``Autograde.init_assignment`` records before grading: learner and submission."""
+    """What ``Autograde.init_assignment`` records before grading: learner and submission.
+
+    Another trainer grading another module of a shared gradebook may add the same learner
+    between our look-up and our insert: then the learner exists, and we carry on."""
     with Gradebook(db_url) as gb:
-        gb.update_or_create_student(learner)
+        try:
+            gb.update_or_create_student(learner)
+        except InvalidEntry:
+            gb.find_student(learner)
         if timestamp is not None:
             gb.update_or_create_submission(assignment, learner, timestamp=timestamp)
         else:
