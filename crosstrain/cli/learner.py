@@ -61,6 +61,12 @@ def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> Non
         report = open_workspace(_ws(workspace), path, course_root, learner, build, kernel_argv, echo=click.echo)
         click.echo(f"workspace {report.workspace}: {len(report.modules)} module(s) on path '{path}'")
         root = report.workspace
+        if report.assessed:
+            from crosstrain.learner.assessment import lab_config
+
+            options, env = lab_config(root)
+            click.echo("this Lab offers only the assessment kernel and no terminal: open practice modules in another --workspace")
+            run(lab_argv(root, port, open_browser=not no_browser) + options, cwd=root, env=env)
     run(lab_argv(root, port, open_browser=not no_browser), cwd=root)
 
 

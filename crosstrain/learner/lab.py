@@ -71,9 +71,10 @@ def open_workspace(workspace: Path, path: str, course_root: Path, learner: str |
     return report
 
 
-def run(argv: list[str], cwd: Path) -> None:
-    """Replace this process with JupyterLab, so Ctrl-C and signals reach it directly."""
+def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+    """Replace this process with JupyterLab, so Ctrl-C and signals reach it directly;
+    ``env`` (this process's if None) is the environment Lab alone gets."""
     sys.stdout.flush()
     sys.stderr.flush()
     os.chdir(cwd)
-    os.execv(argv[0], argv)
+    os.execve(argv[0], argv, os.environ if env is None else env)
