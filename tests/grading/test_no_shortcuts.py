@@ -16,9 +16,10 @@ from numbers import Number
 
 import matplotlib
 import pytest
-from shortcuts import helper_results, imports_before_answers, one_liners
+from shortcuts import helper_results, imports_before_answers, one_liners, public_constants
 
 from crosstrain.course.sources import read_source, source_path
+from crosstrain.grading.learner_lib import ROOTS, WORLD, import_closure
 from crosstrain.notebook.capture import as_plain
 from crosstrain.notebook.exercises import MODULES, exercises_of
 from crosstrain.paths import MODULES_DIR
@@ -51,6 +52,10 @@ def _frozen(exercise, world):
     return dataclasses.replace(exercise, compute=lambda _w: expected)
 
 
+#: Every module a learner's install holds (``learner_lib``): importable from any notebook.
+LEARNER_MODULES = sorted(import_closure([*ROOTS, *WORLD]))
+
+
 @pytest.fixture(scope="module")
 def table_lines(default_world) -> list:
     return [line for name, table in default_world.tables.items() for line in one_liners(f"world.{name}", table)]
@@ -66,11 +71,12 @@ def test_no_shortcut_earns_a_point(module, default_world, table_lines):
     for name, exercise in exercises.items():
         frames = dict(default_world.tables)
         helpers = list(helper_results(imports[name], default_world, frames))
+        constants = [c for m in sorted({*LEARNER_MODULES, *imports[name]}) for c in public_constants(m)]
         derived = [line for label, frame in frames.items() if label not in default_world.tables for line in one_liners(label, frame)]
         frozen = _frozen(exercise, default_world)
         blank = _blank(frozen, default_world)
         lines = [] if (module, name) in ONE_LINE_ANSWERS else [*table_lines, *derived]
-        for label, value in [*helpers, *lines]:
+        for label, value in [*helpers, *constants, *lines]:
             score = frozen.score(value, default_world)
             if score > blank:
                 earned.append(f"{name}: {label} earns {score:.0%}")
@@ -91,3 +97,17 @@ def test_the_scan_finds_a_helper_that_hands_out_answers(default_world, monkeypat
     for name in ("q1", "q5"):
         frozen = _frozen(exercises[name], default_world)
         assert any(frozen.score(value, default_world) == 1.0 for _, value in found), name
+
+
+def test_the_scan_finds_an_answer_written_out_as_a_constant(default_world, monkeypatch):
+    """Module 00 q5's answer was ``crosstrain.world.schema.STAGE_OWNER`` before issue 13's
+    review: a module holding it as a constant hands the answer out, and the scan finds it."""
+    from crosstrain.notebook.exercises.orientation.formulas import STAGE_OWNER
+
+    probe = types.ModuleType("constant_probe")
+    probe.STAGE_OWNER, probe._hidden = dict(STAGE_OWNER), dict(STAGE_OWNER)
+    monkeypatch.setitem(sys.modules, "constant_probe", probe)
+    found = dict(public_constants("constant_probe"))
+    assert list(found) == ["constant_probe.STAGE_OWNER", *(f"constant_probe.STAGE_OWNER[{k!r}]" for k in STAGE_OWNER)]
+    assert _frozen(exercises_of("00-orientation")["q5"], default_world).score(found["constant_probe.STAGE_OWNER"], default_world) == 1.0
+    assert "crosstrain.world.schema" in LEARNER_MODULES and "constant_probe" not in LEARNER_MODULES
