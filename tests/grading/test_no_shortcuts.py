@@ -19,7 +19,7 @@ import pytest
 from shortcuts import helper_results, imports_before_answers, one_liners, public_constants
 
 from crosstrain.course.sources import read_source, source_path
-from crosstrain.grading.learner_lib import ROOTS, WORLD, import_closure
+from crosstrain.grading.learner_lib import LESSONS, ROOTS, WORLD, import_closure
 from crosstrain.notebook.capture import as_plain
 from crosstrain.notebook.exercises import MODULES, exercises_of
 from crosstrain.paths import MODULES_DIR
@@ -53,6 +53,7 @@ def _frozen(exercise, world):
 
 
 #: Every module a learner's install holds (``learner_lib``): importable from any notebook.
+#: Its lesson modules' functions are tried on every module's exercises, not only their own.
 LEARNER_MODULES = sorted(import_closure([*ROOTS, *WORLD]))
 
 
@@ -70,7 +71,7 @@ def test_no_shortcut_earns_a_point(module, default_world, table_lines):
     earned = []
     for name, exercise in exercises.items():
         frames = dict(default_world.tables)
-        helpers = list(helper_results(imports[name], default_world, frames))
+        helpers = list(helper_results([*imports[name], *(m for m in LESSONS if m not in imports[name])], default_world, frames))
         constants = [c for m in sorted({*LEARNER_MODULES, *imports[name]}) for c in public_constants(m)]
         derived = [line for label, frame in frames.items() if label not in default_world.tables for line in one_liners(label, frame)]
         frozen = _frozen(exercise, default_world)
