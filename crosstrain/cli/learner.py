@@ -63,8 +63,13 @@ def lab(path, workspace, port, no_browser, trainer, learner, course_root) -> Non
         click.echo(f"workspace {report.workspace}: {len(report.modules)} module(s) on path '{path}'")
         _echo_plan(path, course_root)
         root, role = report.workspace, LEARNER
-    run(lab_argv(root, port, open_browser=not no_browser), cwd=root, env=configure(role, root, course_root))
+    env, options = configure(role, root, course_root), []
+    if role == LEARNER and report.assessed:
+        from crosstrain.learner.assessment import lab_config
 
+        options, env = lab_config(root, env)
+        click.echo("this Lab offers only the assessment kernel and no terminal: open practice modules in another --workspace")
+    run(lab_argv(root, port, open_browser=not no_browser) + options, cwd=root, env=env)
 
 def _echo_plan(path: str, course_root: Path) -> None:
     from crosstrain.course.schedule import plan_lines, plan_path

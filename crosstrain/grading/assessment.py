@@ -5,8 +5,9 @@ Practice mode (the default) is the course as written: ``check`` says right or wr
 says ``mode: assessment`` or ``crosstrain build --mode assessment`` asks for it. Its
 notebook then runs in a learner's install without answers (``learner_lib``), so
 ``assessment_notebook`` drops what that install lacks: imports of grader-side modules
-(the widgets and formulas that compute the graded values) and the lesson cells that
-use them, each replaced by a line saying why; and it says so at the top.
+(the widgets and formulas that compute the graded values) and the lesson statements that
+use what they bound, statement by statement (a cell left with nothing says why); and it
+says so at the top. Every other cell is kept as written (``tests/grading/test_assessment_cells.py``).
 """
 
 from __future__ import annotations
@@ -44,20 +45,39 @@ def assessment_notebook(notebook, allowed: set[str]):
             tree = ast.parse(cell.source)
         except SyntaxError:
             continue
-        cut = [node for node in tree.body if _foreign(node, allowed)]
-        bound = {(a.asname or a.name).split(".")[0] for node in cut for a in node.names}
-        used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        if used & (removed | bound):
+        cut = []
+        for node in tree.body:
+            if _foreign(node, allowed):
+                removed |= {(a.asname or a.name).split(".")[0] for a in node.names}
+            elif not _used(node) & removed:
+                continue
+            else:
+                removed |= _bound(node)  # what it would have defined is gone too
+            cut.append(node)
+        if len(cut) == len(tree.body) and cut:
             cell.source = LEFT_OUT
         elif cut:
             lines = cell.source.splitlines()
             drop = {i for node in cut for i in range(node.lineno - 1, node.end_lineno)}
             cell.source = "\n".join(line for i, line in enumerate(lines) if i not in drop).strip()
-        removed |= bound
     note = nbformat.v4.new_markdown_cell(NOTE)
     note.id = "assessment-note"
     notebook.cells.insert(1, note)
     return notebook
+
+
+def _used(node) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def _bound(node) -> set[str]:
+    """The names a top-level statement defines."""
+    names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        names.add(node.name)
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    return names
 
 
 def _graded(cell) -> bool:

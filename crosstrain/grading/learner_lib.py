@@ -30,10 +30,16 @@ LIBRARY = "learner-lib"
 #: Module prefixes a learner's install never holds: they grade, or compute graded values.
 GRADER_SIDE = ("crosstrain.grading", "crosstrain.workshop", "crosstrain.cli", "crosstrain.learner",
                "crosstrain.demo", "crosstrain.__main__", "crosstrain.notebook.widgets")
-#: What every assessment notebook's kernel imports: ``start`` and what it loads.
+#: The lesson modules a learner's install holds: each imports no formulas (so no graded value)
+#: and earns nothing on any exercise (``tests/grading/test_no_shortcuts.py``), so the
+#: assessment keeps the lesson cells that use them. The others' cells are still left out
+#: (``tests/grading/test_assessment_cells.py`` lists them).
+LESSONS = ("crosstrain.notebook.exercises.measuring.lesson", "crosstrain.notebook.exercises.attribution.lesson",
+           "crosstrain.notebook.exercises.alignment.raw")
+#: What every assessment notebook's kernel imports: ``start``, what it loads, and the lessons.
 ROOTS = ("crosstrain.notebook", "crosstrain.notebook.spec", "crosstrain.notebook.answers",
          "crosstrain.notebook.exercises", "crosstrain.world.load", "crosstrain.world.generate",
-         "crosstrain.course.variants")
+         "crosstrain.course.variants", *LESSONS)
 #: The whole world package: its loader checks that the generator's code is the one that made the world.
 WORLD = tuple(f"crosstrain.world.{p.stem}" for p in sorted((PACKAGE / "world").glob("*.py")) if p.stem != "__init__")
 

@@ -2,10 +2,13 @@
 
 A release built in assessment mode says so in its metadata (``crosstrain.mode``). Its
 notebook is copied into the workspace naming the ``crosstrain-assessment`` kernel, whose
-kernelspec lies in the workspace's own Jupyter data folder (put on ``JUPYTER_PATH`` for
-Lab); the kernel command comes from the grader (``crosstrain.grading.labkernel``), passed
-in by the command line, as learner verbs never import the grader. Practice modules keep
-the usual ``python3`` kernel.
+kernelspec lies in the workspace's own Jupyter data folder; the kernel command comes from
+the grader (``crosstrain.grading.labkernel``), passed in by the command line, as learner
+verbs never import the grader. Practice modules keep the usual ``python3`` kernel.
+
+A Lab on a workspace that holds an assessment (``lab_config``) offers that kernel only and
+no terminal: a ``python3`` kernel or a shell beside the notebook would run the full install,
+which holds the answers. Its ``JUPYTER_PATH`` goes to that Lab's environment alone.
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ def names_kernel(path: Path) -> bool:
 
 
 def open_kernel(workspace: Path, course_root: Path, modules: list[str], env: dict[str, str], kernel_argv) -> str:
-    """Write the assessment kernelspec and put it on Lab's ``JUPYTER_PATH``; a line saying so.
+    """Write the assessment kernelspec into the workspace (``lab_config`` shows it to Lab); a line saying so.
 
     ``kernel_argv(course_root, modules, job_dir, env)`` is the grader's; it raises, in one line, where
     this machine cannot wall the kernel in. Without it there is no assessment kernel either."""
@@ -69,7 +72,18 @@ def open_kernel(workspace: Path, course_root: Path, modules: list[str], env: dic
     argv = kernel_argv(course_root, modules, job, env)
     kernel_json = {"argv": argv, "display_name": KERNELSPEC["display_name"], "language": "python"}
     write_text_atomic(Path(workspace) / DATA / "kernels" / KERNEL / "kernel.json", json.dumps(kernel_json, indent=1) + "\n")
-    data = str(Path(workspace) / DATA)
-    paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != data]
-    os.environ["JUPYTER_PATH"] = os.pathsep.join([data, *paths])
     return f"{', '.join(modules)}: assessment, runs on a kernel that sees only the learner's install (no answers)"
+
+
+#: The Jupyter server options of an assessment Lab: its kernel alone, started by default, and no terminal.
+LAB_OPTIONS = (f"--KernelSpecManager.allowed_kernelspecs={KERNEL}", f"--MappingKernelManager.default_kernel_name={KERNEL}",
+               "--ServerApp.terminals_enabled=False")
+
+
+def lab_config(workspace: Path, environ=None) -> tuple[list[str], dict[str, str]]:
+    """The extra ``jupyter lab`` options and the environment of a Lab on a workspace holding an
+    assessment: ``environ`` (this process's) with the workspace's kernelspecs first on ``JUPYTER_PATH``."""
+    environ = dict(os.environ if environ is None else environ)
+    data = str(Path(workspace) / DATA)
+    paths = [p for p in environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != data]
+    return list(LAB_OPTIONS), {**environ, "JUPYTER_PATH": os.pathsep.join([data, *paths])}

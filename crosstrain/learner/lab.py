@@ -89,7 +89,8 @@ def open_workspace(workspace: Path, path: str, course_root: Path, learner: str |
 
 
 def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
-    """Replace this process with JupyterLab, so Ctrl-C and signals reach it directly."""
+    """Replace this process with JupyterLab, so Ctrl-C and signals reach it directly;
+    ``env`` (this process's if None) is the environment Lab alone gets."""
     sys.stdout.flush()
     sys.stderr.flush()
     os.chdir(cwd)

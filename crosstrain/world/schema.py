@@ -105,9 +105,8 @@ TABLES: dict[str, Table] = {
     ]
 }
 
-# Lifecycle stages in order, and who owns a lead at each one.
+# Lifecycle stages in order (who owns a lead at each one is module 00's q5: its answer key is grader-side).
 LIFECYCLE_STAGES = ("lead", "mql", "sal", "sql", "opportunity", "customer")
-STAGE_OWNER = {"lead": "marketing", "mql": "marketing", "sal": "sdr", "sql": "sdr", "opportunity": "ae", "customer": "csm"}
 
 # Opportunity stages (Salesforce defaults, snake_case) and their probabilities.
 DEAL_STAGES = {

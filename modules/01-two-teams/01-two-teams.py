@@ -19,16 +19,17 @@
 # together: on the company's own closed deals, which kind of customer is worth the most?
 #
 # Run the next cell first: it loads the CRM as `world`, this module's exercises as `ex`,
-# and `STAGE_OWNER`, the company's map from lifecycle stage to the team that owns it.
+# and writes out `STAGE_OWNER`, the company's map from lifecycle stage to the team that
+# owns it (the map you drew in module 00).
 
 # %% locked setup
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
-from crosstrain.world.schema import STAGE_OWNER
 
 world, ex = start("01-two-teams")
+STAGE_OWNER = {"lead": "marketing", "mql": "marketing", "sal": "sdr", "sql": "sdr", "opportunity": "ae", "customer": "csm"}
 
 # %% [markdown]
 # ## 1. What each team does

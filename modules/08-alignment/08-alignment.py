@@ -33,7 +33,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
-from crosstrain.notebook.exercises.alignment.lesson import monthly_scorecard, plan_inputs, raw_variant, revenue_goal
+from crosstrain.notebook.exercises.alignment.lesson import monthly_scorecard, plan_inputs, revenue_goal
+from crosstrain.notebook.exercises.alignment.raw import raw_variant
 from crosstrain.world.schema import DEAL_STAGES
 
 world, ex = start("08-alignment")

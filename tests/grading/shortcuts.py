@@ -2,8 +2,9 @@
 
 Per exercise: every public function of the crosstrain modules the notebook has imported
 before its answer cell (called with no argument, with the world, with each table or frame
-at hand, and with the module's own string constants as a second argument), and each
-table's obvious one-liners (a column's ``value_counts``, its mean, sum, number of distinct
+at hand, and with the module's own string constants as a second argument), every public
+module-level constant of those modules and of every module a learner's install holds
+(an answer written out, importable as it is), and each table's obvious one-liners (a column's ``value_counts``, its mean, sum, number of distinct
 values, and the means of numeric columns by each categorical one). ``test_no_shortcuts``
 scores every candidate and wants none to earn a point.
 """
@@ -45,6 +46,19 @@ def public_functions(module_name: str) -> dict[str, Any]:
     module = import_module(module_name)
     return {f"{module_name}.{name}": value for name, value in vars(module).items()
             if not name.startswith("_") and inspect.isfunction(value) and value.__module__.startswith("crosstrain")}
+
+
+def public_constants(module_name: str) -> Iterator[tuple[str, Any]]:
+    """Every public value a module holds at its top level that is no function, class or module,
+    and each item of a dict one: a learner can import it and hand it in."""
+    for name, value in vars(import_module(module_name)).items():
+        if name.startswith("_") or callable(value) or inspect.ismodule(value):
+            continue
+        label = f"{module_name}.{name}"
+        if could_be_an_answer(value):
+            yield label, value
+        if isinstance(value, dict):
+            yield from ((f"{label}[{key!r}]", item) for key, item in value.items() if not callable(item))
 
 
 def string_constants(module_name: str) -> list[str]:

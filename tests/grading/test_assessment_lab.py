@@ -9,8 +9,10 @@ the grader cannot be imported, the course is absent, and ``ex.q1.check`` still r
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -23,7 +25,7 @@ from crosstrain.errors import CrosstrainError
 from crosstrain.grading import sandbox
 from crosstrain.grading.labkernel import LAB_UIDS, kernel_argv
 from crosstrain.grading.learner_lib import library_of
-from crosstrain.learner.assessment import DATA, KERNEL
+from crosstrain.learner.assessment import DATA, KERNEL, lab_config
 from crosstrain.learner.lab import open_workspace
 from crosstrain.learner.workspace import module_notebook, prepare
 from crosstrain.notebook.spec import ONLY_SHAPE
@@ -70,13 +72,15 @@ def _run(client, code: str) -> str:
 
 @pytest.mark.kernel
 def test_the_assessment_notebook_runs_on_a_kernel_without_the_answers(course, tmp_path, monkeypatch, tiny_world):
-    monkeypatch.setenv("JUPYTER_PATH", os.environ.get("JUPYTER_PATH", ""))  # open_workspace sets it for Lab
+    before = os.environ.get("JUPYTER_PATH")
     lines = []
     report = open_workspace(tmp_path / "ws", "all", course, None, kernel_argv=kernel_argv, echo=lines.append)
     assert report.assessed == [MODULE]
     assert lines[-1].startswith(f"{MODULE}: assessment, runs on a kernel that sees only the learner's install")
     kernelspec = json.loads(module_notebook(report.workspace, MODULE).read_text())["metadata"]["kernelspec"]
     assert kernelspec["name"] == KERNEL
+    assert os.environ.get("JUPYTER_PATH") == before  # Lab's environment alone names the workspace's kernels
+    monkeypatch.setenv("JUPYTER_PATH", lab_config(report.workspace)[1]["JUPYTER_PATH"])
     assert os.environ["JUPYTER_PATH"].split(os.pathsep)[0] == str(report.workspace / DATA)
 
     with tiny_env():
@@ -96,13 +100,12 @@ def test_the_assessment_notebook_runs_on_a_kernel_without_the_answers(course, tm
 
 def test_without_a_sandbox_an_assessment_is_one_line_and_no_kernel(course, tmp_path, monkeypatch):
     """Not root: no assessment kernel, and never the full install in its place."""
-    monkeypatch.setenv("JUPYTER_PATH", os.environ.get("JUPYTER_PATH", ""))
     monkeypatch.setattr(sandbox.os, "geteuid", lambda: 1000)
     with pytest.raises(CrosstrainError, match=rf"^{MODULE} is an assessment, .* cannot do \(it takes root on Linux\): "
                                               r"work on it on the course hub, or on the trainer's machine with sudo crosstrain lab$"):
         open_workspace(tmp_path / "ws", "all", course, None, kernel_argv=kernel_argv, echo=lambda line: None)
     assert not (tmp_path / "ws" / DATA).exists()
-    assert str(tmp_path / "ws" / DATA) not in os.environ["JUPYTER_PATH"]
+    assert str(tmp_path / "ws" / DATA) not in os.environ.get("JUPYTER_PATH", "")
 
 
 def test_a_second_run_keeps_the_kernel_and_a_learners_own_notebook_gets_it(course, tmp_path):
@@ -118,3 +121,31 @@ def test_a_second_run_keeps_the_kernel_and_a_learners_own_notebook_gets_it(cours
     now = nbformat.read(notebook, as_version=4)
     assert now.metadata.kernelspec.name == KERNEL and now.cells[0].source == "my own notes"
     assert f"{MODULE}/{MODULE}.ipynb: yours, kept, now set to run on the assessment kernel" in report.lines
+
+
+def _labserver():
+    """tests/learner/labserver.py: how the learner tests start and stop ``crosstrain lab``."""
+    spec = importlib.util.spec_from_file_location("labserver", Path(__file__).parents[1] / "learner" / "labserver.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.server
+def test_an_assessment_lab_offers_only_the_assessment_kernel_and_no_terminal(course, tmp_path, tiny_world):
+    """A python3 kernel or a terminal beside the notebook would compute with the full install."""
+    labserver = _labserver()
+    port = labserver.free_port()
+    lab = labserver.Lab(["--workspace", str(tmp_path / "ws"), "--port", str(port), "--no-browser", "--course", str(course)],
+                        tmp_path / "lab.log")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        lab.wait_for(f"{base}/lab")
+        status, body = labserver.get(f"{base}/api/kernelspecs")
+        specs = json.loads(body)
+        assert status == 200 and set(specs["kernelspecs"]) == {KERNEL} and specs["default"] == KERNEL, specs
+        assert labserver.get(f"{base}/api/terminals")[0] in (403, 404)
+        assert labserver.get(f"{base}/api/contents/{MODULE}/{MODULE}.ipynb")[0] == 200  # the notebook is served
+    finally:
+        lab.stop()
+    assert "this Lab offers only the assessment kernel and no terminal" in lab.log.read_text()

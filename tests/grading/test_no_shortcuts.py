@@ -16,10 +16,11 @@ from numbers import Number
 
 import matplotlib
 import pytest
-from shortcuts import Scan, helper_results, imports_before_answers, one_liners
+from shortcuts import Scan, helper_results, imports_before_answers, one_liners, public_constants
 
 import crosstrain.notebook.exercise as exercise_module
 from crosstrain.course.sources import read_source, source_path
+from crosstrain.grading.learner_lib import LESSONS, ROOTS, WORLD, import_closure
 from crosstrain.notebook.capture import UnsafeAnswer, as_plain
 from crosstrain.notebook.exercises import MODULES, exercises_of
 from crosstrain.paths import MODULES_DIR
@@ -50,6 +51,11 @@ def _frozen(exercise, world):
     """The exercise with its expected value computed once: the same ``score``, faster."""
     expected = exercise.compute(world)
     return dataclasses.replace(exercise, compute=lambda _w: expected)
+
+
+#: Every module a learner's install holds (``learner_lib``): importable from any notebook.
+#: Its lesson modules' functions are tried on every module's exercises, not only their own.
+LEARNER_MODULES = sorted(import_closure([*ROOTS, *WORLD]))
 
 
 @pytest.fixture(scope="module")
@@ -94,19 +100,23 @@ def test_no_shortcut_earns_a_point(module, default_world, table_lines, plain_onc
     imports = imports_before_answers(cells)
     exercises = exercises_of(module)
     assert set(imports) == set(exercises), "every autograded exercise has an answer cell"
-    scan = Scan(default_world)  # each exercise: the helpers imported before its answer cell, each run once
+    scan = Scan(default_world)  # each helper run once for the whole module
     derived: dict[str, list] = {}  # a frame the helpers returned -> its one-liners
     earned = []
-    for name in imports:  # notebook order: each answer cell sees the imports of the one before, and more
+    # a learner may import any module of the install before any answer: every exercise is
+    # tried with the helpers of every module the notebook imports and every shipped lesson
+    reachable = list(dict.fromkeys([*(m for name in imports for m in imports[name]), *LESSONS]))
+    helpers = scan.upto(reachable)
+    for label, frame in scan.frames.items():
+        if label not in default_world.tables:
+            derived[label] = list(one_liners(label, frame))
+    constants = [c for m in sorted({*LEARNER_MODULES, *reachable}) for c in public_constants(m)]
+    for name in imports:
         exercise = exercises[name]
-        helpers = scan.upto(imports[name])
-        for label, frame in scan.frames.items():
-            if label not in default_world.tables and label not in derived:
-                derived[label] = list(one_liners(label, frame))
         frozen = _frozen(exercise, default_world)
         blank = _blank(frozen, default_world)
         lines = [] if (module, name) in ONE_LINE_ANSWERS else [*table_lines, *(line for found in derived.values() for line in found)]
-        for label, value in [*helpers, *lines]:
+        for label, value in [*helpers, *constants, *lines]:
             score = frozen.score(value, default_world)
             if score > blank:
                 earned.append(f"{name}: {label} earns {score:.0%}")
@@ -127,3 +137,17 @@ def test_the_scan_finds_a_helper_that_hands_out_answers(default_world, monkeypat
     for name in ("q1", "q5"):
         frozen = _frozen(exercises[name], default_world)
         assert any(frozen.score(value, default_world) == 1.0 for _, value in found), name
+
+
+def test_the_scan_finds_an_answer_written_out_as_a_constant(default_world, monkeypatch):
+    """Module 00 q5's answer was ``crosstrain.world.schema.STAGE_OWNER`` before issue 13's
+    review: a module holding it as a constant hands the answer out, and the scan finds it."""
+    from crosstrain.notebook.exercises.orientation.formulas import STAGE_OWNER
+
+    probe = types.ModuleType("constant_probe")
+    probe.STAGE_OWNER, probe._hidden = dict(STAGE_OWNER), dict(STAGE_OWNER)
+    monkeypatch.setitem(sys.modules, "constant_probe", probe)
+    found = dict(public_constants("constant_probe"))
+    assert list(found) == ["constant_probe.STAGE_OWNER", *(f"constant_probe.STAGE_OWNER[{k!r}]" for k in STAGE_OWNER)]
+    assert _frozen(exercises_of("00-orientation")["q5"], default_world).score(found["constant_probe.STAGE_OWNER"], default_world) == 1.0
+    assert "crosstrain.world.schema" in LEARNER_MODULES and "constant_probe" not in LEARNER_MODULES

@@ -17,6 +17,7 @@ from test_orientation import PROOF as ORIENTATION
 from test_pipeline import PROOF as PIPELINE
 from test_two_teams import PROOF as TWO_TEAMS
 
+from crosstrain.course.claims import CLAIMS
 from crosstrain.notebook.capture import as_plain
 from crosstrain.notebook.exercise import PARTIAL_CAP
 
@@ -85,27 +86,36 @@ UNTESTED = {
 @pytest.mark.parametrize("case", list(UNTESTED))
 def test_an_untested_mistake_does_not_pass(case, default_world):
     """Where the mistaken code gives another value than the right one, it loses at
-    least half. Where it gives the same value on this world, no grader can tell them apart:
-    ``SAME_HERE`` lists those (the world decides, not the grader), and this test fails the
-    day the world separates them and the grader still lets the mistake pass."""
+    least half. Where it gives the same value, it does on every world the course generates
+    (``ACCEPTED`` names the claim that proves it on 20 seeds): it is no mistake, and it
+    earns full marks. A world that separated them would fail this test."""
     module, name, code = UNTESTED[case]
     proof, exercise = PROOFS[module], PROOFS[module].exercises[name]
     quarter = default_world.reference_date.to_period("Q") - 1
     code = code.replace("{start}", str(quarter.start_time.date())).replace("{end}", str(quarter.end_time.date()))
     answer = proof.answer(default_world, name, code)
     differs = exercise.share_right(answer, default_world) < 1  # from the value the grader expects
-    assert differs != (case in SAME_HERE), f"{case}: update SAME_HERE"
+    assert differs != (case in ACCEPTED), f"{case}: update ACCEPTED"
     if differs:
         assert exercise.score(answer, default_world) <= PARTIAL_CAP, case
         assert not exercise.check(answer, default_world).correct
+    else:
+        assert exercise.score(answer, default_world) == 1 and exercise.check(answer, default_world).correct, case
 
 
-#: Cases whose code gives the right value on the default world: close dates are whole days
-#: (``<= 'YYYY-09-30'`` keeps the last day); the largest average won deal is also the best
-#: revenue per closed deal; the reference date opens a quarter, so "from the quarter's
-#: start" is "from today" and no open deal of another year shares its quarter number.
-SAME_HERE = {"02 q8 drops the quarter's last day", "01 q7 largest average deal",
-             "06 q1 counting from the quarter's start", "06 q1 the quarter number without the year"}
+#: The cases whose code gives the right value on every world (modules/README.md, "Accepted
+#: as equivalent"), each with the claim that proves why on 20 seeds (tests/course/test_claims.py).
+ACCEPTED = {"02 q8 drops the quarter's last day": "equivalent.close_dates_are_days",
+            "01 q7 largest average deal": "equivalent.largest_deal_is_the_icp",
+            "06 q1 counting from the quarter's start": "equivalent.open_deals_not_overdue",
+            "06 q1 the quarter number without the year": "equivalent.open_deals_within_a_year"}
+
+
+@pytest.mark.parametrize("case", list(ACCEPTED))
+def test_an_accepted_case_rests_on_a_claim_that_holds(case, default_world):
+    claim = next(c for c in CLAIMS if c.id == ACCEPTED[case])
+    assert claim.anchored() and claim.pending is None
+    assert claim.expected.holds(claim.statistic(default_world)), case
 
 
 #: Issue 13's "misleading feedback": a mistake whose value another mistake shares on the

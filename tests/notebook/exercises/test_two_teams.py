@@ -4,6 +4,7 @@ message that keeps the answer secret, and the solution notebook runs in 10 secon
 
 from __future__ import annotations
 
+import ast
 from types import SimpleNamespace
 
 import pandas as pd
@@ -12,8 +13,10 @@ from module_proof import ModuleProof, check_solution_notebook
 
 from crosstrain.notebook.answers.by_key import ByKey
 from crosstrain.notebook.capture import as_plain
+from crosstrain.notebook.exercises.orientation.formulas import STAGE_OWNER
 from crosstrain.notebook.exercises.two_teams import formulas as tt
-from crosstrain.world.schema import LIFECYCLE_STAGES, STAGE_OWNER
+from crosstrain.paths import MODULES_DIR
+from crosstrain.world.schema import LIFECYCLE_STAGES
 
 MODULE = "01-two-teams"
 
@@ -106,6 +109,14 @@ def test_current_owner_counts_each_lead_once_by_its_current_stage():
 def test_stage_owners_follow_the_domain_brief():
     assert STAGE_OWNER == {"lead": "marketing", "mql": "marketing", "sal": "sdr", "sql": "sdr",
                            "opportunity": "ae", "customer": "csm"}
+
+
+def test_the_notebook_writes_out_the_answer_key_of_00_q5():
+    """00 q5's answer is no library constant (a learner could hand it in): 01's setup cell writes the map out."""
+    source = (MODULES_DIR / MODULE / f"{MODULE}.py").read_text(encoding="utf-8")
+    assigned = next(node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Assign)
+                    and getattr(node.targets[0], "id", None) == "STAGE_OWNER")
+    assert ast.literal_eval(assigned.value) == STAGE_OWNER
 
 
 def test_activities_and_metrics_follow_the_domain_brief_table():

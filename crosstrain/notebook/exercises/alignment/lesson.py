@@ -1,5 +1,5 @@
-"""What module 08's notebook imports: the raw CRM, the plan's inputs and goal, and the
-monthly scorecard the dashboard draws. Nothing here returns a graded answer
+"""What module 08's notebook imports: the plan's inputs and goal, and the monthly scorecard
+the dashboard draws (the raw CRM is ``raw``'s). Nothing here returns a graded answer
 (``tests/grading/test_no_shortcuts.py``)."""
 
 from __future__ import annotations
@@ -8,12 +8,7 @@ import pandas as pd
 
 from crosstrain.notebook.exercises.alignment import formulas as _formulas
 
-__all__ = ["monthly_scorecard", "plan_inputs", "raw_variant", "revenue_goal"]
-
-
-def raw_variant(world):
-    """The same world before cleaning: the CRM as people typed it."""
-    return _formulas.raw_variant(world)
+__all__ = ["monthly_scorecard", "plan_inputs", "revenue_goal"]
 
 
 def plan_inputs(world) -> dict[str, float]:

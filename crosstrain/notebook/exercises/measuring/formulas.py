@@ -14,8 +14,9 @@ import math
 
 import pandas as pd
 
+from crosstrain.notebook.exercises.measuring.lesson import GROSS_MARGIN
+
 MODULE = "02-measuring"
-GROSS_MARGIN = 0.80  # assumed gross margin of the software we sell: ROI counts gross profit, not revenue
 PAID_MEDIA = ("display", "paid_search", "paid_social")  # channels bought by the impression
 CPL_CHANNEL = "paid_search"
 WIN_RATE_SEGMENT = "mid_market"

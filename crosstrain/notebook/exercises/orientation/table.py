@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from crosstrain.notebook.answers.scalars import Amount, Count, Label, Mapping, Share
 from crosstrain.notebook.exercise import Exercise, Mistake
-from crosstrain.world.schema import LIFECYCLE_STAGES, STAGE_OWNER
+from crosstrain.notebook.exercises.orientation.formulas import STAGE_OWNER
+from crosstrain.world.schema import LIFECYCLE_STAGES
 
 MODULE = "00-orientation"
 TEAMS = ("marketing", "sdr", "ae", "csm")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.world.schema import STAGE_OWNER
+from crosstrain.notebook.exercises.orientation.formulas import STAGE_OWNER
 
 MODULE = "01-two-teams"
 TEAMS = ("marketing", "sdr", "ae", "csm")

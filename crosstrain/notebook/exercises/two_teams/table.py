@@ -9,6 +9,7 @@ from __future__ import annotations
 from crosstrain.notebook.answers.by_key import ByKey
 from crosstrain.notebook.answers.scalars import Label, Mapping
 from crosstrain.notebook.exercise import Exercise, Mistake
+from crosstrain.notebook.exercises.orientation.formulas import STAGE_OWNER
 from crosstrain.notebook.exercises.two_teams.formulas import (
     ACTIVITY_TEAM,
     EVENT_STAGE,
@@ -25,7 +26,7 @@ from crosstrain.notebook.exercises.two_teams.formulas import (
     segment_table,
     segments,
 )
-from crosstrain.world.schema import LIFECYCLE_STAGES, STAGE_OWNER
+from crosstrain.world.schema import LIFECYCLE_STAGES
 
 # --- the mistakes, as a learner would compute them --------------------------------
 
