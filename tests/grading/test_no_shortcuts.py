@@ -100,19 +100,20 @@ def test_no_shortcut_earns_a_point(module, default_world, table_lines, plain_onc
     imports = imports_before_answers(cells)
     exercises = exercises_of(module)
     assert set(imports) == set(exercises), "every autograded exercise has an answer cell"
-    scan = Scan(default_world)  # each helper run once for the whole module
+    scan = Scan(default_world)  # each exercise: the helpers imported before its answer cell, each run once
     derived: dict[str, list] = {}  # a frame the helpers returned -> its one-liners
     earned = []
-    # a learner may import any module of the install before any answer: every exercise is
-    # tried with the helpers of every module the notebook imports and every shipped lesson
-    reachable = list(dict.fromkeys([*(m for name in imports for m in imports[name]), *LESSONS]))
-    helpers = scan.upto(reachable)
-    for label, frame in scan.frames.items():
-        if label not in default_world.tables:
-            derived[label] = list(one_liners(label, frame))
-    constants = [c for m in sorted({*LEARNER_MODULES, *reachable}) for c in public_constants(m)]
-    for name in imports:
+    # before each answer: the helpers the notebook imported so far, and every lesson module the
+    # learner's install ships (importable at any time), each run once for the whole module
+    lesson_frames = dict(default_world.tables)
+    shipped = list(helper_results(list(LESSONS), default_world, lesson_frames))
+    constants = [c for m in sorted({*LEARNER_MODULES, *(m for found in imports.values() for m in found)}) for c in public_constants(m)]
+    for name in imports:  # notebook order: each answer cell sees the imports of the one before, and more
         exercise = exercises[name]
+        helpers = [*scan.upto(imports[name]), *shipped]
+        for label, frame in [*scan.frames.items(), *lesson_frames.items()]:
+            if label not in default_world.tables and label not in derived:
+                derived[label] = list(one_liners(label, frame))
         frozen = _frozen(exercise, default_world)
         blank = _blank(frozen, default_world)
         lines = [] if (module, name) in ONE_LINE_ANSWERS else [*table_lines, *(line for found in derived.values() for line in found)]

@@ -30,6 +30,7 @@ from crosstrain.grading.proof import (
 from crosstrain.notebook.capture import as_plain
 from crosstrain.notebook.exercise import computed
 from crosstrain.notebook.exercises import exercises_of
+from crosstrain.notebook.session import ExerciseSet
 from crosstrain.paths import MODULES_DIR
 
 WORLDS = ("default_world", "tiny_world", "other_seed_world")  # fixture names (tests/conftest.py, ./conftest.py)
@@ -98,7 +99,9 @@ class ModuleProof:
         """What is defined when the answer of ``name`` runs: worked out once per world, a copy each time."""
         if (world.path, lesson) not in self._namespaces:
             if lesson:
-                found = lesson_before_answers(self.cells, world, self.setup(world), self.skip)
+                # the setup cell's ``ex`` too: lesson cells that draw an answer ask ``ex.qN.answered``
+                context = {**self.setup(world), "ex": ExerciseSet(self.module, self.exercises, world)}
+                found = lesson_before_answers(self.cells, world, context, self.skip)
             else:
                 found = {n: self._setup_and_earlier(world, n) for n in self.exercises}
             self._namespaces[world.path, lesson] = found
