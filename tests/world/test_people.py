@@ -101,14 +101,17 @@ def test_quotas_come_from_the_plan_not_from_own_bookings(worlds):
         assert users.loc[~users.index.isin(current.index), "quarterly_quota"].isna().all()
 
 
-def test_about_half_of_ramped_aes_reach_quota_in_the_last_full_quarter(worlds):
-    rows = []
+def test_about_half_of_ramped_aes_reach_quota_and_most_land_within_40_to_150_percent(worlds):
+    """Over the last four full quarters, on each world: before the calibration (24 AEs with about
+    two wins a quarter each, a plan at 110%) 32-52% of ramped AE-quarters were within 40-150%."""
     for world in worlds:
         att = _attainment(world)
-        rows.append(att[(att["quarter"] == str(world.reference_date.to_period("Q") - 1)) & (att["ramp_pct"] == 100)])
-    last = pd.concat(rows)
-    assert 0.35 <= (last["attainment"] >= 1).mean() <= 0.65
-    assert 0.6 <= last["attainment"].median() <= 1.3
+        last = world.reference_date.to_period("Q") - 1
+        recent = att[att["quarter"].isin([str(last - k) for k in range(4)]) & (att["ramp_pct"] == 100)]["attainment"]
+        assert len(recent) >= 20
+        assert 0.4 <= (recent >= 1).mean() <= 0.65
+        assert recent.between(0.4, 1.5).mean() > 0.5
+        assert 0.6 <= recent.median() <= 1.3
 
 
 def test_the_reference_date_is_mid_quarter_with_bookings_so_far(worlds):
