@@ -124,3 +124,15 @@ def test_the_reference_date_is_mid_quarter_with_bookings_so_far(worlds):
         assert won["amount"].sum() > 0
         team_quota = world.users.loc[world.users["role"] == "ae", "quarterly_quota"].sum()
         assert team_quota > won["amount"].sum() > 0
+
+
+def test_a_new_ae_joined_late_in_the_last_quarter_on_a_phased_quota(worlds):
+    """With ten AEs who each close a few deals a quarter, no AE booked nothing in the last
+    quarter, and module 02's "drop the zero rows" mistake scored full marks: a recent hire
+    is the rep real teams have at 0%."""
+    for world in worlds:
+        att = _attainment(world)
+        last = att[att["quarter"] == str(world.reference_date.to_period("Q") - 1)]
+        new = last[last["ramp_pct"] < 20]
+        assert len(new) >= 1 and (new["booked"] == 0).any()
+        assert (new["quota"] < last["quota"].median()).all()
