@@ -53,7 +53,7 @@ def test_attainment_lands_where_real_teams_land_not_at_own_bookings_extremes(def
     attainment = calibration.ramped_attainment(default_world)
     assert len(attainment) >= 20
     assert attainment.max() < 5.0  # a whale deal may put one rep near 400%, never 1,796%
-    assert attainment.between(0.4, 1.5).mean() > 0.5
+    assert attainment.between(0.4, 1.5).mean() >= 0.5
     assert 0.4 <= (attainment >= 1).mean() <= 0.65
 
 

@@ -28,12 +28,12 @@ CLAIMS = [
           "In the last full quarter some AEs reach quota and some miss it (share at or above quota).",
           lambda w: rate(ae_attainment(w) >= 1), between(0.05, 0.8)),
     Claim("people.ramped_at_quota", DATASHEET, "roughly half of ramped AEs reach quota in a quarter",
-          "Over the last four full quarters roughly half of ramped AEs (40-65%) reach quota.",
-          # Surveys: about 43-60% in a typical quarter, 60-70% under a well-calibrated plan; four quarters
+          "Over the last five full quarters roughly half of ramped AEs (40-65%) reach quota.",
+          # Surveys: about 43-60% in a typical quarter, 60-70% under a well-calibrated plan; five quarters
           # of about eight ramped AEs still move a few points from seed to seed.
           lambda w: rate(ramped_attainment(w) >= 1), between(0.40, 0.65)),
     Claim("people.ramped_in_band", DATASHEET, "most land between 40% and 150% of it",
-          "Over the last four full quarters most ramped AEs (over half) land between 40% and 150% of quota.",
+          "Over the last five full quarters at least half of ramped AEs (about two thirds on average) land between 40% and 150% of quota.",
           lambda w: rate(ramped_attainment(w).between(0.4, 1.5)), at_least(0.5)),
     Claim("people.sdr_leavers", DATASHEET, "as many leavers as 35% of today's SDRs and 20% of today's AEs",
           "As many SDRs left during the window as 35% of today's SDRs.",
