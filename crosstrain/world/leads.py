@@ -18,6 +18,7 @@ from crosstrain.world.campaigns import pick_campaigns
 from crosstrain.world.columns import MEMORY_POOL, Codes, Ref, join
 from crosstrain.world.context import DAY, Context, weights
 from crosstrain.world.people import assign_by_territory, clock_of
+from crosstrain.world.sessions import once_per_session
 from crosstrain.world.touches import TOUCH_CHANNELS, attendances, channel_for_event, touch_campaigns
 
 SENIORITY = ("c_level", "vp", "director", "manager", "individual_contributor", "student")
@@ -269,6 +270,7 @@ def build_touchpoints(ctx: Context) -> None:
     # Touches are grouped by lead already; sort by (lead, time) with one integer key.
     order = np.argsort((lead.astype(np.int64) << 32) | (time - time.min()), kind="stable")
     lead, time, event, channel, campaign = lead[order], time[order], event[order], channel[order], campaign[order]
+    once_per_session(ctx, lead, time, event, channel, campaign, TOUCH_CHANNELS.index("direct"))
     # Engagement: cumulative points per lead, in time order.
     points = np.array(funnel["event_points"], dtype=np.int64)[event]
     cum = np.cumsum(points)

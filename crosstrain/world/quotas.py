@@ -17,10 +17,11 @@ from crosstrain.world.columns import Ref
 from crosstrain.world.context import DAY, Context, quarter_bounds
 from crosstrain.world.people import ROLES
 
-# The plan asks for 10% growth on what the segment booked per ramped rep over the last year:
-# with deals routed in turn, about half of ramped reps reach it, and the pipeline covers the
-# remaining quota 3-4x (at 1.0, the default world's coverage was 4.3x).
-STRETCH = 1.1
+# The plan: 97% of what the segment booked per ramped rep over the last year. A rep's quarter
+# is a handful of deals of skewed size, so the median rep books less than the mean: at 1.1 only
+# about 37% of ramped reps reached quota, at 0.97 about half do (claims people.ramped_*), and the
+# pipeline still covers the remaining quota 3-4x (3.9x on the default world).
+STRETCH = 0.97
 # Points a quarter is sampled at to average employment and ramp over it.
 SAMPLES = 26
 

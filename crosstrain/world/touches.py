@@ -18,6 +18,7 @@ from crosstrain.world.calendar import HOUR, country_offsets
 from crosstrain.world.campaigns import SESSION_CHANNELS, campaign_channels, in_flight, last_send, next_session, session_time
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, weights
+from crosstrain.world.sessions import once_per_session
 
 TOUCH_CHANNELS = ("paid_search", "paid_social", "display", "email", "webinar", "event", "content", "referral", "partner", "direct")
 PAID = ("paid_search", "paid_social", "display")
@@ -193,6 +194,7 @@ def build_deal_touches(ctx: Context) -> None:
     st["lead_engagement"] = np.minimum(before.astype(np.int64), 100)
     order = lead_time_order(lead, time)
     lead, time, event, channel, campaign = lead[order], time[order], event[order], channel[order], campaign[order]
+    once_per_session(ctx, lead, time, event, channel, campaign, TOUCH_CHANNELS.index("direct"))  # sessions.py
     st.update(tp_lead=lead, tp_time=time, tp_campaign=campaign)
     ctx.tables["touchpoints"] = {
         "touchpoint_id": Ref(np.arange(len(lead)), "touchpoints"),

@@ -360,34 +360,39 @@ reverse_funnel_planner(world)
 # notebook, and write it as "we", not "they".
 
 # %% [markdown] written qbr_summary points=5
-# **Goal and plan.** Next quarter's inbound target is about $3.0M (25% above our average
-# quarter). At the mature cohort's rates (average won deal about $52k, win rate 19%) it
-# takes about 57 deals, 300 opportunities, 380 SQLs, 730 SALs, 1,150 MQLs and 4,550 leads,
-# a budget of about $240k at $53 per lead. Marketing owns leads, MQLs and budget; SDRs
-# own SALs and SQLs; AEs own opportunities and deals.
+# *(A model answer: the values are each world's own, so it names where each comes from;
+# yours are the numbers your notebook printed.)*
 #
-# **Against the plan.** Last quarter we delivered well above plan at every stage up to
-# opportunities (leads 1.6x, MQLs 1.3x, opportunities 1.3x) but won only 0.87x the deals
-# the plan needs: the largest gap is at **won deals**. The ratio drops from
-# opportunities to deals, so the leak is in closing, not in demand; part of it is lag (the
-# quarter's many new opportunities have not closed yet), the rest is the win rate.
+# **Goal and plan.** Next quarter's inbound target is `goal` (25% above our average
+# inbound quarter of the last year). At the mature cohort's observed rates (its average won
+# deal, its win rate and each stage's conversion) it takes the deals, opportunities, SQLs,
+# SALs, MQLs and leads of `plan_needs`, each stage larger than the one below it, and a
+# budget of the leads times module 02's cost per lead. Marketing owns leads, MQLs and
+# budget; SDRs own SALs and SQLs; AEs own opportunities and deals.
 #
-# **SLA scorecard.** Marketing: MQLs at 1.31x plan, acceptance 70% (target 70%: at the line).
-# Sales: only 58% of MQLs touched within 4 hours (target 90%: missed), 2.8 attempts per MQL
-# (target 6).
+# **Against the plan.** We compared last quarter's volume at each stage with the plan's
+# need (`vs_plan`, 1 = on plan): the largest gap is the stage with the smallest ratio, and
+# the team that owns that stage owns the fix. A ratio that drops from opportunities to
+# deals puts the leak in closing, not in demand (part of it lag: the quarter's new
+# opportunities have not closed yet; the rest the win rate); one that drops at MQLs or
+# SQLs puts it in demand or in the handoff.
 #
-# **Data hygiene.** The raw CRM had 1,200 duplicated people, 4,222 misspelt category
-# values, 41 open deals with a past close date, 96 probabilities that disagree with the stage
-# and 54 deals closed before they were created. Rules: pick-lists instead of free text for
-# channel, industry and country; a duplicate check on e-mail at entry; probability set by
-# the stage, not by hand; a weekly stale-close-date report for AEs.
+# **SLA scorecard.** Marketing: MQLs against plan (the scorecard's ratio), acceptance 70% (target 70%: at the line).
+# Sales: only 58% of MQLs touched within 4 hours (target 90%: missed), about 2.7 attempts
+# per MQL (target 6).
+#
+# **Data hygiene.** The raw CRM had duplicated people, misspelt category values, open
+# deals with a past close date, probabilities that disagree with the stage and deals
+# closed before they were created (section 3 counts each). Rules: pick-lists instead of
+# free text for channel, industry and country; a duplicate check on e-mail at entry;
+# probability set by the stage, not by hand; a weekly stale-close-date report for AEs.
 #
 # **Joint commitments.** (1) Sales: 90% of MQLs touched within 4 hours by the end of next
 # quarter, owned by the SDR manager. (2) Both: a deal review of every opportunity older
-# than the median cycle, to lift the win rate back above 20%, owned by the sales director
-# with marketing providing case studies. (3) Marketing: hold lead volume at plan rather
-# than above it and shift the extra budget to the channels with the best cost per SQL,
-# owned by the demand-generation lead.
+# than the median cycle, to lift the win rate by five points, owned by the sales director
+# with marketing providing case studies. (3) Marketing: hold lead volume at the plan's
+# need and shift any extra budget to the channels with the best cost per SQL, owned by
+# the demand-generation lead.
 
 # %% [markdown] locked key_points
 # ## Key points

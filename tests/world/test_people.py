@@ -97,14 +97,17 @@ def test_quotas_come_from_the_plan_not_from_own_bookings(worlds):
         assert users.loc[~users.index.isin(current.index), "quarterly_quota"].isna().all()
 
 
-def test_about_half_of_ramped_aes_reach_quota_in_the_last_full_quarter(worlds):
-    rows = []
+def test_about_half_of_ramped_aes_reach_quota_and_most_land_within_40_to_150_percent(worlds):
+    """Over the last five full quarters, on each world: before the calibration (24 AEs with about
+    two wins a quarter each, a plan at 110%) 32-52% of ramped AE-quarters were within 40-150%."""
     for world in worlds:
         att = _attainment(world)
-        rows.append(att[(att["quarter"] == str(world.reference_date.to_period("Q") - 1)) & (att["ramp_pct"] == 100)])
-    last = pd.concat(rows)
-    assert 0.35 <= (last["attainment"] >= 1).mean() <= 0.65
-    assert 0.6 <= last["attainment"].median() <= 1.3
+        last = world.reference_date.to_period("Q") - 1
+        recent = att[att["quarter"].isin([str(last - k) for k in range(5)]) & (att["ramp_pct"] == 100)]["attainment"]
+        assert len(recent) >= 20
+        assert 0.4 <= (recent >= 1).mean() <= 0.65
+        assert recent.between(0.4, 1.5).mean() >= 0.5
+        assert 0.6 <= recent.median() <= 1.3
 
 
 def test_the_reference_date_is_mid_quarter_with_bookings_so_far(worlds):
@@ -117,3 +120,15 @@ def test_the_reference_date_is_mid_quarter_with_bookings_so_far(worlds):
         assert won["amount"].sum() > 0
         team_quota = world.users.loc[world.users["role"] == "ae", "quarterly_quota"].sum()
         assert team_quota > won["amount"].sum() > 0
+
+
+def test_a_new_ae_joined_late_in_the_last_quarter_on_a_phased_quota(worlds):
+    """With ten AEs who each close a few deals a quarter, no AE booked nothing in the last
+    quarter, and module 02's "drop the zero rows" mistake scored full marks: a recent hire
+    is the rep real teams have at 0%."""
+    for world in worlds:
+        att = _attainment(world)
+        last = att[att["quarter"] == str(world.reference_date.to_period("Q") - 1)]
+        new = last[last["ramp_pct"] < 20]
+        assert len(new) >= 1 and (new["booked"] == 0).any()
+        assert (new["quota"] < last["quota"].median()).all()

@@ -47,13 +47,14 @@ def test_pipeline_covers_the_remaining_quota_three_to_four_times(default_world):
 
 
 def test_attainment_lands_where_real_teams_land_not_at_own_bookings_extremes(default_world):
-    """World v1 set quotas from each AE's own bookings: one AE at 1,796%, four at 0%. The
-    band "most ramped AEs within 40-150%" is not met on every seed yet (about 50 wins a
-    quarter over 24 AEs): the calibration table shows it; the claims hold the spread."""
-    attainment = calibration.ae_attainment(default_world, ramped=True)
+    """World v1 set quotas from each AE's own bookings: one AE at 1,796%, four at 0%. Then,
+    with about two wins a quarter per AE (24 AEs) and campaigns at random dates, only about a
+    third of ramped AEs landed within 40-150% of quota (claims people.ramped_* hold it on 20 seeds)."""
+    attainment = calibration.ramped_attainment(default_world)
+    assert len(attainment) >= 20
     assert attainment.max() < 5.0  # a whale deal may put one rep near 400%, never 1,796%
-    assert (attainment.between(0.4, 1.5)).mean() >= 0.25
-    assert 0.43 <= (calibration.ae_attainment(default_world) >= 1).mean() <= 0.6
+    assert attainment.between(0.4, 1.5).mean() >= 0.5
+    assert 0.4 <= (attainment >= 1).mean() <= 0.65
 
 
 def test_ae_headcount_follows_workload_not_an_even_split(default_world):

@@ -37,6 +37,14 @@ def test_attendances_fall_on_the_session_day_and_registrations_before(default_wo
     assert sessions["event_date"].notna().all()
 
 
+def test_a_person_attends_a_session_once(touches):
+    """Registration, later interest and the deal's buying group each reached the same session:
+    2,400 repeat attendances on the default world before sessions.py."""
+    visits = touches[touches["event_type"].isin(["webinar_attend", "event_visit"])]
+    assert visits["campaign_id"].notna().all()
+    assert not visits.duplicated(["lead_id", "campaign_id"]).any()
+
+
 def test_anonymous_touches_are_web_ads_and_content_only(touches):
     before = touches[touches["occurred_at"] < touches["lead_created_at"]]
     assert len(before) > 1000

@@ -25,6 +25,14 @@ def _decided_accepted(world) -> float:
     return ratio(accepted, accepted + (mql["status"] == "rejected").sum())
 
 
+def _attempts_per_mql_last_quarter(world) -> float:
+    """Module 08's scorecard: SDR activities on the last complete quarter's MQLs over those MQLs."""
+    quarter = world.reference_date.to_period("Q") - 1
+    leads = world.leads
+    handed = leads.loc[leads["mql_at"].dt.to_period("Q") == quarter, "lead_id"]
+    return ratio(world.activities["lead_id"].isin(handed).sum(), len(handed))
+
+
 def talked_before(world, stage: str) -> float:
     """Share of the leads that reached ``stage`` (sal_at, sql_at) with a conversation before it."""
     leads = world.leads
@@ -109,4 +117,7 @@ CLAIMS = [
     Claim("funnel.acceptance_memo", M08, "acceptance 70% (target 70%: at the line)",
           "Of the MQLs sales decided on (accepted or rejected, bad timing included), about 70% were accepted (module 08's acceptance rate).",
           _decided_accepted, between(0.66, 0.75)),
+    Claim("funnel.attempts_memo", M08, "about 2.7 attempts\n# per MQL (target 6)",
+          "SDRs made about 2.7 attempts (calls, e-mails, meetings) per MQL of the last full quarter, far below a target of 6.",
+          _attempts_per_mql_last_quarter, between(2.3, 3.1), unit="number"),
 ]
