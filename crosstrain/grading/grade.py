@@ -40,7 +40,7 @@ from crosstrain.grading.recheck import course_world, describe, rechecker_for
 from crosstrain.grading.report import exercise_titles, objectives_of, write_report
 from crosstrain.grading.runner import Job, Outcome, Runner
 from crosstrain.grading.sandbox import Limits, isolation
-from crosstrain.grading.trainer_view import flag_submission, with_trainer_note, write_placeholder
+from crosstrain.grading.trainer_view import flag_submission, with_rubrics, with_trainer_note, write_placeholder
 from crosstrain.grading.worlds import GradingWorlds
 from crosstrain.notebook.session import world_preset
 from crosstrain.paths import COURSE_DIR, GRADERS_DIR, MODULES_DIR
@@ -294,8 +294,8 @@ class _Batch:
         write_text_atomic(path, nbformat.writes(nb))
         if self.rechecker is not None:
             self._recheck(job, nb, entry, result)
-        if result.flags:  # the reasons where the trainer grades (the feedback leaves them out)
-            write_text_atomic(path, nbformat.writes(with_trainer_note(nb, result.flags)))
+        # the rubrics and any flag's reasons where the trainer grades (the feedback leaves them out)
+        write_text_atomic(path, nbformat.writes(with_trainer_note(with_rubrics(nb, GRADERS_DIR / self.assignment / "rubrics"), result.flags)))
         self.feedback.submit(path, job.resources)
         if left > 1:
             self._open[job.learner] = (entry, result, left - 1)

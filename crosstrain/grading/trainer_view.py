@@ -6,6 +6,11 @@ counted and never shown, nor was the reason. A stand-in takes the autograded fil
 place with one markdown cell saying why and what to do. A flagged hand-in that was
 graded gets the reasons as a note at the top of its autograded notebook (the learner's
 feedback leaves the note out). Either way the submission carries the formgrader's flag.
+
+Each written answer the trainer grades by hand is followed, in the autograded notebook
+only, by its rubric (``graders/<module>/rubrics/<grade_id>.md``) folded in a ``<details>``
+block: one click from the answer in the formgrader and in Lab. The release never had it
+and the learner's feedback leaves it out.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from crosstrain.course.atomic import write_text_atomic
 MARK = "crosstrain_ungradeable"
 #: Marks the note for the trainer atop a flagged notebook (never in the learner's feedback).
 NOTE = "crosstrain_trainer_note"
+#: Marks a written answer's rubric, for the trainer only like the note.
+RUBRIC = "crosstrain_rubric"
 
 
 def placeholder(assignment: str, notebook: str, reasons: list[str]) -> nbformat.NotebookNode:
@@ -50,8 +57,36 @@ def with_trainer_note(nb: nbformat.NotebookNode, reasons: list[str]) -> nbformat
 
 
 def without_trainer_note(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    nb.cells = [c for c in nb.cells if not c.get("metadata", {}).get(NOTE)]
+    """``nb`` without anything meant for the trainer alone: the note and the rubrics."""
+    nb.cells = [c for c in nb.cells if not _for_trainer(c)]
     return nb
+
+
+def with_rubrics(nb: nbformat.NotebookNode, rubrics: Path) -> nbformat.NotebookNode:
+    """``nb`` with each hand-graded written answer followed by its rubric from ``rubrics/``, if there is one."""
+    cells = []
+    for cell in nb.cells:
+        if cell.get("metadata", {}).get(RUBRIC):
+            continue  # an older copy: the one below replaces it
+        cells.append(cell)
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        path = Path(rubrics) / f"{meta.get('grade_id')}.md"
+        if cell.cell_type == "markdown" and meta.get("solution") and meta.get("grade") and path.is_file():
+            cells.append(new_markdown_cell(rubric_text(path), metadata={RUBRIC: True}))
+    nb.cells = cells
+    return nb
+
+
+def rubric_text(path: Path) -> str:
+    # blank lines around the body: markdown inside an HTML block renders only so
+    return (f"<details><summary><b>Rubric for {path.stem}</b> (trainers only; click to open)</summary>\n\n"
+            f"{path.read_text(encoding='utf-8').strip()}\n\n"
+            f"<i>from graders/{path.parent.parent.name}/rubrics/{path.name}</i>\n\n</details>")
+
+
+def _for_trainer(cell) -> bool:
+    meta = cell.get("metadata", {})
+    return bool(meta.get(NOTE) or meta.get(RUBRIC))
 
 
 def is_placeholder(nb) -> bool:

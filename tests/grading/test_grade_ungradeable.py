@@ -68,3 +68,15 @@ def test_a_graded_flagged_hand_in_shows_its_reasons_to_the_trainer_only(graded):
     assert note.cell_type == "markdown" and "locked cell q1 was edited" in note.source
     feedback = (course / "feedback" / "fay" / MODULE / f"{MODULE}.html").read_text(encoding="utf-8")
     assert "locked cell q1 was edited" not in feedback and "Flagged for review" not in feedback
+
+
+def test_the_trainer_grades_a_written_answer_with_its_rubric_below_it(graded):
+    """The rubric folds in below the answer in the notebook the formgrader shows; the release and the feedback hold none."""
+    course, _ = graded
+    phrase = "There is no single right answer"  # from graders/00-orientation/rubrics/reflection.md
+    cells = nbformat.read(course / "autograded" / "fay" / MODULE / f"{MODULE}.ipynb", as_version=4).cells
+    at = next(i for i, c in enumerate(cells) if c.metadata.get("nbgrader", {}).get("grade_id") == "reflection")
+    assert cells[at].cell_type == "markdown" and phrase in cells[at + 1].source and "<details>" in cells[at + 1].source
+    assert phrase not in (course / "release" / MODULE / f"{MODULE}.ipynb").read_text(encoding="utf-8")
+    feedback = (course / "feedback" / "fay" / MODULE / f"{MODULE}.html").read_text(encoding="utf-8")
+    assert phrase not in feedback and "Rubric for" not in feedback
