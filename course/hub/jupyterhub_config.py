@@ -8,7 +8,8 @@ Start it from the project root:  .venv/bin/jupyterhub -f course/hub/jupyterhub_c
   releases, submissions and feedback for the course id ``crosstrain``.
 - Trainers (CROSSTRAIN_TRAINERS) open Lab in the course folder with the formgrader;
   learners get the assignment list only: the formgrader and assignment creation are
-  switched off in their servers.
+  switched off in their servers and left out of their Lab (``learner/labconfig/page_config.json``,
+  the page config ``crosstrain lab`` writes, from ``crosstrain.learner.labconfig.hub_page_config``).
 - In a workshop with a world per team or per learner (``crosstrain workshop plan
   --variant ...`` writes ``data-variants.json`` into the course), each learner's server
   starts with their world's seed in its environment, so notebooks load their own data.

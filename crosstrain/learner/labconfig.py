@@ -92,6 +92,12 @@ def page_config(setup: LabSetup) -> dict:
     return {"disabledExtensions": {name: True for name in disabled}}
 
 
+def hub_page_config(role: str) -> dict:
+    """The page config of a hub's Lab for ``role``, kept in ``course/hub/<role>/labconfig/page_config.json``
+    (static, so a learner image can ship it): a hub always has an exchange."""
+    return page_config(LabSetup(role, Path(role), Path("course"), exchange=Path("/srv/nbgrader/exchange")))
+
+
 def server_extensions(setup: LabSetup) -> dict:
     off = {SERVER_EXTENSIONS[tool]: False for tool in setup.hidden_tools if tool in SERVER_EXTENSIONS}
     return {"ServerApp": {"jpserver_extensions": off}}
