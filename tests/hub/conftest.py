@@ -61,8 +61,11 @@ def user_python(workdir: Path) -> str:
     # The interpreter finds its own libpython through a private path: point it at the copy
     # (servers pass the variable on to their kernels).
     wrapper = venv / "bin" / "python-shared"
-    # Jupyter's data files (nbconvert templates, kernel specs) stay in the project's prefix.
-    wrapper.write_text(f'#!/bin/sh\nexport LD_LIBRARY_PATH="{copy / "lib"}"\nexport JUPYTER_PATH="{Path(sys.prefix) / "share" / "jupyter"}"\n'
+    # Jupyter's data files (nbconvert templates, kernel specs) and config (JupyterLab's server extension
+    # is enabled there) stay in the project's prefix: config after the role's folder, as in an install.
+    prefix = Path(sys.prefix)
+    wrapper.write_text(f'#!/bin/sh\nexport LD_LIBRARY_PATH="{copy / "lib"}"\nexport JUPYTER_PATH="{prefix / "share" / "jupyter"}"\n'
+                       f'export JUPYTER_CONFIG_PATH="${{JUPYTER_CONFIG_PATH:+$JUPYTER_CONFIG_PATH:}}{prefix / "etc" / "jupyter"}"\n'
                        f'exec "{venv / "bin" / "python"}" "$@"\n')
     wrapper.chmod(0o755)
     return str(wrapper)
@@ -95,7 +98,9 @@ class Hub:
         return subprocess.run([RUNUSER, "-u", user, "--", *args], env=env, capture_output=True, text=True, errors="replace", check=check, **kwargs)
 
     def start_server(self, user: str) -> None:
-        self.api("POST", f"/hub/api/users/{user}/server")
+        """Start ``user``'s server unless it runs already (the hub answers 400 to a second start)."""
+        if not self.api("GET", f"/hub/api/users/{user}")[1].get("servers", {}).get(""):
+            self.api("POST", f"/hub/api/users/{user}/server")
         deadline = time.time() + 120
         while time.time() < deadline:
             _, info = self.api("GET", f"/hub/api/users/{user}")

@@ -9,8 +9,11 @@ learner's seed and the grader grades each learner on theirs.
 from __future__ import annotations
 
 import csv
+import json
+import re
 import subprocess
 import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -116,3 +119,24 @@ def test_only_the_trainer_has_the_formgrader(hub, graded):
     with pytest.raises(urllib.error.HTTPError) as denied:
         hub.api("GET", f"/user/{hub.learners[0]}/formgrader/api/assignments")
     assert denied.value.code == 404
+
+
+def _lab_page_config(hub, user: str) -> dict:
+    """The page config ``user``'s Lab page embeds (what the front end loads its plugins by)."""
+    request = urllib.request.Request(f"{hub.url}/user/{user}/lab", headers={"Authorization": f"token {hub.token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            page = response.read().decode()
+    except urllib.error.HTTPError as err:
+        raise AssertionError(f"{err.code} at {err.url}: {err.read().decode()[:800]}") from err
+    found = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', page, re.S)
+    assert found, page[:500]
+    return json.loads(found.group(1))
+
+
+def test_a_learners_lab_leaves_out_the_trainer_tools(hub, graded):
+    off = set(_lab_page_config(hub, hub.learners[0])["disabledExtensions"])
+    assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"} <= off
+    assert "@jupyter/nbgrader:assignment-list" not in off
+    hub.start_server(hub.trainer)
+    assert "@jupyter/nbgrader:formgrader" not in _lab_page_config(hub, hub.trainer)["disabledExtensions"]
