@@ -39,6 +39,9 @@ def course_config(course_root: Path | str = COURSE_DIR) -> Config:
     # a blank release runs to the end, and its hidden tests fail on the blank.
     c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE"}
     c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+    # Feedback from nbgrader itself leaves out what autograded/ holds for the trainer alone.
+    c.GenerateFeedback.preprocessors = ["crosstrain.grading.trainer_view.ClearTrainerView", "nbgrader.preprocessors.GetGrades",
+                                        "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]
     return c
 
 

@@ -18,8 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
+from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_markdown_cell, new_notebook
 from nbgrader.api import Gradebook, MissingEntry
+from traitlets import Bool
 
 from crosstrain.course.atomic import write_text_atomic
 
@@ -60,6 +62,16 @@ def without_trainer_note(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """``nb`` without anything meant for the trainer alone: the note and the rubrics."""
     nb.cells = [c for c in nb.cells if not _for_trainer(c)]
     return nb
+
+
+class ClearTrainerView(Preprocessor):
+    """For nbgrader's own feedback (``nbgrader generate_feedback``, the formgrader's button):
+    the learner's page leaves out the note and the rubrics, as ``crosstrain grade``'s does."""
+
+    enabled = Bool(True)  # nbconvert's preprocessors are off unless told otherwise
+
+    def preprocess(self, nb, resources):
+        return without_trainer_note(nb), resources
 
 
 def with_rubrics(nb: nbformat.NotebookNode, rubrics: Path) -> nbformat.NotebookNode:

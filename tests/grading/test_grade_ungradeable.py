@@ -80,3 +80,12 @@ def test_the_trainer_grades_a_written_answer_with_its_rubric_below_it(graded):
     assert phrase not in (course / "release" / MODULE / f"{MODULE}.ipynb").read_text(encoding="utf-8")
     feedback = (course / "feedback" / "fay" / MODULE / f"{MODULE}.html").read_text(encoding="utf-8")
     assert phrase not in feedback and "Rubric for" not in feedback
+
+
+def test_nbgraders_own_feedback_leaves_the_rubric_and_the_note_out(graded):
+    """The formgrader's "generate feedback" button runs nbgrader's converter on autograded/, not crosstrain's writer."""
+    course, _ = graded
+    result = nbgrader_api(course).generate_feedback(MODULE, "fay")
+    assert result["success"], result.get("error")
+    feedback = (course / "feedback" / "fay" / MODULE / f"{MODULE}.html").read_text(encoding="utf-8")
+    assert "q1" in feedback and "There is no single right answer" not in feedback and "Flagged for review" not in feedback
