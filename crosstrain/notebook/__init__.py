@@ -14,7 +14,8 @@
   ``capture`` (the graded-answer payload), ``friendly`` (error messages for new hires),
   ``placeholder`` (``____``, the blank a release's answer cell starts with), ``verdict``
   (how feedback looks), ``parts`` (which parts of a partly right answer are off),
-  ``numbers`` (numbers shown as people read them).
+  ``numbers`` (numbers shown as people read them), ``tables`` (``shown``: lesson tables with
+  rates as percentages, money with commas, counts whole).
 
 It never imports the grader, the verbs or the command line (``lint-imports`` checks).
 """

@@ -318,9 +318,10 @@ ex.q7.grade(icp_segment)
 
 # %%
 from crosstrain.notebook.exercises.two_teams.lesson import segment_table
+from crosstrain.notebook.tables import shown
 
 by_industry = segment_table(world, by="industry")
-by_industry[["closed", "win_rate", "avg_deal", "revenue_per_closed_deal"]].sort_values("closed", ascending=False)
+shown(by_industry[["closed", "win_rate", "avg_deal", "revenue_per_closed_deal"]].sort_values("closed", ascending=False))
 
 # %% [markdown]
 # Read the `closed` column before the rates: an industry with a few dozen closed deals
@@ -353,7 +354,7 @@ ex.q8.grade(icp_industry)
 # closed deals stand behind tier C's win rate:
 
 # %%
-segment_table(world, by="icp_tier")[["closed", "win_rate", "avg_deal", "revenue_per_closed_deal"]]
+shown(segment_table(world, by="icp_tier")[["closed", "win_rate", "avg_deal", "revenue_per_closed_deal"]])
 
 # %% [markdown] locked day_prompt
 # ## A day in the life (graded by your trainer)

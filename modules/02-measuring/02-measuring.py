@@ -52,7 +52,7 @@ camps[["name", "channel", "budget", "actual_cost", "impressions", "clicks", "ema
 
 # %%
 email = camps[camps.channel == "email"]
-email.clicks.sum() / email.emails_sent.sum()
+print(f"email click rate: {email.clicks.sum() / email.emails_sent.sum():.2%}")
 
 # %% [markdown]
 # ## Exercise 1: CTR by paid channel
@@ -85,7 +85,7 @@ camps[["budget", "actual_cost"]].sum()
 
 # %%
 email_spend = camps.loc[camps.channel == "email", "actual_cost"].sum()
-email_spend / (leads.source_channel == "email").sum()
+print(f"email cost per lead: ${email_spend / (leads.source_channel == 'email').sum():,.2f}")
 
 # %% [markdown]
 # ## Exercise 2: cost per lead of paid search
@@ -216,7 +216,7 @@ ex.q5.grade(roi)
 # %%
 done = deals[deals.is_closed]
 won_deals = done[done.is_won]
-len(won_deals) / len(done), won_deals.amount.sum() / done.amount.sum()
+print(f"win rate by count {len(won_deals) / len(done):.1%}, by value {won_deals.amount.sum() / done.amount.sum():.1%}")
 
 # %% [markdown]
 # **Average deal size = won amount / won count**: the size of the deals we actually win,

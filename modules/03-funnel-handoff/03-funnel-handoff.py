@@ -249,11 +249,13 @@ ex.q4.grade(sql_rate_by_response)
 # when it is placed within minutes:
 
 # %%
+from crosstrain.notebook.tables import shown
+
 calls = world.activities[(world.activities.type == "call") & world.activities.lead_id.notna()]
 first_call = calls.sort_values("occurred_at").drop_duplicates("lead_id").merge(mql[["lead_id", "mql_at"]], on="lead_id")
 call_minutes = (first_call.occurred_at - first_call.mql_at).dt.total_seconds() / 60
 call_bucket = pd.cut(call_minutes, [0, 5, 30, 60, 24 * 60, float("inf")], right=False)
-first_call.outcome.eq("connected").groupby(call_bucket, observed=True).mean().rename("first call connects")
+shown(first_call.outcome.eq("connected").groupby(call_bucket, observed=True).mean().rename("first call connects"))
 
 # %% [markdown]
 # ## 4. The SLA: a promise you can measure

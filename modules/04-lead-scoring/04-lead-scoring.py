@@ -224,10 +224,12 @@ ex.q3.grade(best_threshold)
 # one. First fit alone, using the CRM's stored scores:
 
 # %%
+from crosstrain.notebook.tables import shown
+
 inb = world.leads[world.leads.source_channel != "outbound"]
 labels = ["low", "medium", "high"]
 fit_band = pd.cut(inb.fit_score, [0, 40, 60, 101], right=False, labels=labels)
-inb.opportunity_id.notna().groupby(fit_band, observed=False).mean()
+shown(inb.opportunity_id.notna().groupby(fit_band, observed=False).mean().rename("share that became opportunities"))
 
 # %% [markdown]
 # ## Exercise 4: the fit x engagement grid (2 points)
@@ -347,7 +349,7 @@ ex.q6.grade(completeness)
 # found them rarely close:
 
 # %%
-closed.groupby("has_economic_buyer").is_won.mean()
+shown(closed.groupby("has_economic_buyer").is_won.mean().rename("win rate"))
 
 # %% [markdown]
 # ## Exercise 7: late deals with no economic buyer (1 point)

@@ -204,7 +204,7 @@ objections.laer_steps.value_counts()
 # replies that listened:
 
 # %%
-objections.laer_steps.str.contains("listen").mean()
+print(f"replies that listened: {objections.laer_steps.str.contains('listen').mean():.1%}")
 
 # %% [markdown]
 # ## Exercise 3: how often reps respond before exploring (1 point)
@@ -248,7 +248,7 @@ objections.groupby("opportunity_id").size().value_counts().sort_index()
 # %%
 done = deals[deals.is_closed]
 heard = done.opportunity_id.isin(objections.opportunity_id)
-done[heard].is_won.mean(), done.is_won.mean()
+print(f"win rate after an objection {done[heard].is_won.mean():.1%}, all closed deals {done.is_won.mean():.1%}")
 
 # %% [markdown]
 # ## Exercise 4: win rate by objection category (2 points)

@@ -194,7 +194,8 @@ team = {
     "win_rate": recent.is_won.mean(),
     "cycle_length": ((recent_wins.close_date - recent_wins.created_at) / pd.Timedelta(days=1)).median(),
 }
-team, team["opportunities"] * team["average_deal"] * team["win_rate"] / team["cycle_length"]
+print(f"{team['opportunities']:,} open deals x ${team['average_deal']:,.0f} x {team['win_rate']:.1%} win rate / {team['cycle_length']:.0f} days")
+print(f"velocity: ${team['opportunities'] * team['average_deal'] * team['win_rate'] / team['cycle_length']:,.0f} a day")
 
 # %% [markdown]
 # ## Exercise 3: velocity per AE

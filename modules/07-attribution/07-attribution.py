@@ -187,10 +187,12 @@ ex.q3.grade(last_linear)
 #   A deal whose touches all came later has none.
 
 # %%
+from crosstrain.notebook.tables import shown
+
 lead_creation = path.occurred_at.eq(path.lead_created_at)
 by_deal = pd.DataFrame({"first_is_lead_creation": lead_creation[~path.opportunity_id.duplicated()].values,
                         "outbound": path.source_channel[~path.opportunity_id.duplicated()].eq("outbound").values})
-by_deal.mean()  # share of deals whose first touch is the lead-creation touch; share of outbound deals
+shown(by_deal.mean().rename("share of deals"))  # share of deals whose first touch is the lead-creation touch; share of outbound deals
 
 # %% [markdown]
 # **Short or incomplete paths.** A touch that plays several roles (a one-touch deal's only
@@ -286,7 +288,7 @@ attribution_explorer(world)
 # The whole comparison as one table, each model's credit as a share of what it shares out:
 
 # %%
-share_table(world)
+shown(share_table(world), percent="all")
 
 # %% [markdown]
 # Reading it: first touch and U-shaped give more to the channels that **open** journeys
@@ -397,7 +399,8 @@ ex.q7.grade(economics)
 from crosstrain.notebook.exercises.attribution.lesson import w_shaped_shares
 
 w_share = w_shaped_shares(path)
-w_share.groupby(path.opportunity_id).sum().describe()[["min", "max"]]  # every deal shares out exactly 100%
+credit_per_deal = w_share.groupby(path.opportunity_id).sum()
+print(f"each deal shares out between {credit_per_deal.min():.1%} and {credit_per_deal.max():.1%} of its amount")
 
 # %% [markdown]
 # ## Exercise 8: ROI of every campaign

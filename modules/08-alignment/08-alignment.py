@@ -68,10 +68,12 @@ raw = raw_variant(world)  # the same CRM and seed as load_world(..., variant="ra
 # deals have all had time to close). The cost per lead is module 02's, over all campaigns.
 
 # %%
+from crosstrain.notebook.tables import shown
+
 goal = revenue_goal(world)   # 25% above the average inbound quarter of the last year
 inputs = plan_inputs(world)  # the mature cohort's rates, win rate, average won deal, and cost per lead
 print(f"Next quarter's goal: ${goal:,.0f}")
-pd.Series(inputs).round(3)
+shown(pd.DataFrame([inputs], index=["plan input"]))
 
 # %% [markdown]
 # ## Exercise 1: the reverse-funnel plan

@@ -76,3 +76,9 @@ def test_the_lesson_reads_rounded_shares_of_the_same_table(table, tiny_world):
     shares = share_table(tiny_world)
     assert shares.to_dict() == (table / table.sum()).round(3).to_dict()
     assert shares.sum().round(2).eq(1).all()
+
+
+def test_the_dropdown_is_wide_enough_for_its_longest_model(tiny_world):
+    dropdown = attribution_explorer(tiny_world).children[0]
+    longest = max(len(label) for label, _ in dropdown.options)  # "Primary campaign source (Salesforce default)"
+    assert int(dropdown.layout.width.removesuffix("px")) >= 90 + 7 * longest

@@ -3,6 +3,7 @@ best on top, and the dropdown redraws without a browser."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import matplotlib
@@ -17,6 +18,7 @@ from crosstrain.notebook.widgets.channel_compare import (  # noqa: E402
     channel_table,
     compare_channels,
     metric_bars,
+    metric_label,
     plot_metric,
 )
 
@@ -82,3 +84,18 @@ def test_the_dropdown_redraws(tiny_world, capsys):
     for metric in METRICS:
         dropdown.value = metric  # each change redraws; an error would raise here
     assert widget.table.index.name == "channel"
+
+
+def test_bar_labels_read_counts_whole_shares_as_percentages_money_with_commas():
+    assert metric_label(METRICS["leads"], 1234.0) == "1,234"
+    assert metric_label(METRICS["ctr"], 0.0125) == "1.2%"
+    assert metric_label(METRICS["cost_per_lead"], 1234.4) == "$1,234"
+    assert metric_label(METRICS["roi"], 2.5) == "2.50"  # ROI is a multiple of the spend
+    labels = [text.get_text() for text in plot_metric(channel_table(HAND_MADE), "leads").texts]
+    assert labels and all(re.fullmatch(r"[\d,]+", label) for label in labels), labels
+
+
+def test_the_dropdown_is_wide_enough_for_its_longest_metric(tiny_world):
+    dropdown = compare_channels(tiny_world).children[0]
+    longest = max(len(label) for label, _ in dropdown.options)
+    assert int(dropdown.layout.width.removesuffix("px")) >= 90 + 7 * longest

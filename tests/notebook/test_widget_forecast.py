@@ -87,3 +87,10 @@ def test_widget_builds_and_redraws(tiny_world, capsys):
     drop.value = True
     ax = plot_view(forecast_view(DEALS, HISTORY, USERS, REF, "smb"))
     assert "covered" in ax.get_title()
+
+
+def test_the_lessons_point_enterprise_needs_more_coverage_than_smb(default_world):
+    w = default_world
+    view = {s: forecast_view(w.opportunities, w.opportunity_history, w.users, w.reference_date, s) for s in ("smb", "enterprise")}
+    assert view["enterprise"]["win_rate"] < view["smb"]["win_rate"]
+    assert view["enterprise"]["coverage_needed"] > view["smb"]["coverage_needed"]

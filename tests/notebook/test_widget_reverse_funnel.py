@@ -66,3 +66,17 @@ def test_the_widget_renders_and_reacts_to_a_slider(tiny_world):
 def test_the_widget_needs_a_world_or_defaults():
     with pytest.raises(ValueError, match="world"):
         reverse_funnel_planner()
+
+
+def test_the_summary_rounds_each_count_up_to_a_whole_number():
+    # a $1,010,000 goal at $50,000 needs 20.2 deals: 21 deals to win, never 20 or 20.2
+    box = reverse_funnel_planner(defaults={"goal": 1_010_000, "inputs": INPUTS, "observed": OBSERVED, "quarter": "2025Q4"})
+    summary = next(w for w in box.children if type(w).__name__ == "HTML" and "Budget" in w.value).value
+    assert "21 deals" in summary and "101 opportunities" in summary and "3,232 leads" in summary, summary
+
+
+def test_each_rate_slider_reads_the_rate_the_plan_uses():
+    box = reverse_funnel_planner(defaults={"goal": 1_000_000, "inputs": {**INPUTS, "win_rate": 0.237},
+                                           "observed": OBSERVED, "quarter": "2025Q4"})
+    win = next(w for w in box.children if getattr(w, "description", "") == RATE_LABELS["win_rate"])
+    assert f"{win.value:{win.readout_format}}" == "23.7%"

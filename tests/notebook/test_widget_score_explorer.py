@@ -78,3 +78,12 @@ def test_the_widget_redraws_when_the_bar_moves(tiny_world):
     assert f"{len(inbound_scores(tiny_world)):,} MQLs" in summary.value  # everyone clears a bar of 0
     with pytest.raises(ValueError):
         score_explorer()
+
+
+def test_the_chart_reads_its_shares_as_percentages(tiny_world):
+    from crosstrain.notebook.widgets.score_explorer import _draw
+
+    data = inbound_scores(tiny_world)
+    fig = _draw(sweep(data.fit, data.engagement, data.converted), 70)
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert ticks and all(t.endswith("%") for t in ticks), ticks

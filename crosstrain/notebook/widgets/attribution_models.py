@@ -17,6 +17,7 @@ import pandas as pd
 from crosstrain.notebook.exercises.attribution.formulas import MODELS
 from crosstrain.notebook.exercises.attribution.formulas import revenue_table as _revenue_table
 from crosstrain.notebook.exercises.attribution.formulas import touch_path as _touch_path
+from crosstrain.notebook.widgets.fit import fitted_dropdown
 
 
 def share_table(world) -> pd.DataFrame:
@@ -62,7 +63,7 @@ def attribution_explorer(world, model: str = "w_shaped"):
     from IPython.display import display
 
     table = _revenue_table(world)
-    choice = widgets.Dropdown(options=[(label, key) for key, label in MODELS.items()], value=model, description="Model")
+    choice = fitted_dropdown([(label, key) for key, label in MODELS.items()], value=model, description="Model")
     out = widgets.Output()
 
     def redraw(*_):

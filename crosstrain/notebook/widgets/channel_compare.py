@@ -30,6 +30,7 @@ from crosstrain.notebook.exercises.measuring.formulas import (
 from crosstrain.notebook.exercises.measuring.formulas import (
     won_revenue_by_channel as _won_revenue_by_channel,
 )
+from crosstrain.notebook.widgets.fit import fitted_dropdown
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,12 @@ class Metric:
     label: str
     money: bool = False
     share: bool = False
+    count: bool = False
     lower_is_better: bool = False
 
 
 METRICS: dict[str, Metric] = {
-    "leads": Metric("Leads"),
+    "leads": Metric("Leads", count=True),
     "ctr": Metric("CTR = clicks / impressions (paid media)", share=True),
     "lead_to_sql": Metric("Lead-to-SQL rate = SQLs / leads", share=True),
     "lead_to_won": Metric("Lead-to-won rate = won deals / leads", share=True),
@@ -88,6 +90,15 @@ def metric_bars(table: pd.DataFrame, metric: str) -> pd.Series:
     return values.sort_values(ascending=not METRICS[metric].lower_is_better)
 
 
+def metric_label(spec: Metric, value: float) -> str:
+    """A bar's label: dollars, a percentage, a whole count, or a ratio to two decimals (ROI)."""
+    if spec.money:
+        return f"${value:,.0f}"
+    if spec.share:
+        return f"{value:.1%}"
+    return f"{value:,.0f}" if spec.count else f"{value:,.2f}"
+
+
 def plot_metric(table: pd.DataFrame, metric: str, ax=None):
     """A horizontal bar chart of one metric by channel; returns the Axes."""
     import matplotlib.pyplot as plt
@@ -98,9 +109,8 @@ def plot_metric(table: pd.DataFrame, metric: str, ax=None):
         _, ax = plt.subplots(figsize=(7, 3.6))
     ax.barh(bars.index, bars.values, color="#c2410c" if spec.money else "#2563eb")
     ax.set_title(spec.label + ("  (best on top: lower is better)" if spec.lower_is_better else "  (best on top)"), fontsize=10)
-    fmt = "${:,.0f}" if spec.money else ("{:.1%}" if spec.share else "{:,.2f}")
     for y, value in enumerate(bars.values):
-        ax.annotate(fmt.format(value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+        ax.annotate(metric_label(spec, value), (value, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     ax.margins(x=0.18)
     return ax
 
@@ -112,7 +122,7 @@ def compare_channels(world, metric: str = "cost_per_lead"):
     from IPython.display import display
 
     table = channel_table(world)
-    choice = widgets.Dropdown(options=[(m.label, key) for key, m in METRICS.items()], value=metric, description="Metric")
+    choice = fitted_dropdown([(m.label, key) for key, m in METRICS.items()], value=metric, description="Metric")
     out = widgets.Output()
 
     def redraw(*_):

@@ -73,8 +73,11 @@ def observed_defaults(world) -> dict:
 
 
 def _describe(table: pd.DataFrame) -> str:
-    return (f"<b>Needed:</b> {table.needed['deals']:,.0f} deals, {table.needed['opportunities']:,.0f} opportunities, "
-            f"{table.needed['mqls']:,.0f} MQLs, {table.needed['leads']:,.0f} leads &nbsp; "
+    """The plan in whole deals, opportunities, MQLs and leads, each rounded up: 12.1 deals
+    needed is 13 deals to win, never 12 (which would miss the goal)."""
+    whole = {stage: f"{math.ceil(table.needed[stage] - 1e-9):,}" for stage in ("deals", "opportunities", "mqls", "leads")}
+    return (f"<b>Needed:</b> {whole['deals']} deals, {whole['opportunities']} opportunities, "
+            f"{whole['mqls']} MQLs, {whole['leads']} leads &nbsp; "
             f"<b>Budget:</b> ${table.attrs['budget']:,.0f}")
 
 
@@ -112,7 +115,8 @@ def reverse_funnel_planner(world=None, defaults: dict | None = None):
     layout = widgets.Layout(width="480px")
     goal = widgets.FloatSlider(value=defaults["goal"], min=0, max=max(1e5, 3 * defaults["goal"]), step=max(1e3, round(defaults["goal"] / 100, -3)),
                                readout_format=",.0f", description="Revenue goal ($)", style=style, layout=layout, continuous_update=False)
-    rates = {key: widgets.FloatSlider(value=round(start[key], 3), min=0.01, max=1.0, step=0.01, readout_format=".0%",
+    # ".1%": the readout shows the observed 23.7% the plan uses, not a rounded 24%
+    rates = {key: widgets.FloatSlider(value=round(start[key], 3), min=0.01, max=1.0, step=0.01, readout_format=".1%",
                                       description=label, style=style, layout=layout, continuous_update=False)
              for key, label in RATE_LABELS.items()}
     deal = widgets.FloatSlider(value=round(start["average_deal"], -2), min=1000, max=max(1e4, 3 * start["average_deal"]), step=500,

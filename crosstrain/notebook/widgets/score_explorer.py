@@ -88,6 +88,7 @@ def _describe(o: Outcome, leads: int) -> str:
 
 def _draw(table: pd.DataFrame, threshold: float):
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import PercentFormatter
 
     fig, ax = plt.subplots(figsize=(7, 3.2))
     for column, colour in (("precision", "#2b7bb9"), ("recall", "#e08214"), ("f1", "#333333")):
@@ -96,6 +97,7 @@ def _draw(table: pd.DataFrame, threshold: float):
     ax.set_xlabel("MQL threshold (points)")
     ax.set_ylabel("share")
     ax.set_ylim(0, 1)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))  # as the summary line reads them
     ax.legend(loc="upper right", fontsize=8)
     ax.set_title("Against becoming an opportunity, inbound leads")
     fig.tight_layout()
