@@ -149,8 +149,9 @@ class Exercise:
                 return Feedback(False, problem)
         if score > 0:
             off = parts_off(self.kind, answer, self.expected(world))
-            said = parts_sentence(self.kind, *off) if off else f"part of your answer is right ({score:.0%})"
-            return Feedback(False, f"{said}; look again at the rest. Call .hint() if you are stuck.")
+            if off:  # the parts named are the ones to look at again
+                return Feedback(False, f"{parts_sentence(self.kind, *off)}. Look at those again, or call .hint() if you are stuck.")
+            return Feedback(False, f"part of your answer is right ({score:.0%}); look again at the rest. Call .hint() if you are stuck.")
         return Feedback(False, "that is not what the data gives. Re-read the question, or call .hint().")
 
     def _recognised(self, answer: Any, world) -> list[Mistake]:
