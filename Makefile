@@ -2,7 +2,7 @@
 #   make demo   set everything up and run the main job
 #   make test   run the whole test suite (installs Debian's chromium and PostgreSQL first when it can)
 # Both bootstrap .venv from pyproject.toml; nothing else needs installing first.
-# The inner loop: make check (lint, then every test with no kernel, server or browser; about 2 min 10 s on 2 cores).
+# The inner loop: make check (lint, then every test with no kernel, server or browser; about 2 min on 2 cores).
 
 PYTHON ?= python3
 VENV   := .venv

@@ -37,7 +37,7 @@ GRADER_SIDE = ("crosstrain.grading", "crosstrain.workshop", "crosstrain.cli", "c
 LESSONS = ("crosstrain.notebook.exercises.measuring.lesson", "crosstrain.notebook.exercises.attribution.lesson",
            "crosstrain.notebook.exercises.alignment.raw")
 #: What every assessment notebook's kernel imports: ``start``, what it loads, and the lessons.
-ROOTS = ("crosstrain.notebook", "crosstrain.notebook.spec", "crosstrain.notebook.answers",
+ROOTS = ("crosstrain.notebook", "crosstrain.notebook.spec", "crosstrain.notebook.answers", "crosstrain.notebook.tables",
          "crosstrain.notebook.exercises", "crosstrain.world.load", "crosstrain.world.generate",
          "crosstrain.course.variants", *LESSONS)
 #: The whole world package: its loader checks that the generator's code is the one that made the world.
