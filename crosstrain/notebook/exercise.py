@@ -19,7 +19,6 @@ import pandas as pd
 
 from crosstrain.notebook.capture import UnsafeAnswer, as_plain
 from crosstrain.notebook.parts import parts_off, parts_sentence
-from crosstrain.notebook.placeholder import is_placeholder, waiting_message
 
 #: The most an answer that is not fully right can earn, as a share of the points: an
 #: answer with a wrong part is a wrong answer, so every mistake loses at least half.
@@ -129,8 +128,6 @@ class Exercise:
 
     def check(self, answer: Any, world) -> Feedback:
         """Sanity checks first, then right or wrong, naming a known mistake if it is one."""
-        if is_placeholder(answer):
-            return Feedback(False, waiting_message(self.variable), answered=False)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:

@@ -15,7 +15,7 @@ import warnings
 from typing import Any
 
 from crosstrain.notebook.capture import ANSWER_MIME, UnsafeAnswer, decode, make_payload
-from crosstrain.notebook.exercise import Exercise
+from crosstrain.notebook.exercise import Exercise, Feedback
 from crosstrain.notebook.placeholder import is_placeholder, waiting_message
 from crosstrain.notebook.spec import HANDED_IN, ExerciseSpec
 from crosstrain.notebook.verdict import Card, show
@@ -78,8 +78,12 @@ class BoundExercise:
         self.world = world
 
     def check(self, answer: Any) -> None:
-        """Show whether the answer is right, in words a new hire understands."""
-        feedback = self.exercise.check(answer, self.world)
+        """Show whether the answer is right, in words a new hire understands (a release's blank
+        ``____`` is "not answered yet", before any check of the exercise runs)."""
+        if is_placeholder(answer):
+            feedback = Feedback(False, waiting_message(self.exercise.variable), answered=False)
+        else:
+            feedback = self.exercise.check(answer, self.world)
         show(Card(self.exercise.name, feedback.label, feedback.message))
 
     def hint(self) -> None:

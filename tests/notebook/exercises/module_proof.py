@@ -61,7 +61,7 @@ class ModuleProof:
         self.module, self.setup, self.lesson, self.skip = module, setup, lesson, skip
         self.builds_on, self.written_in_notebook, self.reference = dict(builds_on or {}), written_in_notebook, reference
         self.varying, self.wrong_loses_on, self.secret = varying, tuple(wrong_loses_on), dict(secret or {})
-        self._namespaces: dict = {}  # (world path, lesson) -> exercise -> what is defined before its answer
+        self._namespaces: dict = {}  # (world's name, seed, variant, lesson) -> exercise -> what is defined before its answer
 
     @cached_property
     def exercises(self):
@@ -97,15 +97,17 @@ class ModuleProof:
 
     def _before(self, world, name: str, lesson: bool) -> dict:
         """What is defined when the answer of ``name`` runs: worked out once per world, a copy each time."""
-        if (world.path, lesson) not in self._namespaces:
+        # keyed by what makes a world, not its folder: an in-memory world has none
+        key = (world.name, world.seed, world.variant, lesson)
+        if key not in self._namespaces:
             if lesson:
                 # the setup cell's ``ex`` too: lesson cells that draw an answer ask ``ex.qN.answered``
                 context = {**self.setup(world), "ex": ExerciseSet(self.module, self.exercises, world)}
                 found = lesson_before_answers(self.cells, world, context, self.skip)
             else:
                 found = {n: self._setup_and_earlier(world, n) for n in self.exercises}
-            self._namespaces[world.path, lesson] = found
-        return isolated(self._namespaces[world.path, lesson][name])
+            self._namespaces[key] = found
+        return isolated(self._namespaces[key][name])
 
     def _setup_and_earlier(self, world, name: str) -> dict:
         namespace = {**self.setup(world), "world": world}
