@@ -127,7 +127,7 @@ FEATURES = {
     "price": ("For the price you get dashboards, AI forecasting, 200 integrations and {phrase}.",),
     "budget": ("It's worth finding budget for: dashboards, AI forecasting, 200 integrations and {phrase}.",),
     "timing": ("Now is the time, {first}: we just launched AI forecasting, new dashboards and {phrase}.",),
-    "authority": ("{name} will love the dashboards, the AI forecasting and the 200 integrations.",),
+    "authority": ("Once {name} sees the dashboards, the AI forecasting and the 200 integrations, the sign-off is easy.",),
     "need": ("You'd get dashboards, AI forecasting, 200 integrations and {phrase}, so the need will come.",),
     "competitor": ("Unlike {competitor}, we have AI forecasting, 200 integrations and {phrase}.",
                    "Your current setup can't do AI forecasting, 200 integrations or {phrase}."),

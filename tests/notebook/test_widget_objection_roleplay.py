@@ -9,7 +9,6 @@ import pytest
 
 from crosstrain.notebook.exercises.objections.formulas import (
     objection_notes,
-    rep_words,
     steps_of,
 )
 from crosstrain.notebook.widgets.objection_roleplay import (
