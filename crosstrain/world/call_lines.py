@@ -115,7 +115,7 @@ ARGUE = {
     "trust": ("We're a solid company, {first}, there's no need to worry.", "Nobody else has ever doubted us on {phrase}."),
 }
 DISCOUNT = {
-    "price": ("I can take {pct}% off if you sign this week.", "I can take {pct}% off the {amount} if you sign today, {first}."),
+    "price": ("I can take {pct}% off the price if you sign this week.", "I can take {pct}% off the {amount} if you sign today, {first}."),
     "budget": ("I can take {pct}% off so it fits the budget, if you sign this week.",),
     "timing": ("If you sign before the end of the month, I'll take {pct}% off.",),
     "authority": ("If {name} signs this week, I can take {pct}% off.",),

@@ -118,8 +118,8 @@ def test_weak_replies_fail_on_the_objection_they_heard(talk):
     weak = turns[turns.act.isin(["argue", "discount", "features", "ignore"])].merge(notes[["note_id", "objection_category"]])
     assert set(weak.act) == {"argue", "discount", "features", "ignore"}
     for category, rows in weak.groupby("objection_category"):
-        low = rows.text.str.lower()
-        assert low.map(lambda t: any(cue in t for cue in CUES[category])).all(), category
+        cues = CUES[category]
+        assert rows.text.str.lower().map(lambda t, cues=cues: any(cue in t for cue in cues)).all(), category
     assert weak[weak.act == "discount"].text.str.contains("% off", regex=False).all()
     assert not turns[turns.act != "discount"].text.str.contains("% off", regex=False).any()
 
