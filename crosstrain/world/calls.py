@@ -139,7 +139,8 @@ def _dialogues(ctx, rng, deal, topic, pattern, amount, competitor, industry):
     slots = dialogue.slot_values(rng, deal, deal_slots)
     categories = ctx.recipe.calls["categories"]
     acts, turns = dialogue.compose(rng, categories, topic, pattern, has_rival[deal], slots)
-    todo = _repeats(deal, dialogue.dialogue_text(acts, turns))
+    text = dialogue.dialogue_text(acts, turns)
+    todo = _repeats(deal, text)
     for _ in range(20):
         if not len(todo):
             break
@@ -148,20 +149,24 @@ def _dialogues(ctx, rng, deal, topic, pattern, amount, competitor, industry):
                                                  {k: v.take(again) for k, v in slots.items()})
         mask = np.zeros(len(deal), dtype=bool)
         mask[todo] = True
-        turns = [pc.replace_with_mask(old, pa.array(mask), new.cast(pa.string())) for old, new in zip(turns, redo_turns)]
-        todo = _repeats(deal, dialogue.dialogue_text(acts, turns))
+        mask = pa.array(mask)
+        turns = [pc.replace_with_mask(old, mask, new) for old, new in zip(turns, redo_turns)]
+        text = pc.replace_with_mask(text, mask, dialogue.dialogue_text(redo_acts, redo_turns))
+        todo = _repeats(deal, text)
     return acts, turns
 
 
 def _repeats(deal: np.ndarray, text: pa.Array) -> np.ndarray:
-    """Notes whose text an earlier note of the same deal already had."""
-    seen: set = set()
-    repeats = []
-    for i, key in enumerate(zip(deal.tolist(), text.to_pylist())):
-        if key in seen:
-            repeats.append(i)
-        seen.add(key)
-    return np.array(repeats, dtype=np.int64)
+    """Notes whose text an earlier note of the same deal already had (sorted in Arrow, not
+    compared in a Python loop: a large world has a few hundred thousand notes)."""
+    table = pa.table({"deal": deal, "text": text, "row": np.arange(len(deal))})
+    order = pc.sort_indices(table, sort_keys=[("deal", "ascending"), ("text", "ascending"), ("row", "ascending")]).to_numpy()
+    same = np.zeros(len(order), dtype=bool)
+    if len(order) > 1:
+        ordered = text.take(pa.array(order))
+        same[1:] = (deal[order][1:] == deal[order][:-1]) & np.asarray(
+            pc.equal(ordered.slice(1), ordered.slice(0, len(order) - 1)).to_numpy(zero_copy_only=False), dtype=bool)
+    return np.sort(order[same])
 
 
 def laer_labels(acts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
