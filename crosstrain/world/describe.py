@@ -20,4 +20,8 @@ def summary(world: World) -> str:
         f"  win rate {len(won) / max(len(closed), 1):.0%} of {len(closed):,} closed deals;"
         f" won revenue ${won['amount'].sum():,.0f}; open pipeline ${deals.loc[~deals['is_closed'], 'amount'].sum():,.0f}",
     ]
+    if "call_turns" in world.row_counts:
+        notes = world.call_notes
+        lines.append(f"  calls: {len(notes):,} call notes in {world.row_counts['call_turns']:,} turns,"
+                     f" {notes['text'].nunique() / max(len(notes), 1):.0%} of note texts distinct")
     return "\n".join(lines)

@@ -35,7 +35,7 @@ STEPS = (
     ("leads", leads.build_leads, ("contacts",)),
     ("touchpoints", leads.build_touchpoints, ()),  # the table waits for the deals' touches
     ("funnel", funnel.build_funnel, ()),
-    ("deals and call notes", deals.build_deals, ("users", "quotas", "opportunity_history", "call_notes")),
+    ("deals and call notes", deals.build_deals, ("users", "quotas", "opportunity_history", "call_notes", "call_turns")),
     ("deal touches", touches.build_deal_touches, ("touchpoints",)),
     ("campaign costs", campaigns.build_campaigns, ("campaigns",)),
     ("campaign members", campaigns.build_members, ("campaign_members",)),

@@ -101,7 +101,11 @@ TABLES: dict[str, Table] = {
             "objection_category": "str", "laer_steps": "str", "response_quality": "str",
             "framework_tags": "str",
         }, {"opportunity_id": "opportunities"},
-            "Snippets from sales calls: the buyer's objection and the rep's reply, tagged."),
+            "Short sales-call dialogues: the buyer's objection and the rep's reply, or a discovery question and its answer, tagged."),
+        Table("call_turns", "", {
+            "note_id": "id", "turn": "int", "speaker": "str", "act": "str", "text": "str",
+        }, {"note_id": "call_notes"},
+            "Each turn of each call note in order: who spoke, the act (objection, listen, explore, ...) and the words."),
     ]
 }
 

@@ -275,7 +275,8 @@ if ex.q4.answered(grid):
 # yet" alone is no reason to disqualify: many B2B projects start unfunded.
 #
 # The call notes in `world.call_notes` are tagged with the elements each snippet gives
-# evidence of (`framework_tags`). Ten snippets, without their tags:
+# evidence of (`framework_tags`). Each note is a short call, the buyer and the rep taking
+# turns (`world.call_turns` holds them one by one). Eleven of them, without their tags:
 
 # %%
 from crosstrain.notebook.exercises.lead_scoring.lesson import FRAMEWORK_TAGS, call_snippets
@@ -287,9 +288,10 @@ call_snippets(world)[["text"]]
 # %% [markdown]
 # ## Exercise 5: tag the snippets (2 points)
 #
-# For each snippet A-J, write the tags of the elements it tells you something about
+# For each snippet A-K, write the tags of the elements it tells you something about
 # (good news or bad), separated by `;` when there are several, using the names in
-# `FRAMEWORK_TAGS`. Some snippets evidence a BANT element *and* a MEDDPICC one. Store a
+# `FRAMEWORK_TAGS`. Some snippets evidence a BANT element *and* a MEDDPICC one, and an
+# objection is evidence too. Store a
 # dict in `tags`, e.g. `{"A": "bant.need;meddpicc.identified_pain", "B": ..., ...}`.
 # Each snippet right earns part of the points (up to half of them; all right earns them all). (Answer from the text, not by peeking at
 # `framework_tags`: reading buyers is the skill.)
@@ -306,6 +308,7 @@ tags = {
     "H": "meddpicc.paper_process",
     "I": "meddpicc.competition",
     "J": "meddpicc.decision_criteria",
+    "K": "bant.authority;meddpicc.economic_buyer",
 }
 
 # %% tests q5

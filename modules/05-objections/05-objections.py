@@ -38,17 +38,29 @@ pd.set_option("display.max_colwidth", None)
 # %% [markdown]
 # ## 1. What buyers object to
 #
-# `world.call_notes` holds snippets from sales calls, each tied to a deal
+# `world.call_notes` holds short conversations from sales calls, each tied to a deal
 # (`opportunity_id`). There are two kinds:
 #
 # - **discovery notes** (`speaker` is `"rep"`): the rep asks a question and the buyer
 #   answers; they have no `objection_category`;
-# - **objection notes** (`speaker` is `"buyer"`): the buyer objects and the rep replies.
-#   They carry the `objection_category`, the LAER steps the reply shows (`laer_steps`)
-#   and its `response_quality`.
+# - **objection notes** (`speaker` is `"buyer"`): the buyer objects and the rep replies,
+#   sometimes asking a question the buyer answers before the rep responds. They carry the
+#   `objection_category`, the LAER steps the reply shows (`laer_steps`) and its
+#   `response_quality`.
+#
+# `world.call_turns` holds the same conversations one turn at a time: who spoke
+# (`speaker`), what the turn does (`act`: objection, listen, acknowledge, explore,
+# answer, respond, or a weak move) and the words. A note's labels are read off its acts.
 
 # %%
 notes.groupby("speaker", dropna=False).head(1)[["speaker", "text", "objection_category", "laer_steps", "response_quality"]]
+
+# %% [markdown]
+# One objection note, turn by turn:
+
+# %%
+first = notes.loc[(notes.speaker == "buyer") & (notes.laer_steps == "listen;acknowledge;explore;respond"), "note_id"].iloc[0]
+world.call_turns[world.call_turns.note_id == first]
 
 # %% [markdown]
 # Objections fall into a handful of categories, and each has a **diagnostic probe**: the
@@ -112,9 +124,10 @@ print("agrees with the label:", (guess == objections.objection_category).mean())
 pd.crosstab(objections.objection_category, guess.fillna("none"))
 
 # %% [markdown]
-# Read the notes it gets wrong: a keyword means one thing in one objection and another
-# elsewhere ("spend" is a budget word, until the buyer says "ad spend reporting"). A
-# keyword guess is a start; the diagnostic probe is what confirms the category on the call.
+# Read the notes it gets wrong, if any: a keyword means one thing in one objection and
+# another elsewhere ("budget" is a budget word, until the buyer says someone else "owns the
+# budget", which is authority: the order of the rules matters). A keyword guess is a start;
+# the diagnostic probe is what confirms the category on the call.
 
 # %%
 buyer_words(objections.text)[guess != objections.objection_category].head(5)

@@ -46,11 +46,11 @@ FLAGS = {
 
 LISTEN_CUES = ("what i'm hearing", "what i am hearing", "if i understand", "if i heard you", "let me make sure",
                "so you're saying", "so you are saying", "it sounds like", "sounds like", "you mentioned", "you said",
-               "in other words", "to make sure i")
+               "in other words", "to make sure i", "play that back", "you're telling me", "so i have it right")
 AGREE_CUES = ("you're right", "you are right", "i agree", "absolutely right", "it is expensive", "it's expensive",
               "we are expensive", "we're expensive", "it is too", "it's too", "fair enough")
 ACK_CUES = ("fair", "understand", "makes sense", "thanks for", "thank you for", "appreciate", "i hear you",
-            "good point", "valid point", "valid concern", "that matters", "reasonable", "i see why", "i can see why", "i get it")
+            "good point", "valid point", "valid concern", "that matters", "reasonable", "i see why", "i can see why", "i get it", "good that you raised")
 REBUTTAL_CUES = ("not really true", "that's not true", "that is not true", "that isn't true", "you're wrong",
                  "you are wrong", "not the case", "that's a myth", "actually, we")
 PROPOSAL_QUESTIONS = ("could we", "can we", "shall we", "should we", "would it be worth", "would you like",

@@ -167,16 +167,16 @@ EXERCISES = [
     ),
     Exercise(
         MODULE, "q5", "tags",
-        "Tag each call snippet A-J with the BANT and MEDDPICC elements it evidences.",
+        "Tag each call snippet A-K with the BANT and MEDDPICC elements it evidences.",
         Tags(),
         compute=snippet_tags,
         hint_text=("Ask of each snippet: what do we now know about the deal? Money is bant.budget, when is bant.timeline, "
-                   "a named signer is both bant.authority and meddpicc.economic_buyer, a quantified problem is both bant.need and "
+                   "a named signer, or a buyer who must ask someone else, is both bant.authority and meddpicc.economic_buyer, a quantified problem is both bant.need and "
                    "meddpicc.identified_pain. Decision process = the steps to choose; paper process = the steps after choosing (legal, procurement)."),
         solution_text=("tags = {'A': 'bant.need;meddpicc.identified_pain', 'B': 'bant.budget', 'C': 'meddpicc.champion',\n"
                        "        'D': 'bant.authority;meddpicc.economic_buyer', 'E': 'meddpicc.decision_process', 'F': 'bant.timeline',\n"
                        "        'G': 'meddpicc.metrics', 'H': 'meddpicc.paper_process', 'I': 'meddpicc.competition',\n"
-                       "        'J': 'meddpicc.decision_criteria'}"),
+                       "        'J': 'meddpicc.decision_criteria', 'K': 'bant.authority;meddpicc.economic_buyer'}"),
         points=2,
         mistakes=(
             Mistake("meddpicc_only", _tags_without(bant=True),
