@@ -108,7 +108,7 @@ def _add_colleagues(ctx: Context, rng: np.random.Generator, deal: np.ndarray, ro
     host = pc.take(work_mail_hosts(st["account_domain"]), account, memory_pool=MEMORY_POOL)
     email = pc.binary_join_element_wise(names.take("first", first, "slug"), ".", names.take("last", last, "slug"), "")
     email = pc.binary_join_element_wise(email, host, "")
-    email = numbered(pa.concat_arrays([contacts["email"], email]))
+    email = _unique_at_their_accounts(ctx, contacts["email"], email, account)
     start = st["opp_created"][deal]
     end = np.minimum(np.where(st["opp_closed"][deal], st["opp_close"][deal], ctx.now), ctx.now - 60)
     created = start + (rng.random(m) * np.clip(end - start, 0, ADDED_WITHIN)).astype(np.int64)
@@ -127,7 +127,15 @@ def _add_colleagues(ctx: Context, rng: np.random.Generator, deal: np.ndarray, ro
             contacts[column] = pa.concat_arrays([old, value.cast(old.type)])
         else:
             contacts[column] = np.r_[old, value]
-    contacts["email"] = email
+    contacts["email"] = pa.concat_arrays([contacts["email"], email])
     contacts["contact_id"] = Ref(np.arange(first_id + m), "contacts")
     st["contact_created"] = contacts["created_at"]
     return first_id + np.arange(m)
+
+
+def _unique_at_their_accounts(ctx: Context, existing: pa.Array, email: pa.Array, account: np.ndarray) -> pa.Array:
+    """``email`` numbered where it repeats an address of a lead at the same accounts (work addresses
+    only clash within a company): only those leads' addresses are hashed, not every lead's."""
+    same = np.flatnonzero(np.isin(ctx.state["lead_account"], np.unique(account)))
+    known = pc.take(existing, same, memory_pool=MEMORY_POOL)
+    return numbered(pa.concat_arrays([known, email])).slice(len(known))
