@@ -19,9 +19,21 @@ def summary(world: World) -> str:
         f" -> {len(deals):,} opportunities -> {len(won):,} won",
         f"  win rate {len(won) / max(len(closed), 1):.0%} of {len(closed):,} closed deals;"
         f" won revenue ${won['amount'].sum():,.0f}; open pipeline ${deals.loc[~deals['is_closed'], 'amount'].sum():,.0f}",
+        _people(world),
     ]
     if "call_turns" in world.row_counts:
         notes = world.call_notes
         lines.append(f"  calls: {len(notes):,} call notes in {world.row_counts['call_turns']:,} turns,"
                      f" {notes['text'].nunique() / max(len(notes), 1):.0%} of note texts distinct")
     return "\n".join(lines)
+
+
+def _people(world: World) -> str:
+    """Contacts per account and buying-group sizes: leads, contacts and accounts count differently."""
+    roles, deals = world.opportunity_contact_roles, world.opportunities
+    size = roles.groupby("opportunity_id").size().reindex(deals["opportunity_id"], fill_value=0)
+    by_segment = size.groupby(deals.set_index("opportunity_id")["segment"]).mean()
+    groups = ", ".join(f"{segment} {by_segment[segment]:.1f}" for segment in by_segment.index)
+    contacts = world.contacts
+    return (f"  people: {len(contacts):,} contacts at {contacts['account_id'].nunique():,} accounts;"
+            f" people per deal's buying group (mean): {groups}")

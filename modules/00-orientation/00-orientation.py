@@ -45,8 +45,9 @@ world
 # |---|---|---|
 # | `world.leads` | a person who showed interest (filled a form, was called...) | `account_id` → accounts, `campaign_id` → campaigns, `opportunity_id` → opportunities |
 # | `world.accounts` | a company we sell to | `owner_id` → users |
-# | `world.contacts` | a person at an account | `account_id` → accounts |
+# | `world.contacts` | a person at an account: a lead's own, or a colleague on a deal's buying group | `account_id` → accounts |
 # | `world.campaigns` | a marketing programme and what it cost | leads point to it |
+# | `world.opportunity_contact_roles` | a person's role on a deal (champion, economic buyer, decision maker...) | `opportunity_id` → opportunities, `contact_id` → contacts |
 # | `world.opportunities` | a deal, open or closed | `lead_id` → leads, `account_id` → accounts |
 # | `world.users` | someone on the revenue team (marketing, SDR, AE, CSM) | `owner_id` everywhere |
 #

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from crosstrain.course.claims import attribution, deals, funnel, marketing, speed
+from crosstrain.course.claims import attribution, buying, deals, funnel, marketing, speed
 from crosstrain.course.claims.fmt import expected, number
 from crosstrain.course.claims.frames import inbound, rate, ratio, won
 from crosstrain.course.claims.registry import Expected, at_least, at_most, between
@@ -151,6 +151,10 @@ TARGETS = [
            lambda w: _segment_share(w, "smb", None)),
     Target("Enterprise share of won revenue", "segment mix (domain brief): enterprise-heavy revenue", at_least(0.4),
            lambda w: _segment_share(w, "enterprise", "amount")),
+    Target("People in an enterprise deal's buying group, mean", "buying groups (domain brief): Gartner, 6-10 people", between(6, 10),
+           lambda w: buying.mean_size(w, "enterprise"), "number"),
+    Target("People in an SMB deal's buying group, mean", "buying groups (domain brief): fewer in SMB", between(1, 3),
+           lambda w: buying.mean_size(w, "smb"), "number"),
     Target("Wins closing on a weekend", "working time (domain brief): business days only", at_most(0.01), _weekend_wins),
     Target("Leads created on weekdays 08:00-17:59, buyer time", "working time (domain brief): mostly business hours", at_least(0.6),
            _business_hours_leads),

@@ -29,6 +29,8 @@ EXERCISES = [
         mistakes=(
             Mistake("accounts", lambda w: len(w.accounts),
                     "you counted accounts (companies). One company can send many leads: count the rows of world.leads.", core=True),
+            Mistake("contacts", lambda w: len(w.contacts),
+                    "you counted contacts (people). A contact is a lead's own person or a colleague an AE added to a deal's buying group, who never came in as a lead: count the rows of world.leads."),
             Mistake("distinct_companies", lambda w: int(w.leads.company.nunique()),
                     "you counted distinct company names. Two people from one company are two leads: count every row of world.leads."),
         ),
