@@ -10,6 +10,7 @@ the words the kind uses ("ROI", "coverage ratio", "cost per SQL") say the rest.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 TOP = 5  # a list longer than LONG shows its top five and a summary of the rest
@@ -129,3 +130,27 @@ def _sequence(value: list | tuple, kind: Any, key: str) -> str:
         return " or ".join(number(v, unit_of(kind, key)) for v in value)
     shown = ", ".join(spoken(v, kind, key) for v in value[:TOP])
     return shown + (f", and {len(value) - TOP} more" if len(value) > TOP else "")
+
+
+# -- the graders' words, for the room ---------------------------------------------------
+
+GLOSSARY = {  # the CRM's column names, as a trainer says them
+    "world.reference_date": "the CRM's today", "created_at": "the creation time", "mql_at": "the time it became an MQL",
+    "actual_cost": "the actual cost", "lead_id": "the lead's id", "owner_id": "owner",
+    "close_date": "close date", "fit_score": "fit score", "engagement_score": "engagement score",
+}
+_CODE_ASIDE = re.compile(r"\s*\([^()]*(?:\.[a-z]|\b[a-z]+_[a-z_]+\b|\bidxmax\b|\bgroupby\b|\bpandas\b|[<>]=?\s*\d)[^()]*\)")
+_IDENTIFIER = re.compile(r"\b([a-z]+(?:_[a-z]+)+)\b")
+
+
+def plain_words(text: str) -> str:
+    """A known mistake as a trainer reads it aloud: code asides dropped, column names in words.
+
+    "dropped the never-answered MQLs (pd.cut leaves them out of the groupby)" becomes
+    "dropped the never-answered MQLs"; "from created_at instead of mql_at" becomes
+    "from the creation time instead of the time it became an MQL".
+    """
+    text = _CODE_ASIDE.sub("", text)
+    for name, words in GLOSSARY.items():
+        text = text.replace(name, words)
+    return _IDENTIFIER.sub(lambda m: m.group(1).replace("_", " "), text)

@@ -16,7 +16,7 @@ from crosstrain.notebook.answers.scalars import Amount, Count, Share
 from crosstrain.paths import COURSE_DIR
 from crosstrain.workshop.notes import read_notes
 from crosstrain.workshop.plan import make_plan
-from crosstrain.workshop.spoken import spoken
+from crosstrain.workshop.spoken import plain_words, spoken
 
 SCIENTIFIC = re.compile(r"\d\.?\d*[eE][+-]?\d")
 MAX_CELL = 320  # characters in one table cell: about three lines of a printed agenda
@@ -63,6 +63,15 @@ def test_no_table_cell_of_the_plan_is_over_long(whole_course_plan):
     assert len(cells) > 100
     long = [cell[:80] for cell in cells if len(cell) > MAX_CELL]
     assert not long, f"{len(long)} cells over {MAX_CELL} characters: {long}"
+
+
+def test_the_common_mistakes_read_without_code(whole_course_plan):
+    mistakes = [line for line in whole_course_plan.splitlines() if line.startswith("- q")]
+    assert len(mistakes) > 50
+    found = [line[:100] for line in mistakes if JARGON.search(line) or re.search(r"\b[a-z]+_[a-z]+\b|\.[a-z]+\(|pd\.", line)]
+    assert not found, found
+    assert plain_words("dropped the never-answered MQLs (pd.cut leaves them out of the groupby)") == "dropped the never-answered MQLs"
+    assert plain_words("timed it from created_at instead of mql_at") == "timed it from the creation time instead of the time it became an MQL"
 
 
 @pytest.mark.parametrize("module_id", list(load_syllabus(COURSE_DIR).modules))
