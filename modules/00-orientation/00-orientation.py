@@ -175,13 +175,16 @@ ex.q5.grade(owners)
 # ## Reflection (graded by your trainer)
 #
 # In three to five sentences: which stage does *your* team own, what does it need from
-# the other team at the handoff, and one number from this CRM you would watch to know
-# the handoff works. (Your trainer grades this with a rubric; there is no single right
-# answer.)
+# the other team at the handoff, one number from this CRM you would watch to know the
+# handoff works, and how you would break that number down: which table you would join
+# to the leads (or the deals) and on which id column (see the table of tables above).
+# (Your trainer grades this with a rubric; there is no single right answer.)
 
 # %% [markdown] written reflection points=2
 # I am joining sales as an SDR, so I own the lead from SAL to SQL. From marketing I need
 # MQLs that meet the agreed definition, with the context of how they engaged, and from
 # AEs feedback on which SQLs became real opportunities. I would watch the share of MQLs
 # that sales accepts and how fast we first respond to them: if acceptance drops, the MQL
-# definition and the handoff need a conversation.
+# definition and the handoff need a conversation. I would look at acceptance per
+# campaign, joining the leads to the campaigns on `campaign_id`, so marketing sees which
+# programmes send leads we turn down.

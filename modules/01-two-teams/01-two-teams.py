@@ -305,6 +305,22 @@ ex.q7.check(icp_segment)
 # hidden
 ex.q7.grade(icp_segment)
 
+# %% [markdown] locked icp_why_prompt
+# ## Written: why win rate alone misleads (graded by your trainer)
+#
+# A sales manager wants to target the segment with the best win rate. In two to four
+# sentences, tell them why win rate alone would mislead here: use your numbers from
+# exercises 5 and 6 (each segment's win rate and won revenue per closed deal) and say
+# what a win rate cannot show.
+
+# %% [markdown] written icp_why points=2
+# Win rate counts every win the same, whatever it is worth. SMB wins the most often
+# (about a third of its closed deals in my notebook, enterprise about one in eight), but
+# an enterprise deal is so much larger that a closed enterprise deal still brings the
+# most won revenue (about $10.8k against $4.2k for SMB). Revenue per closed deal is the
+# win rate times the average won deal, so targeting by win rate alone would send the
+# team after the smallest deals.
+
 # %% [markdown]
 # In this world, win rate alone would have pointed elsewhere. Revenue per closed deal is
 # still not the whole story: big deals also take longer to close (cycle length) and cost

@@ -370,6 +370,24 @@ ex.q7.check(late_no_eb)
 ex.q7.grade(late_no_eb)
 
 # %% [markdown]
+# ## Exercise 8: CHAMP on the same snippets (1 point)
+#
+# Back to the ten snippets above. CHAMP asks first about the buyer's **Ch**allenges (the
+# problem and what it costs them), then **A**uthority (who signs), **M**oney (the budget)
+# and **P**rioritization (where this project sits among their other work, and so when it
+# will happen). For each CHAMP element, which snippet (A-J) gives evidence of it? Store a
+# dict in `champ`, e.g. `{"challenges": "A", "authority": ..., "money": ..., "prioritization": ...}`.
+# Each element right earns part of the points (up to half of them; all right earns them all).
+
+# %% answer q8
+champ = {"challenges": "A", "authority": "D", "money": "B", "prioritization": "F"}
+
+# %% tests q8
+ex.q8.check(champ)
+# hidden
+ex.q8.grade(champ)
+
+# %% [markdown]
 # ## Why sales rejects MQLs
 #
 # When sales rejects an MQL it records a reason. These are the best evidence for
@@ -384,8 +402,10 @@ rejected.groupby("rejection_reason").agg(
 # %% [markdown] locked points_table_prompt
 # ## Written: a revised points table (graded by your trainer)
 #
-# Propose a revised points table for this company: the fit and engagement points you
-# would change (including negative points) and the MQL bar. Defend **each** change with
+# Propose a revised points table for this company: the engagement points you would
+# change (the table of points per event above), the fit rules you would add or change
+# (this notebook shows each lead's fit score, not the points behind it: name the rule,
+# e.g. negative points or a block for a kind of lead, and roughly how much) and the MQL bar. Defend **each** change with
 # a number from this CRM: the rejection reasons above, the fit x engagement grid, or the
 # F1 you found. Say what you would ask sales to record so the next revision has better
 # evidence. About 150-250 words; a small table is welcome.

@@ -63,6 +63,26 @@ first = notes.loc[(notes.speaker == "buyer") & (notes.laer_steps == "listen;ackn
 world.call_turns[world.call_turns.note_id == first]
 
 # %% [markdown]
+# ### Rapport comes before discovery
+#
+# A buyer tells the real concern ("my CFO will not sign this quarter") only to a rep they
+# trust; to a stranger they say "it's too expensive". That trust is **rapport**, and it is
+# the first step of most selling methods (Sandler starts with *Bonding and Rapport*). It is
+# built in discovery, before any objection: being curious about the buyer's situation and
+# not the product, using their words back to them ("so the Monday report takes five
+# people a morning?"), keeping the promises made on the last call (the agenda, the time,
+# the follow-up), and saying plainly what you do not know. It is not small talk or
+# flattery, and it is not agreeing with everything: a rep who agrees with an objection
+# loses the buyer's respect, not just the point.
+#
+# The discovery notes show rapport at work: the rep asks about the buyer's situation and
+# the buyer answers with details (names, numbers, dates) they would not give a stranger.
+# The CRM cannot measure rapport itself (a note records words, not tone), but the
+# **Listen** and **Acknowledge** steps of LAER below are rapport under pressure: playing
+# back what the buyer said and treating the concern as fair keeps them talking long
+# enough for you to explore.
+
+# %% [markdown]
 # Objections fall into a handful of categories, and each has a **diagnostic probe**: the
 # open question that finds out what is behind it.
 #
@@ -151,8 +171,11 @@ buyer_words(objections.text)[guess != objections.objection_category].head(5)
 #    need something to show my CFO": three different answers.
 # 4. **Respond**: only once the concern is clear, answer *that* concern.
 #
-# **LAARC** (Listen, Acknowledge, Assess, Respond, Confirm) is the same idea with a last
-# step: check that the answer settled the concern ("Does that address it?").
+# **LAARC** (Listen, Acknowledge, Assess, Respond, Confirm) has five steps. Its first two
+# are LAER's; **Assess** is LAER's Explore (questions until you know what the concern
+# really is and how much it weighs for the buyer); **Respond** is the same; and it adds a
+# fifth step, **Confirm**: after responding, ask whether the answer settled the concern
+# ("Does that address it?"), and if not, go back to assessing.
 #
 # **Feel-Felt-Found** ("I understand how you feel; others felt the same; they found...")
 # is a useful way to *respond*, but only after exploring: said at once, it answers a
@@ -450,7 +473,8 @@ for letter in "CA":
 #   trust), and each has a diagnostic probe: "too expensive compared with what?",
 #   "what changes next quarter?", "who else is involved?"...
 # - LAER: Listen, Acknowledge (not agree), Explore with open questions to the root cause,
-#   Respond only once the concern is clear. LAARC adds Assess and Confirm.
+#   Respond only once the concern is clear. LAARC (Listen, Acknowledge, Assess, Respond,
+#   Confirm) assesses where LAER explores, and adds Confirm: check the answer settled it.
 #   Feel-Felt-Found is a way to respond, only after exploring.
 # - Weak replies respond before exploring: an instant discount, a rebuttal, a feature
 #   dump, a canned script, a pressure close. They are still responses.

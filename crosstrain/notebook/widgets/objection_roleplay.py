@@ -102,6 +102,17 @@ def read_sentence(sentence: str) -> str:
     return "respond" if len(low.split()) >= 3 else ""
 
 
+def _is_feature_list(sentence: str) -> bool:
+    """A response that lists the product's features: it opens like one ("we have..."), or it
+    is a list of three or more things that never mentions the buyer ("you", "your"). A plan
+    built on what the buyer said ("we set up the data now, with no work for your team, and...")
+    is a list too, but about them: that is a response, not a feature dump."""
+    if sentence.startswith(FEATURE_STARTS):
+        return True
+    listed = sentence.count(",") >= 2 and " and " in sentence
+    return listed and not _has(sentence, ("you", "your", "you're", "yours"))
+
+
 def score_reply(text: str) -> ReplyScore:
     """Read a reply to an objection with LAER keyword heuristics and flag weak moves."""
     parts = sentences(text)
@@ -119,7 +130,7 @@ def score_reply(text: str) -> ReplyScore:
         flags.add("discount")
     if _has(low, PRESSURE_CUES):
         flags.add("pressure")
-    if any(s.startswith(FEATURE_STARTS) or s.count(",") >= 2 and " and " in s for s in responses):
+    if any(_is_feature_list(s) for s in responses):
         flags.add("feature_dump")
     explored_first = "explore" in first and ("respond" not in first or first["explore"] < first["respond"])
     if any(all(cue in s for cue in pair) for s in responses for pair in SCRIPT_CUES) and not explored_first:

@@ -43,6 +43,10 @@ SNIPPET_KINDS = (
     ("J", "discovery", "has_decision_criteria"),
     ("K", "objection", "authority"),
 )
+SNIPPET_LETTERS = tuple(letter for letter, _, _ in SNIPPET_KINDS)
+# CHAMP is BANT reordered to start from the buyer's problem: each of its elements is
+# evidenced where the BANT element it renames is.
+CHAMP_AS_BANT = {"challenges": "bant.need", "authority": "bant.authority", "money": "bant.budget", "prioritization": "bant.timeline"}
 _DISCOVERY_TAG = {  # the world's own tag of each discovery answer (crosstrain/world/calls.py)
     "has_metrics": "meddpicc.metrics", "has_economic_buyer": "bant.authority;meddpicc.economic_buyer",
     "has_decision_criteria": "meddpicc.decision_criteria", "has_decision_process": "meddpicc.decision_process",
@@ -161,6 +165,13 @@ def call_snippets(world) -> pd.DataFrame:
 def snippet_tags(world) -> dict[str, str]:
     """The world's own framework tags of each snippet, by letter."""
     return call_snippets(world).framework_tags.to_dict()
+
+
+def champ_snippets(world) -> dict[str, str | None]:
+    """The snippet evidencing each CHAMP element: the one carrying the BANT tag it renames."""
+    tags = snippet_tags(world)
+    return {element: next((letter for letter, t in tags.items() if bant in t.split(";")), None)
+            for element, bant in CHAMP_AS_BANT.items()}
 
 
 def _open_deals(world) -> pd.DataFrame:

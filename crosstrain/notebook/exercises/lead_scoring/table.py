@@ -9,16 +9,18 @@ from __future__ import annotations
 import pandas as pd
 
 from crosstrain.notebook.answers.forms import Form
-from crosstrain.notebook.answers.scalars import Count, Share
+from crosstrain.notebook.answers.scalars import Count, Mapping, Share
 from crosstrain.notebook.exercise import Exercise, Mistake
 from crosstrain.notebook.exercises.lead_scoring.formulas import (
     LATE_STAGE_PROBABILITY,
     MODULE,
     MQL_BAR,
+    SNIPPET_LETTERS,
     _accuracy_best,
     _best_f1,
     _inbound,
     _open_deals,
+    champ_snippets,
     conversion_grid,
     late_without_buyer,
     lead_scores,
@@ -35,6 +37,11 @@ from crosstrain.world.schema import MEDDPICC_FLAGS
 
 
 
+
+
+def _letter_of(world, tag: str) -> str | None:
+    """The snippet whose tags include ``tag``, as a learner mapping a CHAMP element to it would answer."""
+    return next((letter for letter, tags in snippet_tags(world).items() if tag in tags.split(";")), None)
 
 
 def _scores_mistake(**change):
@@ -219,6 +226,28 @@ EXERCISES = [
                     f"'{LATE_STAGE_PROBABILITY} or more' includes the stage at exactly {LATE_STAGE_PROBABILITY} (identifying decision makers): use >=."),
             Mistake("with_buyer", lambda w: int(((_open_deals(w).probability >= LATE_STAGE_PROBABILITY) & _open_deals(w).has_economic_buyer).sum()),
                     "you counted the late deals that *do* have an economic buyer. The risk is the ones without: ~deals.has_economic_buyer."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q8", "champ",
+        "For each CHAMP element, which snippet A-J gives evidence of it?",
+        Mapping(keys=("challenges", "authority", "money", "prioritization"), values=SNIPPET_LETTERS, of="snippet"),
+        compute=champ_snippets,
+        hint_text=("CHAMP is BANT reordered to start from the buyer's problem: Challenges is what hurts (a problem with a cost), "
+                   "Authority who signs, Money the budget, Prioritization where the project sits among the buyer's other work, "
+                   "and so when it happens. Find the snippet that speaks to each; the Ch of CHAMP is not the champion."),
+        solution_text=("# the snippet of the BANT element each CHAMP element renames (exercise 5's tags)\n"
+                       "champ = {'challenges': 'A', 'authority': 'D', 'money': 'B', 'prioritization': 'F'}"),
+        mistakes=(
+            Mistake("challenges_as_champion", lambda w: {**champ_snippets(w), "challenges": _letter_of(w, "meddpicc.champion")},
+                    "the Ch of CHAMP is the buyer's Challenges (the problem and what it costs), not a champion: "
+                    "look for the snippet where the buyer describes what hurts.", core=True),
+            Mistake("prioritization_as_process", lambda w: {**champ_snippets(w), "prioritization": _letter_of(w, "meddpicc.decision_process")},
+                    "how the buyer will choose (a shortlist, a pilot) is their decision process. Prioritization is where this "
+                    "project sits among their other work, and so when it will happen: look for the snippet about timing."),
+            Mistake("money_as_metrics", lambda w: {**champ_snippets(w), "money": _letter_of(w, "meddpicc.metrics")},
+                    "numbers about the gain the buyer expects are metrics. Money in CHAMP is the budget: whether there is one, "
+                    "and how much."),
         ),
     ),
 ]
