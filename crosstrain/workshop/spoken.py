@@ -114,9 +114,12 @@ def _mapping(value: dict, kind: Any, key: str, top: int = TOP) -> str:
 
 
 def _item(value: Any, kind: Any, key: str) -> str:
-    """One entry of a short mapping: a label quoted, a number in the unit its own key implies (a plan's budget)."""
+    """One entry of a short mapping: a number in the unit its own key implies (a plan's budget), a
+    label as it is (an answer key's "bant.authority + meddpicc.economic_buyer", not a quoted string)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return number(value, unit_of(kind, key))
+    if isinstance(value, str):
+        return value.replace(";", " + ")
     return spoken(value, kind, key)
 
 
