@@ -7,6 +7,7 @@ evaluate them on many seeds so prose and data cannot drift apart.
 from __future__ import annotations
 
 from crosstrain.course.claims import (
+    channel_returns,
     deals,
     equivalences,
     funnel,
@@ -21,6 +22,6 @@ from crosstrain.course.claims.registry import Claim, Expected, at_least, at_most
 
 CLAIMS: list[Claim] = [*funnel.CLAIMS, *speed.CLAIMS, *marketing.CLAIMS, *deals.CLAIMS, *pipeline.CLAIMS,
                        *objections.CLAIMS, *people.CLAIMS, *equivalences.CLAIMS,
-                       *ownership.CLAIMS]
+                       *ownership.CLAIMS, *channel_returns.CLAIMS]
 
 __all__ = ["CLAIMS", "Claim", "Expected", "at_least", "at_most", "between"]
