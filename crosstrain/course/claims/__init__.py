@@ -16,12 +16,13 @@ from crosstrain.course.claims import (
     ownership,
     people,
     pipeline,
+    scoring,
     speed,
 )
 from crosstrain.course.claims.registry import Claim, Expected, at_least, at_most, between
 
 CLAIMS: list[Claim] = [*funnel.CLAIMS, *speed.CLAIMS, *marketing.CLAIMS, *deals.CLAIMS, *pipeline.CLAIMS,
                        *objections.CLAIMS, *people.CLAIMS, *equivalences.CLAIMS,
-                       *ownership.CLAIMS, *channel_returns.CLAIMS]
+                       *ownership.CLAIMS, *channel_returns.CLAIMS, *scoring.CLAIMS]
 
 __all__ = ["CLAIMS", "Claim", "Expected", "at_least", "at_most", "between"]
