@@ -66,6 +66,22 @@ def _later_campaign_touched(world) -> float:
     return rate((last["campaign_id"] != last["sourced"]).reindex(wins["lead_id"], fill_value=False))
 
 
+def _touches_of_leads(world) -> float:
+    return rate(world.touchpoints["lead_id"].notna())
+
+
+def _touches_before_the_lead(world) -> float:
+    touches = world.touchpoints.merge(world.leads[["lead_id", "created_at"]], on="lead_id")
+    return rate(touches["occurred_at"] < touches["created_at"])
+
+
+def _display_cost_per_sql_rank(world) -> float:
+    """Display's place among channels by cost per SQL, dearest first (1 = the dearest)."""
+    leads = world.leads
+    dearest = _cost_per(world, leads[leads["sql_at"].notna()]).dropna().sort_values(ascending=False)
+    return float(list(dearest.index).index("display") + 1)
+
+
 CLAIMS = [
     Claim("channels.display_cheapest_paid_leads", M01, "display brings the cheapest paid leads",
           "Display's cost per lead is the lowest of the three paid media (the next cheapest over display).",
@@ -88,19 +104,6 @@ CLAIMS = [
     Claim("channels.primary_source_would_differ", M02, "another campaign touched the lead after the one",
           "For about 6 in 10 campaign-sourced won deals, the lead's last campaign touch before the deal names another campaign than the sourcing one.",
           _later_campaign_touched, between(0.45, 0.75)),
-]
-
-
-def _touches_of_leads(world) -> float:
-    return rate(world.touchpoints["lead_id"].notna())
-
-
-def _touches_before_the_lead(world) -> float:
-    touches = world.touchpoints.merge(world.leads[["lead_id", "created_at"]], on="lead_id")
-    return rate(touches["occurred_at"] < touches["created_at"])
-
-
-CLAIMS += [
     Claim("channels.most_wins_behind_roi", M02, "rests on a few dozen won deals at most",
           "No channel's ROI rests on more than about 70 won deals.",
           lambda w: float(_wins_by_channel(w).max()), at_most(70), unit="number"),
@@ -110,4 +113,7 @@ CLAIMS += [
     Claim("channels.visits_before_the_form", M02, "including the visits they made before they",
           "Some touches predate their lead's creation (anonymous visits attached when the lead was created).",
           _touches_before_the_lead, at_least(0.01)),
+    Claim("channels.display_dear_per_sql", M02, "display gives some of the cheapest paid leads here",
+          "Display is among the three dearest channels per SQL (its place, dearest first).",
+          _display_cost_per_sql_rank, at_most(3), unit="number"),
 ]

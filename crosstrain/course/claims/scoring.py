@@ -114,6 +114,26 @@ def _bad_timing_share(world) -> float:
     return ratio(reasons.get("bad_timing", 0), reasons.sum())
 
 
+def _free_mail_rejected_as_bad_fit(world) -> float:
+    """Share of rejected free-mail MQLs (students and buyers who moved on aside) rejected as bad_fit."""
+    leads = world.leads
+    free = leads["email"].str.endswith("@freemail.example")
+    chosen = leads[(leads["status"] == "rejected") & free & (leads["seniority"] != "student")
+                   & (leads["rejection_reason"] != "bad_timing")]
+    return rate(chosen["rejection_reason"] == "bad_fit")
+
+
+def _students_rejected(world) -> float:
+    leads = world.leads
+    return float(((leads["status"] == "rejected") & (leads["rejection_reason"] == "student")).sum())
+
+
+def _mql_under_the_rule(world) -> float:
+    """MQL rate of inbound leads whose mean of fit and (final) engagement is under 45: engagement only grows."""
+    leads = inbound(world)
+    return rate(leads.loc[(leads["fit_score"] + leads["engagement_score"]) / 2 < 45, "mql_at"].notna())
+
+
 CLAIMS = [
     Claim("scoring.student_fit_penalty", M04, "students about 22 points below an individual contributor",
           "Students' mean fit is about 22 points below individual contributors' (19-26).",
@@ -146,30 +166,6 @@ CLAIMS = [
     Claim("scoring.rejections_mostly_bad_timing", M04, "almost every rejection is `bad_timing`",
           "Over 85% of rejected MQLs are rejected as bad_timing (the buyer had moved on).",
           _bad_timing_share, at_least(0.85)),
-]
-
-
-def _free_mail_rejected_as_bad_fit(world) -> float:
-    """Share of rejected free-mail MQLs (students and buyers who moved on aside) rejected as bad_fit."""
-    leads = world.leads
-    free = leads["email"].str.endswith("@freemail.example")
-    chosen = leads[(leads["status"] == "rejected") & free & (leads["seniority"] != "student")
-                   & (leads["rejection_reason"] != "bad_timing")]
-    return rate(chosen["rejection_reason"] == "bad_fit")
-
-
-def _students_rejected(world) -> float:
-    leads = world.leads
-    return float(((leads["status"] == "rejected") & (leads["rejection_reason"] == "student")).sum())
-
-
-def _mql_under_the_rule(world) -> float:
-    """MQL rate of inbound leads whose mean of fit and (final) engagement is under 45: engagement only grows."""
-    leads = inbound(world)
-    return rate(leads.loc[(leads["fit_score"] + leads["engagement_score"]) / 2 < 45, "mql_at"].notna())
-
-
-CLAIMS += [
     Claim("scoring.free_mail_rejected_as_bad_fit", M04, "SDRs reject free-mail MQLs as `bad_fit`",
           "Rejected free-mail MQLs (students and bad timing aside) are all rejected as bad_fit.",
           _free_mail_rejected_as_bad_fit, at_least(1.0)),
