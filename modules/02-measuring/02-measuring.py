@@ -179,9 +179,9 @@ ex.q4.grade(paid_media_pick)
 #   always the campaign that sourced its lead. Salesforce's default report is close but
 #   not the same: it credits the deal's *Primary Campaign Source*, which Salesforce sets,
 #   when the lead converts, to the campaign **most recently** associated with the lead.
-#   Here, for about 6 in 10 won deals another campaign touched the lead after the one
-#   that sourced it, so Salesforce would credit that later campaign. Module 07 shares
-#   credit across every touch instead.
+#   Here, for about 6 in 10 won deals that a campaign sourced, another campaign touched
+#   the lead after the one that sourced it, and Salesforce would credit that later
+#   campaign. Module 07 shares credit across every touch instead.
 # - **Gross profit**, not revenue: a dollar of revenue costs something to deliver. We
 #   assume a gross margin of `GROSS_MARGIN` (80%, typical of software).
 #

@@ -234,10 +234,11 @@ ex.q3.grade(best_threshold)
 # %% [markdown]
 # ### What this bar can and cannot prove
 #
-# Before you take your bar to sales, ask where the outcome came from. Sales only talks to
-# MQLs: every inbound lead that became an opportunity was an MQL first, under the old rule
-# (the mean of fit and engagement at 45 or more). A lead under the old bar never got a
-# conversation, so it could not become an opportunity whatever its score. That is
+# Before you take your bar to sales, ask where the outcome came from. Sales only calls an
+# inbound lead once it is an MQL, so every inbound lead that became an opportunity was an
+# MQL first, under the old rule (the mean of fit and engagement at 45 or more). A lead
+# under the old bar never got a conversation, so it could not become an opportunity
+# whatever its score. That is
 # **selection bias**: the outcome you fitted the bar to was produced by the old bar.
 # So the bar that maximises F1 largely rediscovers the old rule (most of the leads over
 # your F1-best bar were MQLs already), and the old MQL label itself scores a higher F1

@@ -101,7 +101,7 @@ CLAIMS = [
     Claim("channels.deal_campaign_sourced_the_lead", M02, "the campaign that sourced its lead",
           "Every deal's campaign_id is the campaign of its lead (the one that sourced it).",
           _deal_campaign_is_lead_campaign, at_least(1.0)),
-    Claim("channels.primary_source_would_differ", M02, "another campaign touched the lead after the one",
+    Claim("channels.primary_source_would_differ", M02, "another campaign touched\n#   the lead after the one that sourced it",
           "For about 6 in 10 campaign-sourced won deals, the lead's last campaign touch before the deal names another campaign than the sourcing one.",
           _later_campaign_touched, between(0.45, 0.75)),
     Claim("channels.most_wins_behind_roi", M02, "rests on a few dozen won deals at most",

@@ -143,7 +143,7 @@ CLAIMS = [
           _free_mail_gap, between(9.5, 14.5), unit="number"),
     Claim("scoring.no_unsubscribes", M04, "it records no unsubscribes",
           "No touchpoint records an unsubscribe.", _unsubscribes, at_most(0), unit="number"),
-    Claim("scoring.opportunities_were_mqls", M04, "every inbound lead that became an opportunity was an MQL first",
+    Claim("scoring.opportunities_were_mqls", M04, "every inbound lead that became an opportunity was an\n# MQL first",
           "Every inbound lead with an opportunity had reached MQL.",
           lambda w: rate(_mql(w)[_opportunity(w)]), at_least(1.0)),
     Claim("scoring.best_bar_rediscovers_the_rule", M04, "your F1-best bar were MQLs already",
