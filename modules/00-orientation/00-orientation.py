@@ -91,11 +91,14 @@ ex.q1.grade(n_leads)
 #
 # A lead becomes a **marketing-qualified lead (MQL)** when it meets the fit and engagement
 # thresholds marketing and sales agreed on. The date it happened is in `mql_at` (empty if
-# it never did). Store the **share** of all leads that ever became an MQL, as a number
-# between 0 and 1, in `mql_share`.
+# it never did). Only **inbound** leads, the ones marketing brought in, can become MQLs:
+# leads that SDRs find themselves (`source_channel == "outbound"`) skip that stage, which
+# is why module 03 follows the funnel on inbound leads. Store the **share of inbound
+# leads** that ever became an MQL, as a number between 0 and 1, in `mql_share`.
 
 # %% answer q2
-mql_share = world.leads.mql_at.notna().mean()
+inbound = world.leads[world.leads.source_channel != "outbound"]
+mql_share = inbound.mql_at.notna().mean()
 
 # %% tests q2
 ex.q2.check(mql_share)

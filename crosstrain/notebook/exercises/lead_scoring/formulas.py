@@ -21,7 +21,9 @@ THRESHOLDS = range(0, 201)  # the whole-number thresholds q3 tries
 BANDS = ("low", "medium", "high")
 FIT_EDGES = (0, 40, 60, 101)  # low < 40 <= medium < 60 <= high
 ENGAGEMENT_EDGES = (0, 10, 30, 101)  # low < 10 <= medium < 30 <= high
-LATE_STAGE_PROBABILITY = 60
+# Late stages: past Id. Decision Makers (60), where the economic buyer should be known by now.
+LATE_STAGE_PROBABILITY = 70
+DECISION_MAKERS_PROBABILITY = 60
 
 BANT_TAGS = ("bant.budget", "bant.authority", "bant.need", "bant.timeline")
 MEDDPICC_TAGS = ("meddpicc.metrics", "meddpicc.economic_buyer", "meddpicc.decision_criteria",
@@ -184,8 +186,9 @@ def meddpicc_completeness(deals: pd.DataFrame) -> float:
     return float(deals[list(MEDDPICC_FLAGS)].astype(bool).sum(axis=1).mean() / len(MEDDPICC_FLAGS))
 
 
-def late_without_buyer(deals: pd.DataFrame, strict=False) -> int:
-    late = deals.probability > LATE_STAGE_PROBABILITY if strict else deals.probability >= LATE_STAGE_PROBABILITY
+def late_without_buyer(deals: pd.DataFrame, from_probability: int = LATE_STAGE_PROBABILITY) -> int:
+    """Deals at ``from_probability`` or more with no economic buyer identified."""
+    late = deals.probability >= from_probability
     return int((late & ~deals.has_economic_buyer.fillna(False).astype(bool)).sum())
 
 

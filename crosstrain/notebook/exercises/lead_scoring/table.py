@@ -12,6 +12,7 @@ from crosstrain.notebook.answers.forms import Form
 from crosstrain.notebook.answers.scalars import Count, Mapping, Share
 from crosstrain.notebook.exercise import Exercise, Mistake
 from crosstrain.notebook.exercises.lead_scoring.formulas import (
+    DECISION_MAKERS_PROBABILITY,
     LATE_STAGE_PROBABILITY,
     MODULE,
     MQL_BAR,
@@ -212,7 +213,7 @@ EXERCISES = [
     ),
     Exercise(
         MODULE, "q7", "late_no_eb",
-        f"How many open deals at probability {LATE_STAGE_PROBABILITY} or more have no economic buyer identified?",
+        f"How many open deals in a late stage (probability {LATE_STAGE_PROBABILITY} or more) have no economic buyer identified?",
         Count(of="deals"),
         compute=lambda w: late_without_buyer(_open_deals(w)),
         hint_text=f"Keep open deals (is_closed == False) with probability >= {LATE_STAGE_PROBABILITY} and has_economic_buyer == False, then count them.",
@@ -222,8 +223,9 @@ EXERCISES = [
         mistakes=(
             Mistake("closed_too", lambda w: late_without_buyer(w.opportunities),
                     "closed-won deals have probability 100, so you counted deals that are already closed. Keep open deals (is_closed == False).", core=True),
-            Mistake("strictly_above", lambda w: late_without_buyer(_open_deals(w), strict=True),
-                    f"'{LATE_STAGE_PROBABILITY} or more' includes the stage at exactly {LATE_STAGE_PROBABILITY} (identifying decision makers): use >=."),
+            Mistake("decision_makers_stage", lambda w: late_without_buyer(_open_deals(w), DECISION_MAKERS_PROBABILITY),
+                    f"you started at {DECISION_MAKERS_PROBABILITY}, Id. Decision Makers: the stage where the AE is still finding the "
+                    f"economic buyer, so a deal there without one is not late. Late stages start at {LATE_STAGE_PROBABILITY}."),
             Mistake("with_buyer", lambda w: int(((_open_deals(w).probability >= LATE_STAGE_PROBABILITY) & _open_deals(w).has_economic_buyer).sum()),
                     "you counted the late deals that *do* have an economic buyer. The risk is the ones without: ~deals.has_economic_buyer."),
         ),
