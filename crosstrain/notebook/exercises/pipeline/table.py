@@ -141,13 +141,17 @@ def _slip_parts(world, at_least=2, never=0, rows=False, open_included=False, ung
     return {"n_slipped": len(slipped), "win_rate_slipped": rate(slipped), "win_rate_never_slipped": rate(steady)}
 
 
-def _rollup_variant(world, weighted=False, all_time_closed=False, best_case_alone=False, any_quarter=False,
-                    booked=None) -> dict:
+def _booked_so_far(world) -> float:
+    return bookings_so_far(world.opportunities, _today(world))
+
+
+def _every_win(world) -> float:
+    return float(won(world.opportunities).amount.sum())
+
+
+def _rollup_variant(world, weighted=False, best_case_alone=False, any_quarter=False, booked=_booked_so_far) -> dict:
     deals, today = world.opportunities, _today(world)
-    if booked is None:
-        booked = float(won(deals).amount.sum()) if all_time_closed else bookings_so_far(deals, today)
-    else:
-        booked = booked(world)
+    booked = booked(world)
     pipe = deals[is_open(deals)] if any_quarter else open_this_quarter(deals, today)
     value = pipe.amount * (stage_probability(pipe) / 100 if weighted else 1)
     commit_open = float(value[pipe.forecast_category == "commit"].sum())
@@ -355,7 +359,7 @@ EXERCISES = [
         mistakes=(
             Mistake("weighted", lambda w: _rollup_variant(w, weighted=True),
                     "you weighted the amounts by probability. A forecast category is the rep's call on each deal: a commit deal counts in full, so the roll-up adds full amounts.", core=True),
-            Mistake("all_time_closed", lambda w: _rollup_variant(w, all_time_closed=True),
+            Mistake("all_time_closed", lambda w: _rollup_variant(w, booked=_every_win),
                     "you added every deal ever won (forecast_category 'closed'). Only deals won since this quarter began count towards this quarter."),
             Mistake("no_won_so_far", lambda w: _rollup_variant(w, booked=lambda x: 0.0),
                     "your commit leaves out what is already won this quarter. The quarter is half over: commit = closed won so far this quarter + the open commit deals closing this quarter."),
