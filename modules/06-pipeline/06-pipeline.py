@@ -303,7 +303,7 @@ one.close_date > one.close_date.shift()
 # Store a dict in `slipped` with:
 # - `"n_slipped"`: the number of deals (open or closed) whose close date was pushed later at least twice;
 # - `"win_rate_slipped"`: their win rate, won / (won + lost), over those that are closed;
-# - `"win_rate_never_slipped"`: the same for the deals that never slipped.
+# - `"win_rate_never_slipped"`: the same win rate for the deals that never slipped (0 slips), over those that are closed.
 #
 # Each key right earns a third of the points.
 
