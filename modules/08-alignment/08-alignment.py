@@ -116,9 +116,9 @@ ex.q1.grade(plan_needs)
 # created, MQLs, SALs and SQLs reached, opportunities created and deals won (by close date)
 # in that quarter. Mind what is compared: last quarter's actuals against **next** quarter's
 # plan, which is 25% above an average quarter of the last year. A quarter that only matched
-# that average would read about 0.8 (1 / 1.25) at every stage if its rates were the plan's, so the level of the ratios says
-# how far last quarter's pace is from next quarter's need, and the changes from one stage
-# to the next say where a rate did not hold. Here are last year's inbound MQLs per month
+# that average, at the plan's rates, would read about 0.8 (1 / 1.25) at every stage. So the
+# level of the ratios says how far last quarter's pace is from next quarter's need, and the
+# changes from one stage to the next say where a rate did not hold. Here are last year's inbound MQLs per month
 # against the plan's monthly pace (a third of the quarter's need):
 
 # %%
@@ -398,11 +398,11 @@ reverse_funnel_planner(world)
 # budget; SDRs own SALs and SQLs; AEs own opportunities and deals.
 #
 # **Against the plan.** We compared last quarter's volume at each stage with next
-# quarter's need (`vs_plan`, 1 = on plan; the plan is 25% above an average quarter, so
-# last quarter's level reads below 1 by design). The fix belongs where the ratio drops most
-# from the stage above (`gap_stage`), and the team that owns that step brings it: marketing
-# for leads and MQLs, SDRs for SALs and SQLs, AEs for opportunities and deals; if no stage
-# is below plan, we say so and name no culprit. A drop at deals is not by itself a
+# quarter's need (`vs_plan`, 1 = on plan; the plan is 25% above an average quarter, so a
+# quarter at that average pace would read about 0.8). The fix belongs where the ratio drops
+# most from the stage above (`gap_stage`), and the team that owns that step brings it:
+# marketing for leads and MQLs, SDRs for SALs and SQLs, AEs for opportunities and deals; if
+# no stage is below plan, we say so and name no culprit. A drop at deals is not by itself a
 # win-rate problem: most of a quarter's wins come from opportunities created in earlier
 # quarters, so it can be lag. Before we blame closing, we set the win rate of the deals
 # closed in the quarter against the plan's (`inputs["win_rate"]`), and only a lower one
