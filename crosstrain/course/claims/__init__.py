@@ -18,13 +18,16 @@ from crosstrain.course.claims import (
     ownership,
     people,
     pipeline,
+    plan,
     scoring,
     speed,
 )
 from crosstrain.course.claims.registry import Claim, Expected, at_least, at_most, between
 
-CLAIMS: list[Claim] = [*funnel.CLAIMS, *speed.CLAIMS, *marketing.CLAIMS, *deals.CLAIMS, *pipeline.CLAIMS,
-                       *objections.CLAIMS, *conversations.CLAIMS, *people.CLAIMS, *buying.CLAIMS, *equivalences.CLAIMS,
-                       *ownership.CLAIMS, *channel_returns.CLAIMS, *scoring.CLAIMS]
+CLAIMS: list[Claim] = [
+    *funnel.CLAIMS, *speed.CLAIMS, *marketing.CLAIMS, *deals.CLAIMS, *pipeline.CLAIMS,
+    *objections.CLAIMS, *conversations.CLAIMS, *people.CLAIMS, *buying.CLAIMS, *equivalences.CLAIMS,
+    *ownership.CLAIMS, *channel_returns.CLAIMS, *scoring.CLAIMS, *plan.CLAIMS
+]
 
 __all__ = ["CLAIMS", "Claim", "Expected", "at_least", "at_most", "between"]

@@ -6,6 +6,7 @@ import pandas as pd
 
 from crosstrain.course.claims.frames import closed, per_world, rate, ratio, slips
 from crosstrain.course.claims.registry import Claim, at_least, at_most, between, restated
+from crosstrain.world.schema import DEAL_STAGES
 
 DATASHEET = "datasets/DATASHEET.md"
 M04 = "modules/04-lead-scoring/04-lead-scoring.py"
@@ -59,6 +60,20 @@ def stage_win_rates(world) -> pd.Series:
     reached = reached.drop_duplicates(["opportunity_id", "stage"])
     outcome = reached["opportunity_id"].map(deals.set_index("opportunity_id")["is_won"])
     return outcome.groupby(reached["stage"]).mean().reindex(OPEN_STAGES)
+
+
+def _above_configured(world, stages: list[str]) -> pd.Series:
+    """Per stage, the share won from it minus its configured probability, in points."""
+    return 100 * stage_win_rates(world)[stages] - pd.Series(DEAL_STAGES)[stages]
+
+
+def _booked_share(world) -> float:
+    """Won amount closed from the quarter's first day to the reference date, over the AEs' quota."""
+    deals, today = world.opportunities, pd.Timestamp(world.reference_date)
+    won = deals[deals["is_won"].fillna(False).astype(bool)]
+    booked = won.loc[(won["close_date"] >= today.to_period("Q").start_time) & (won["close_date"] <= today), "amount"].sum()
+    users = world.users
+    return ratio(booked, users.loc[users["role"] == "ae", "quarterly_quota"].sum())
 
 
 def _exit_stages(world) -> pd.Series:
@@ -134,6 +149,22 @@ CLAIMS = [
     Claim("pipeline.meddpicc_grows_with_stage", DATASHEET, "later-stage open deals show more elements",
           "Open deals in the last four stages show more MEDDPICC elements than those in the first two.",
           _open_completeness_lift, at_least(1.5), unit="ratio"),
+    Claim("pipeline.early_stages_ten_points_above", M06, "win at least 10 points more often than configured",
+          "Each of the first three stages wins at least 10 points more often than its configured probability.",
+          lambda w: float(_above_configured(w, OPEN_STAGES[:3]).min()), at_least(10.0), unit="number"),
+    Claim("pipeline.later_stages_not_above", M06, "from value proposition on, no stage wins",
+          "From value proposition on, no stage wins more than 3 points above its configured probability.",
+          lambda w: float(_above_configured(w, OPEN_STAGES[3:]).max()), at_most(3.0), unit="number"),
+    Claim("pipeline.later_stages_mostly_below", M06, "more than a few points above its configured probability and most win less",
+          "From value proposition on, most stages win less often than configured.",
+          lambda w: rate(_above_configured(w, OPEN_STAGES[3:]) < 0), at_least(0.6)),
+    Claim("pipeline.booked_mid_quarter", M06, "between a tenth and four fifths of it",
+          "At the reference date, six weeks into the quarter, the won amount booked since the quarter began is "
+          "between a tenth and four fifths of the AEs' quarterly quota.",
+          _booked_share, between(0.10, 0.80)),
+    Claim("pipeline.coverage_needed_above_rule_memo", M06, "is well above the 3x rule of",
+          "The coverage needed (1 / last year's win rate by value) is well above 3x.",
+          lambda w: ratio(1, _recent_value_win_rate(w)), at_least(3.6), unit="ratio"),
     Claim("pipeline.category_follows_stage", M06, "In this CRM the category follows the",
           "Every stage maps to one forecast category.",
           _category_follows_stage, at_least(1.0)),
