@@ -14,7 +14,7 @@ import pandas as pd
 
 from crosstrain.course.claims import attribution, deals, funnel, marketing, speed
 from crosstrain.course.claims.fmt import expected, number
-from crosstrain.course.claims.frames import inbound, rate, ratio, won
+from crosstrain.course.claims.frames import inbound, new_business, rate, ratio, won
 from crosstrain.course.claims.registry import Expected, at_least, at_most, between
 
 
@@ -91,7 +91,7 @@ def ramped_attainment(world, quarters: int = 5) -> pd.Series:
 def _coverage(world) -> float:
     today = world.reference_date
     quarter = today.to_period("Q")
-    opp = world.opportunities
+    opp = new_business(world)
     open_ = opp[~opp["is_closed"] & (opp["close_date"] >= today) & (opp["close_date"] <= quarter.end_time)]
     wins = won(world)
     booked = wins.loc[(wins["close_date"] >= quarter.start_time) & (wins["close_date"] <= today), "amount"].sum()
@@ -99,7 +99,7 @@ def _coverage(world) -> float:
 
 
 def _segment_share(world, segment: str, column: str | None) -> float:
-    opp = world.opportunities
+    opp = new_business(world)
     if column is None:
         return rate(opp["segment"] == segment)
     wins = won(world)
