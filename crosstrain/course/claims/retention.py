@@ -1,0 +1,62 @@
+"""Claims about customers after the close (module 09): churn by sale-time signal, and
+expansion deals against new business. Plain pandas, as the lesson would write it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crosstrain.course.claims.frames import per_world, rate, ratio
+from crosstrain.course.claims.registry import Claim, at_least
+
+M09 = "modules/09-retention/09-retention.py"
+CHURN_ANCHOR = "churn more often than customers sold with none of the signals"
+HEAVY_DISCOUNT = 20.0
+
+
+@per_world
+def sold(world) -> pd.DataFrame:
+    """Each subscription with its won deal's sale-time fields and whether its first renewal has come."""
+    deals = world.opportunities.drop(columns=["account_id", "segment"])
+    subs = world.subscriptions.merge(deals, on="opportunity_id", how="left")
+    first = [s + pd.DateOffset(months=int(m)) for s, m in zip(subs["start_date"], subs["term_months"])]
+    return subs.assign(due=pd.Series(first, index=subs.index) <= world.reference_date,
+                       heavy=subs["discount_pct"] >= HEAVY_DISCOUNT, no_eb=~subs["has_economic_buyer"].astype(bool),
+                       no_champion=~subs["has_champion"].astype(bool), churned=subs["status"] == "churned")
+
+
+def _churn_over_none(world, signal: str) -> float:
+    """Churn among due customers with the signal over churn among those with none of the three."""
+    due = sold(world)[sold(world)["due"]]
+    none = ~(due["heavy"] | due["no_eb"] | due["no_champion"])
+    return ratio(rate(due.loc[due[signal], "churned"]), rate(due.loc[none, "churned"]))
+
+
+def _expansion_with_champion(world) -> float:
+    """Won expansion ARR per customer sold with a champion over per customer sold without."""
+    subs = sold(world)
+    events = world.subscription_events
+    grown = events[events["type"] == "expansion"].groupby("subscription_id")["arr_change"].sum()
+    per_sub = subs["subscription_id"].map(grown).fillna(0.0) / subs["arr_start"]
+    return ratio(per_sub[~subs["no_champion"]].mean(), per_sub[subs["no_champion"]].mean())
+
+
+def _expansion_win_rate_over_new(world) -> float:
+    closed = world.opportunities[world.opportunities["is_closed"].astype(bool)]
+    by_type = closed.groupby("type")["is_won"].mean()
+    return ratio(by_type["expansion"], by_type["new_business"])
+
+
+CLAIMS = [
+    Claim("retention.heavy_discount_churns_more", M09, CHURN_ANCHOR,
+          "Customers sold with a discount of 20% or more churn more often than customers sold with none of the signals.",
+          lambda w: _churn_over_none(w, "heavy"), at_least(1.2), unit="ratio"),
+    Claim("retention.no_economic_buyer_churns_more", M09, CHURN_ANCHOR,
+          "Customers sold without the economic buyer churn more often than customers sold with none of the signals.",
+          lambda w: _churn_over_none(w, "no_eb"), at_least(1.2), unit="ratio"),
+    Claim("retention.champion_shows_in_expansion", M09, "a missing champion shows",
+          "Customers sold with a champion expand more (expansion ARR per starting ARR) than those sold without.",
+          lambda w: float(_expansion_with_champion(w)), at_least(1.2), unit="ratio"),
+    Claim("retention.expansion_wins_more", M09, "they win far more often than new",
+          "Closed expansion deals win far more often (at least twice as often) than closed new-business deals.",
+          lambda w: float(_expansion_win_rate_over_new(w)), at_least(2.0), unit="ratio"),
+]
