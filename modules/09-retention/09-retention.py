@@ -34,7 +34,6 @@ import pandas as pd
 from IPython.display import display
 
 from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
-from crosstrain.notebook.exercises.retention.lesson import HANDOFF_ITEMS, churn_reasons, expansion_sources, window_start, wins_report
 from crosstrain.notebook.tables import shown
 
 world, ex = start("09-retention")
@@ -49,12 +48,17 @@ world, ex = start("09-retention")
 # `churn`, with `arr_before`, `arr_after` and a `reason`).
 #
 # The CSM who takes the account over needs what the AE learned while selling. The
-# MEDDPICC flags on the won deal say whether the AE knew it:
-
-# %%
-HANDOFF_ITEMS
-
-# %% [markdown]
+# MEDDPICC flags and fields on the won deal say whether the AE knew it:
+#
+# | Item | Why customer success needs it | CRM field on the won deal |
+# |---|---|---|
+# | economic buyer | who signs the renewal | `has_economic_buyer` |
+# | champion | who uses and defends the product inside | `has_champion` |
+# | success metrics | what the customer will judge us on | `has_metrics` |
+# | identified pain | why they bought: the problem to solve first | `has_identified_pain` |
+# | discount given | the price the renewal starts from | `discount_pct` |
+# | competitor | who will call them at renewal time | `competitor` |
+#
 # A CSM who does not know who signs the renewal meets the economic buyer for the first
 # time when the renewal is already at risk; one who does not know the success metrics
 # cannot show the customer it got what it paid for.
@@ -101,7 +105,7 @@ ex.q1.grade(handoff_gaps)
 # GRR near 88-90% (about 80% in SMB).
 
 # %%
-start_day = window_start(world)
+start_day = world.reference_date - pd.DateOffset(years=1)
 print(f"The window: {start_day:%d %b %Y} to {world.reference_date:%d %b %Y}")
 world.subscription_events.type.value_counts()
 
@@ -194,6 +198,8 @@ retention_explorer(world)
 # When a customer leaves, the CSM records a reason. The ARR each reason took:
 
 # %%
+from crosstrain.notebook.exercises.retention.lesson import churn_reasons
+
 shown(churn_reasons(world))
 
 # %% [markdown]
@@ -248,6 +254,8 @@ if ex.q5.answered(churn_by_signal):
 # and no campaign): more seats, a new team, an upsell. Who owns them, won and lost:
 
 # %%
+from crosstrain.notebook.exercises.retention.lesson import expansion_sources
+
 shown(expansion_sources(world), money=["won", "lost"])
 
 # %%
@@ -340,6 +348,8 @@ ex.q7.grade(lost_objections)
 # quarter, per segment:
 
 # %%
+from crosstrain.notebook.exercises.retention.lesson import wins_report
+
 report = wins_report(world)
 print(f"Wins in {report.attrs['quarter']}")
 shown(report, money=["new_business_won", "expansion_won", "marketing_sourced_won"])

@@ -12,7 +12,6 @@ import pytest
 from module_proof import ModuleProof, check_solution_notebook
 
 from crosstrain.notebook.exercises.retention import formulas as rt
-from crosstrain.notebook.exercises.retention.lesson import HANDOFF_ITEMS, churn_reasons, expansion_sources, window_start, wins_report
 from crosstrain.notebook.tables import shown
 
 MODULE = "09-retention"
@@ -20,8 +19,7 @@ MODULE = "09-retention"
 
 def _setup(world) -> dict:
     """What the notebook's setup cell defines."""
-    return {"pd": pd, "display": lambda *a, **k: None, "HANDOFF_ITEMS": HANDOFF_ITEMS, "churn_reasons": churn_reasons,
-            "expansion_sources": expansion_sources, "window_start": window_start, "wins_report": wins_report, "shown": shown}
+    return {"pd": pd, "display": lambda *a, **k: None, "shown": shown}
 
 
 PROOF = ModuleProof(MODULE, _setup, lesson=True, written_in_notebook=True, builds_on={"q3": ("q2",)},

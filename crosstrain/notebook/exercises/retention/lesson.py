@@ -1,6 +1,5 @@
-"""What module 09's notebook imports: the retention window, the handoff checklist and the
-tables the lesson shows (churn reasons, who sources expansion, the shared wins report).
-Nothing here returns a graded answer (``tests/grading/test_no_shortcuts.py``)."""
+"""What module 09's notebook imports: the tables the lesson shows (churn reasons, who
+sources expansion, the shared wins report). Nothing here returns a graded answer (``tests/grading/test_no_shortcuts.py``)."""
 
 from __future__ import annotations
 
@@ -8,22 +7,7 @@ import pandas as pd
 
 from crosstrain.notebook.exercises.retention import formulas as _formulas
 
-__all__ = ["HANDOFF_ITEMS", "churn_reasons", "expansion_sources", "wins_report", "window_start"]
-
-#: What sales must hand customer success at the close, and where the CRM keeps it.
-HANDOFF_ITEMS = pd.DataFrame([
-    ("economic buyer", "who signs the renewal", "has_economic_buyer"),
-    ("champion", "who uses and defends the product inside", "has_champion"),
-    ("success metrics", "what the customer will judge us on", "has_metrics"),
-    ("identified pain", "why they bought: the problem to solve first", "has_identified_pain"),
-    ("discount given", "the price the renewal starts from", "discount_pct"),
-    ("competitor", "who will call them at renewal time", "competitor"),
-], columns=["item", "why customer success needs it", "CRM field"]).set_index("item")
-
-
-def window_start(world) -> pd.Timestamp:
-    """The day the 12-month retention window opens: a year before the reference date."""
-    return _formulas.window_start(world)
+__all__ = ["churn_reasons", "expansion_sources", "wins_report"]
 
 
 def churn_reasons(world) -> pd.DataFrame:

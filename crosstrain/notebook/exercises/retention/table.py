@@ -181,7 +181,7 @@ EXERCISES = [
         "Net revenue retention over the last 12 months, per segment.",
         ByLabel(_opening_segments, of="segment", measure="net revenue retention", rel_tolerance=1e-4),
         compute=nrr_by_segment,
-        hint_text=("Take the subscriptions that were customers when the window opened (ARR above 0 at window_start): "
+        hint_text=("Take the subscriptions that were customers when the window opened (ARR above 0 on start_day, a year before the reference date): "
                    "ARR then and now are each subscription's last event's arr_after on or before that date. "
                    "NRR = sum(ARR now) / sum(ARR then) per segment; churned ones count at 0; customers won later are left out."),
         solution_text=("start = world.reference_date - pd.DateOffset(years=1)\n"
