@@ -206,8 +206,9 @@ shown(churn_reasons(world))
 # Some of these reasons were visible before the contract was signed. A deal closed with a
 # heavy discount renews at a price the customer never valued; a deal closed without the
 # economic buyer renews with someone who never agreed to it; a deal with no champion has
-# nobody inside to spread the product. Those are **sale-time signals**, and the CRM has them on the won deal: `discount_pct` (20% and more is
-# module 06's heaviest band), `has_economic_buyer` and `has_champion`.
+# nobody inside to spread the product. Those are **sale-time signals**, and the CRM has
+# them on the won deal: `discount_pct` (20% and more is module 06's heaviest band),
+# `has_economic_buyer` and `has_champion`.
 #
 # A churn rate is only fair on customers who **could** have churned: those whose first
 # renewal (`start_date` plus `term_months`) has already come.
@@ -263,10 +264,10 @@ closed = world.opportunities[world.opportunities.is_closed]
 shown(closed.groupby("type").is_won.mean().rename("win_rate").to_frame())
 
 # %% [markdown]
-# Expansion deals are owned by the customer's CSM, and they win far more often than new
-# business: the buyer already knows the product and the people. That is why expansion
-# pipeline is cheap revenue, and why a CSM who finds it needs the AE's notes on who
-# decides and what the customer was promised.
+# Expansion deals are owned by a CSM, and they win far more often than new business: the
+# buyer already knows the product and the people. That is why expansion pipeline is cheap
+# revenue, and why a CSM who finds it needs the AE's notes on who decides and what the
+# customer was promised.
 
 # %% [markdown]
 # ## Exercise 6: expansion won in the last 12 months
@@ -333,7 +334,7 @@ ex.q7.grade(lost_objections)
 # %% [markdown]
 # A message map turns that count into work: one row per objection, most frequent first,
 # with the message, the proof and who owns each piece. A battlecard is the same map for
-# one competitor, on one page the AE has open during the call.
+# one competitor, on one page the AE has open during the call. Three example rows:
 #
 # | Objection (lost deals) | Message (one sentence, the buyer's words) | Proof marketing provides | Sales' probe (module 05) | CS evidence |
 # |---|---|---|---|---|

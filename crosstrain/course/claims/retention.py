@@ -1,12 +1,12 @@
-"""Claims about customers after the close (module 09): churn by sale-time signal, and
-expansion deals against new business. Plain pandas, as the lesson would write it."""
+"""Claims about customers after the close (module 09): churn by sale-time signal, when
+churn can happen, and expansion deals (who owns them, how often they win). Plain pandas, as the lesson would write it."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from crosstrain.course.claims.frames import per_world, rate, ratio
-from crosstrain.course.claims.registry import Claim, at_least
+from crosstrain.course.claims.registry import Claim, at_least, between
 
 M09 = "modules/09-retention/09-retention.py"
 CHURN_ANCHOR = "churn more often than customers sold with none of the signals"
@@ -40,6 +40,19 @@ def _expansion_with_champion(world) -> float:
     return ratio(per_sub[~subs["no_champion"]].mean(), per_sub[subs["no_champion"]].mean())
 
 
+def _earliest_churn_days(world) -> float:
+    """Fewest days from a subscription's start to its churn (no churn: infinite)."""
+    subs = world.subscriptions
+    gone = subs[subs["status"] == "churned"]
+    return float((gone["churned_at"] - gone["start_date"]).dt.days.min()) if len(gone) else float("inf")
+
+
+def _expansion_owned_by_csms(world) -> float:
+    deals = world.opportunities[world.opportunities["type"] == "expansion"]
+    role = deals["owner_id"].map(world.users.set_index("user_id")["role"])
+    return rate(role == "csm")
+
+
 def _expansion_win_rate_over_new(world) -> float:
     closed = world.opportunities[world.opportunities["is_closed"].astype(bool)]
     by_type = closed.groupby("type")["is_won"].mean()
@@ -56,6 +69,11 @@ CLAIMS = [
     Claim("retention.champion_shows_in_expansion", M09, "a missing champion shows",
           "Customers sold with a champion expand more (expansion ARR per starting ARR) than those sold without.",
           lambda w: float(_expansion_with_champion(w)), at_least(1.2), unit="ratio"),
+    Claim("retention.no_churn_before_first_renewal", M09, "nobody in them could churn",
+          "No customer churns within its first year: churn happens at a renewal, and every term is 12 months or more.",
+          _earliest_churn_days, at_least(365), unit="days"),
+    Claim("retention.csms_own_expansion", M09, "Expansion deals are owned by a CSM",
+          "Every expansion deal is owned by a CSM.", _expansion_owned_by_csms, between(1.0, 1.0)),
     Claim("retention.expansion_wins_more", M09, "they win far more often than new",
           "Closed expansion deals win far more often (at least twice as often) than closed new-business deals.",
           lambda w: float(_expansion_win_rate_over_new(w)), at_least(2.0), unit="ratio"),
