@@ -23,7 +23,8 @@
 # 1. the **handoff**: what sales must pass on, and how often it was missing;
 # 2. **gross and net revenue retention** by segment and by cohort;
 # 3. **churn**: the reasons customers give, and which sale-time signals predicted it;
-# 4. **expansion** pipeline and who sources it; **referral** loops back into marketing;
+# 4. **expansion** won on existing customers and who sources it; **referral** loops back
+#    into marketing;
 # 5. a shared **message map** and battlecard from lost deals, and a shared **wins report**;
 # 6. a joint marketing-CS-sales plan for next quarter's renewals and expansion.
 #
@@ -249,7 +250,7 @@ if ex.q5.answered(churn_by_signal):
 # step later: a deal with one contact hangs on one person, so the handoff names the
 # champion **and** a second contact.
 #
-# ## 5. Expansion: the pipeline after the close
+# ## 5. Expansion: revenue after the close
 #
 # Expansion deals are opportunities on existing customers (`type == "expansion"`, no lead
 # and no campaign): more seats, a new team, an upsell. Who owns them, won and lost:
@@ -361,8 +362,8 @@ shown(report, money=["new_business_won", "expansion_won", "marketing_sourced_won
 # Write the plan marketing, customer success and sales would present **together** for next
 # quarter. Cover: (1) where revenue leaks, with the segment's GRR and NRR and the churn
 # reason that costs most; (2) one handoff rule sales commits to, tied to a sale-time signal
-# and its churn rate from this notebook; (3) the expansion target, from the open expansion
-# pipeline, and who sources it; (4) one piece of content or programme marketing delivers
+# and its churn rate from this notebook; (3) the expansion target, from the expansion won
+# in the last 12 months, and who sources it; (4) one piece of content or programme marketing delivers
 # (a referral or reference programme, or a message map entry for the top lost-deal
 # objection), and (5) how the three teams will report and celebrate wins together. Each
 # commitment needs a number, an owner and a date. Write it as "we".
@@ -381,9 +382,9 @@ shown(report, money=["new_business_won", "expansion_won", "marketing_sourced_won
 # `no_economic_buyer` rate against the `none` rate for deals with no signal. Owner: the
 # sales director; the CSM signs the handoff checklist within five business days of the close.
 #
-# **Expansion (customer success).** We convert a third of the open expansion pipeline
-# (`expansion_pipeline`) by the end of the quarter, enterprise first where most of it sits.
-# CSMs source it; AEs join for deals above $50k. Owner: the head of customer success.
+# **Expansion (customer success).** Next quarter we win at least a quarter of the expansion
+# we won in the last 12 months (`expansion_won`, summed over the segments), segment by
+# segment. CSMs source it; AEs join for deals above $50k. Owner: the head of customer success.
 #
 # **Marketing.** A reference programme: the five accounts with the highest ARR growth get
 # a case study by mid-quarter, and a message-map page for the top objection on lost deals
@@ -403,7 +404,7 @@ shown(report, money=["new_business_won", "expansion_won", "marketing_sourced_won
 # - Cohorts by start quarter show when revenue leaves; keep churned customers in, at 0.
 # - Churn rates are fair only on customers whose renewal has come; compare churn with a
 #   signal against churn with none, never the share of churned customers with the signal.
-# - Expansion pipeline is the deals on existing customers, open only; happy customers feed
+# - Expansion is the deals won on existing customers, owned by CSMs; happy customers feed
 #   referrals and references back to marketing.
 # - A message map starts from what lost deals: objections counted once per deal, with a
 #   message, a proof and an owner; a wins report shows every team's part of each win.
