@@ -1,8 +1,8 @@
 """Customers after the close: subscriptions and every change of their ARR.
 
 A won new-business deal starts a subscription at its amount as ARR, owned by a CSM of its
-segment. Within each contract year expansions arrive (Poisson, more often with an engaged
-champion); at each term end the customer churns, contracts or renews flat, and churn is
+segment. Within each contract year expansions arrive (the customer's yearly rate, rounded at
+random: more often with an engaged champion); at each term end the customer churns, contracts or renews flat, and churn is
 likelier after a heavy discount or without an economic buyer. The recipe's rates are those
 of an average customer of the segment (the sale's effects are centred on them), so retention
 by segment lands near the domain brief's medians whatever the mix of deals.
@@ -24,7 +24,7 @@ REASONS = CHURN_REASONS + EXPANSION_REASONS
 EVENT_TYPES = ("new", "renewal", "expansion", "contraction", "churn")
 NEW, RENEWAL, EXPANSION, CONTRACTION, CHURN = range(len(EVENT_TYPES))
 STATUSES = ("active", "churned")
-# Expansions at most per contract year (a Poisson draw is capped here).
+# Expansions at most per contract year.
 MAX_EXPANSIONS = 4
 # Churn reasons for an average churned customer (CHURN_REASONS order) and how the sale shifts them.
 REASON_WEIGHTS = (0.24, 0.18, 0.22, 0.16, 0.20)
@@ -69,7 +69,7 @@ def build_customers(ctx: Context) -> None:
     for k in range(1, years + 1):
         lo, hi = add_months(start, 12 * (k - 1)), add_months(start, 12 * k)
         live = alive & (lo < ctx.now)
-        count = np.minimum(rng.poisson(expand_rate), MAX_EXPANSIONS)
+        count = np.minimum(expand_rate + rng.random(m), MAX_EXPANSIONS).astype(np.int64)  # the rate, rounded at random
         at = np.sort(rng.random((m, MAX_EXPANSIONS)), axis=1)
         share = np.exp(rng.normal(np.log(np.array(r["expansion_share"])[segment])[:, None], r["expansion_sigma"], (m, MAX_EXPANSIONS)))
         why = rng.choice(len(EXPANSION_REASONS), (m, MAX_EXPANSIONS), p=[0.6, 0.25, 0.15]) + len(CHURN_REASONS)
@@ -86,8 +86,7 @@ def build_customers(ctx: Context) -> None:
         attempts.append((rows, day[rows], np.round(arr[rows] * share[rows, 0], 2)))
         # The term ends at ``hi``: churn, contraction or a flat renewal.
         ends = live & (hi < ctx.now) & ((12 * k) % term == 0)
-        u = rng.random(m)
-        churn = ends & (u < churn_p)
+        churn = _churners(rng, ends, churn_p, segment)
         shrink = ends & ~churn & (rng.random(m) < contract_p)
         cut = np.clip(np.exp(rng.normal(np.log(r["contraction_share"]), 0.4, m)), 0.05, 0.6)
         after = np.where(churn, 0.0, np.where(shrink, np.round(arr * (1 - cut), 2), arr))
@@ -142,16 +141,33 @@ def build_customers(ctx: Context) -> None:
 
 def _risks(r: dict, segment: np.ndarray, sale: dict) -> tuple:
     """Each customer's churn and contraction chance at a term end, and expansions a year:
-    the segment's rate for an average customer, moved by what happened in the sale."""
+    the segment's rate for an average customer, moved by what happened in the sale (half the
+    churn effect on contraction)."""
     churn_effect = r["heavy_discount_churn_logit"] * sale["heavy"] + r["no_economic_buyer_churn_logit"] * sale["no_eb"]
     expand_effect = np.exp(r["champion_expansion_log"] * sale["champion"])
-    churn, expand = np.empty(len(segment)), np.empty(len(segment))
-    for seg, target in enumerate(r["churn_rate"]):
+    churn, contract, expand = np.empty(len(segment)), np.empty(len(segment)), np.empty(len(segment))
+    for seg, (target, shrink) in enumerate(zip(r["churn_rate"], r["contraction_rate"])):
         rows = segment == seg
         if rows.any():
             churn[rows] = sigmoid(logit(target) + churn_effect[rows] + _calibrate(churn_effect[rows], target))
+            # A customer that bought cheap or without budget authority also shrinks more often at renewal.
+            contract[rows] = sigmoid(logit(shrink) + churn_effect[rows] / 2 + _calibrate(churn_effect[rows] / 2, shrink))
             expand[rows] = r["expansion_rate"][seg] * expand_effect[rows] / expand_effect[rows].mean()
-    return churn, np.array(r["contraction_rate"])[segment], expand
+    return churn, contract, expand
+
+
+def _churners(rng: np.random.Generator, ends: np.ndarray, risk: np.ndarray, segment: np.ndarray) -> np.ndarray:
+    """Who churns among the customers whose term ends: per segment, as many as their risks add
+    up to (rounded at random), drawn without replacement in proportion to risk (Efraimidis-
+    Spirakis keys). Each keeps its odds against the others, while a segment's churn no longer
+    swings with a small book's coin flips."""
+    churn = np.zeros(len(ends), dtype=bool)
+    key = np.log(rng.random(len(ends))) / np.maximum(risk, 1e-9)
+    for seg in np.unique(segment[ends]):
+        rows = np.flatnonzero(ends & (segment == seg))
+        count = int(risk[rows].sum() + rng.random())
+        churn[rows[np.argsort(-key[rows], kind="stable")[:count]]] = True
+    return churn
 
 
 def _churn_reasons(rng: np.random.Generator, segment: np.ndarray, sale: dict) -> np.ndarray:

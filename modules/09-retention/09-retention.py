@@ -240,10 +240,11 @@ if ex.q5.answered(churn_by_signal):
 
 # %% [markdown]
 # Compare each signal's rate with "none": that difference is what the shortcut cost at
-# renewal. In this CRM customers sold with a heavy discount or without the economic buyer
+# renewal. In this CRM customers sold with either a heavy discount or no economic buyer
 # churn more often than customers sold with none of the signals; a missing champion shows
-# less at renewal than in expansion (a champion spreads the product to new teams). The
-# groups are small, so read the direction, not the decimals.
+# less at renewal than in expansion (a champion spreads the product to new teams). Each
+# group is small, so one signal alone can swing from one world to another: read the
+# direction, not the decimals.
 # It is an argument sales and customer success can settle together: a discount above the
 # band, or a close without the economic buyer, needs the CSM's sign-off or a plan to meet
 # the buyer in the first 90 days. A "champion left" churn reason is the same lesson one
