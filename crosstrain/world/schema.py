@@ -85,9 +85,9 @@ TABLES: dict[str, Table] = {
             "name": "str", "segment": "str", "created_at": "datetime", "close_date": "date", "stage": "str",
             "probability": "int", "amount": "float", "discount_pct": "float", "is_closed": "bool",
             "is_won": "bool", "forecast_category": "str", "loss_reason": "str", "competitor": "str",
-            **{flag: "bool" for flag in MEDDPICC_FLAGS},
+            **{flag: "bool" for flag in MEDDPICC_FLAGS}, "type": "str",
         }, {"account_id": "accounts", "lead_id": "leads", "owner_id": "users", "campaign_id": "campaigns"},
-            "Deals (HubSpot: deals), open and closed."),
+            "Deals (HubSpot: deals), open and closed: new business (from a lead) and expansions of existing customers."),
         Table("opportunity_history", "", {
             "opportunity_id": "id", "changed_at": "datetime", "stage": "str", "amount": "float",
             "probability": "int", "close_date": "date", "owner_id": "id",
@@ -111,6 +111,17 @@ TABLES: dict[str, Table] = {
             "note_id": "id", "turn": "int", "speaker": "str", "act": "str", "text": "str",
         }, {"note_id": "call_notes"},
             "Each turn of each call note in order: who spoke, the act (objection, listen, explore, ...) and the words."),
+        Table("subscriptions", "S", {
+            "subscription_id": "id", "account_id": "id", "opportunity_id": "id", "csm_id": "id", "segment": "str",
+            "start_date": "date", "term_months": "int", "renewal_date": "date", "arr_start": "float", "arr": "float",
+            "status": "str", "churned_at": "date", "churn_reason": "str",
+        }, {"account_id": "accounts", "opportunity_id": "opportunities", "csm_id": "users"},
+            "Customers after the close: one subscription per won new-business deal, its ARR now and whether it churned."),
+        Table("subscription_events", "E", {
+            "event_id": "id", "subscription_id": "id", "account_id": "id", "occurred_at": "date", "type": "str",
+            "arr_before": "float", "arr_after": "float", "arr_change": "float", "reason": "str", "opportunity_id": "id",
+        }, {"subscription_id": "subscriptions", "account_id": "accounts", "opportunity_id": "opportunities"},
+            "Every change of a subscription's ARR up to the reference date: new, renewal, expansion, contraction, churn."),
     ]
 }
 

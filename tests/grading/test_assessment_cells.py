@@ -36,6 +36,7 @@ OPEN = {
     "06-pipeline": (4, {f"{WIDGETS}.forecast", "crosstrain.notebook.exercises.pipeline.lesson"}),
     "07-attribution": (3, {f"{WIDGETS}.attribution_models"}),
     "08-alignment": (5, {f"{WIDGETS}.reverse_funnel", "crosstrain.notebook.exercises.alignment.lesson"}),
+    "09-retention": (4, {f"{WIDGETS}.retention_cohorts", "crosstrain.notebook.exercises.retention.lesson"}),
 }
 ALLOWED = import_closure(ROOTS)
 MODULES = load_syllabus(COURSE_DIR).select(())

@@ -7,6 +7,7 @@ evaluate them on many seeds so prose and data cannot drift apart.
 from __future__ import annotations
 
 from crosstrain.course.claims import (
+    after_close,
     buying,
     channel_returns,
     conversations,
@@ -19,6 +20,7 @@ from crosstrain.course.claims import (
     people,
     pipeline,
     plan,
+    retention,
     scoring,
     speed,
 )
@@ -27,7 +29,8 @@ from crosstrain.course.claims.registry import Claim, Expected, at_least, at_most
 CLAIMS: list[Claim] = [
     *funnel.CLAIMS, *speed.CLAIMS, *marketing.CLAIMS, *deals.CLAIMS, *pipeline.CLAIMS,
     *objections.CLAIMS, *conversations.CLAIMS, *people.CLAIMS, *buying.CLAIMS, *equivalences.CLAIMS,
-    *ownership.CLAIMS, *channel_returns.CLAIMS, *scoring.CLAIMS, *plan.CLAIMS
+    *after_close.CLAIMS, *channel_returns.CLAIMS, *ownership.CLAIMS, *plan.CLAIMS, *retention.CLAIMS,
+    *scoring.CLAIMS
 ]
 
 __all__ = ["CLAIMS", "Claim", "Expected", "at_least", "at_most", "between"]

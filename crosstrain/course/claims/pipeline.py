@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.course.claims.frames import closed, per_world, rate, ratio, slips
+from crosstrain.course.claims.frames import closed, new_business, per_world, rate, ratio, slips
 from crosstrain.course.claims.registry import Claim, at_least, at_most, between, restated
 from crosstrain.world.schema import DEAL_STAGES
 
@@ -90,12 +90,12 @@ def _pulled_in(world) -> float:
     history = world.opportunity_history.sort_values(["opportunity_id", "changed_at"], kind="stable")
     history = history[~history["stage"].isin(["closed_won", "closed_lost"])]
     earlier = history["close_date"] < history.groupby("opportunity_id")["close_date"].shift()
-    return rate(earlier.groupby(history["opportunity_id"]).any().reindex(world.opportunities["opportunity_id"], fill_value=False))
+    return rate(earlier.groupby(history["opportunity_id"]).any().reindex(new_business(world)["opportunity_id"], fill_value=False))
 
 
 def _open_completeness_lift(world) -> float:
     """Mean MEDDPICC elements of open deals in the last four stages over the first two."""
-    deals = world.opportunities[~world.opportunities["is_closed"]]
+    deals = new_business(world)[~new_business(world)["is_closed"]]
     complete = deals[[c for c in deals.columns if c.startswith("has_")]].sum(axis=1)
     late, early = deals["stage"].isin(OPEN_STAGES[4:]), deals["stage"].isin(OPEN_STAGES[:2])
     return ratio(complete[late].mean(), complete[early].mean())
