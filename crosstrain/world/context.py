@@ -13,8 +13,9 @@ from crosstrain.world.recipe import Recipe
 
 DAY = 86_400
 HOUR = 3_600
-STREAMS = ("users", "accounts", "campaigns", "leads", "touchpoints", "funnel", "deals", "calls", "activities", "faults", "owners", "contacts", "names",
-           "customers")
+# A stream's seed depends on its place here (SeedSequence.spawn): append, never reorder.
+STREAMS = ("users", "accounts", "campaigns", "leads", "touchpoints", "funnel", "deals", "calls", "activities", "faults", "owners",
+           "customers", "contacts", "names")
 REGIONS = ("north_america", "emea", "apac", "latam")
 REGION_WEIGHTS = (0.5, 0.3, 0.15, 0.05)
 assert REGIONS == calendar.REGIONS, "the calendar knows every region"

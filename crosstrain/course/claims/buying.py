@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.course.claims.frames import per_world, rate, ratio
+from crosstrain.course.claims.frames import new_business, per_world, rate, ratio
 from crosstrain.course.claims.registry import Claim, at_least, between
 
 DATASHEET = "datasets/DATASHEET.md"
@@ -12,10 +12,11 @@ DATASHEET = "datasets/DATASHEET.md"
 
 @per_world
 def groups(world) -> pd.DataFrame:
-    """One row per deal: its segment, MEDDPICC flags, group size and the roles named and engaged."""
+    """One row per new-business deal (expansions are sold to a customer through its CSM and have
+    no buying group): its segment, MEDDPICC flags, group size and the roles named and engaged."""
     roles = world.opportunity_contact_roles
     engaged = roles[roles["engaged"]]
-    deals = world.opportunities.set_index("opportunity_id")[["segment", "has_champion", "has_economic_buyer"]]
+    deals = new_business(world).set_index("opportunity_id")[["segment", "has_champion", "has_economic_buyer"]]
     out = deals.assign(
         size=roles.groupby("opportunity_id").size(),
         buyer_named=deals.index.isin(roles.loc[roles["role"] == "economic_buyer", "opportunity_id"]),
