@@ -268,8 +268,10 @@ def add_opportunity(rows, fake, users_by_role, lead_id, account, campaign_id, sq
         "forecast_category": "closed" if is_closed else random.choice(["pipeline", "best_case", "commit"]),
         "loss_reason": random.choice(["price", "no_decision", "competitor", "timing"]) if is_closed and not is_won else None,
         "competitor": random.choice(COMPETITORS) if random.random() < 0.4 else None,
-        **flags,
+        **flags, "type": "new_business",
     })
+    if is_won:
+        add_subscription(rows, users_by_role, account, opportunity_id, close_date, amount)
     for _ in range(random.randint(2, 8)):
         add_activity(rows, fake, lead_id, opportunity_id, owner_id, created_at)
     for _ in range(random.randint(1, 5)):
@@ -283,6 +285,35 @@ def add_opportunity(rows, fake, users_by_role, lead_id, account, campaign_id, sq
             "framework_tags": ",".join(random.sample(FRAMEWORK_TAGS, random.randint(0, 3))),
         })
     return opportunity_id
+
+
+def add_subscription(rows, users_by_role, account, opportunity_id, start, arr) -> None:
+    """The won deal's customer, year by year: an expansion, then renew or churn at each anniversary."""
+    subscription_id = f"S{len(rows['subscriptions']) + 1:06d}"
+    events = [("new", start, 0.0, arr, None)]
+    day, status, churned_at, reason = start, "active", None, None
+    while day + dt.timedelta(days=365) < REFERENCE and status == "active":
+        if random.random() < 0.5:
+            grown = round(arr * random.uniform(1.05, 1.4), 2)
+            events.append(("expansion", day + dt.timedelta(days=random.uniform(30, 330)), arr, grown, "seats"))
+            arr = grown
+        day += dt.timedelta(days=365)
+        if random.random() < 0.15:
+            status, churned_at, reason = "churned", day, random.choice(["product_fit", "budget_cut", "competitor"])
+            events.append(("churn", day, arr, 0.0, reason))
+            arr = 0.0
+        else:
+            events.append(("renewal", day, arr, arr, None))
+    for kind, at, before, after, why in events:
+        rows["subscription_events"].append({
+            "event_id": f"E{len(rows['subscription_events']) + 1:07d}", "subscription_id": subscription_id,
+            "account_id": account["account_id"], "occurred_at": at, "type": kind, "arr_before": before, "arr_after": after,
+            "arr_change": round(after - before, 2), "reason": why, "opportunity_id": None})
+    rows["subscriptions"].append({
+        "subscription_id": subscription_id, "account_id": account["account_id"], "opportunity_id": opportunity_id,
+        "csm_id": random.choice(users_by_role["csm"]), "segment": account["segment"], "start_date": start, "term_months": 12,
+        "renewal_date": churned_at or day + dt.timedelta(days=365), "arr_start": events[0][3], "arr": arr, "status": status,
+        "churned_at": churned_at, "churn_reason": reason})
 
 
 def write(rows: dict[str, list[dict]], out_dir: Path) -> dict[str, int]:

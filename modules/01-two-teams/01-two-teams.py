@@ -270,7 +270,9 @@ ex.q4.grade(leads_by_owner)
 # it; SDRs prospect in it first.
 #
 # Only **closed** deals (won or lost) tell us anything: an open deal is not decided yet.
-# Three numbers per group, over closed deals:
+# And only **new-business** deals (`type == "new_business"`): the `expansion` deals are
+# CSMs selling more to existing customers, which says nothing about whom we win.
+# Three numbers per group, over closed new-business deals:
 #
 # - **win rate** = won / (won + lost), by count;
 # - **average deal size** = won amount / won deals;
@@ -281,7 +283,8 @@ ex.q4.grade(leads_by_owner)
 # 200 to 1,999, `enterprise` 2,000 and more):
 
 # %%
-closed = world.opportunities[world.opportunities.is_closed]
+deals = world.opportunities[world.opportunities.type == "new_business"]
+closed = deals[deals.is_closed]
 won = closed[closed.is_won]
 avg_deal = won.groupby("segment").amount.mean()
 avg_deal
@@ -289,7 +292,7 @@ avg_deal
 # %% [markdown]
 # ## Exercise 5: win rate by segment
 #
-# Store the win rate of each segment, by count over closed deals, in `win_rate`
+# Store the win rate of each segment, by count over closed new-business deals, in `win_rate`
 # (a Series indexed by segment, or a dict), as shares between 0 and 1.
 
 # %% answer q5

@@ -45,8 +45,10 @@ def _deals_world():
         ("O5", "A3", "enterprise", 60_000.0, True, False),
         ("O6", "A4", "enterprise", 40_000.0, True, False),
         ("O7", "A4", "enterprise", 500_000.0, False, False),  # open
+        ("O8", "A1", "smb", 9_000.0, True, True),  # an expansion of a customer: in no ICP number
     ]
     deals = pd.DataFrame(rows, columns=["opportunity_id", "account_id", "segment", "amount", "is_closed", "is_won"])
+    deals["type"] = ["new_business"] * 7 + ["expansion"]
     accounts = pd.DataFrame({"account_id": ["A1", "A2", "A3", "A4"],
                              "industry": ["retail", "retail", "software", "healthcare"]})
     return SimpleNamespace(opportunities=deals, accounts=accounts)
@@ -91,7 +93,8 @@ def test_icp_industry_ignores_industries_with_under_ten_percent_of_closed_deals(
     amounts = [50_000.0] * 2 + [20_000.0] * 8 + [500_000.0]
     won = [True] * 2 + [False] * 8 + [True]
     accounts = ["A1"] * 10 + ["A2"]
-    deals = pd.DataFrame({"account_id": accounts, "segment": "smb", "amount": amounts, "is_closed": True, "is_won": won})
+    deals = pd.DataFrame({"account_id": accounts, "segment": "smb", "amount": amounts, "is_closed": True, "is_won": won,
+                          "type": "new_business"})
     world = SimpleNamespace(opportunities=deals, accounts=pd.DataFrame({"account_id": ["A1", "A2"], "industry": ["software", "media"]}))
     assert list(tt.industry_table(world).index) == ["software"]
     assert tt.icp_industry(world) == "software"

@@ -84,9 +84,16 @@ def current_owner_counts(world) -> dict[str, int]:
     return {team: int(counts.get(team, 0)) for team in TEAMS}
 
 
-def closed_deals(world) -> pd.DataFrame:
-    """Deals that are closed, won or lost: the only ones a win rate can count."""
+def new_business(world) -> pd.DataFrame:
+    """Deals for new customers: the ICP is about whom we win, and an expansion of an existing
+    customer (``type`` "expansion", the CSMs') says nothing about that."""
     deals = world.opportunities
+    return deals[deals.type == "new_business"]
+
+
+def closed_deals(world) -> pd.DataFrame:
+    """New-business deals that are closed, won or lost: the only ones a win rate can count."""
+    deals = new_business(world)
     return deals[deals.is_closed.fillna(False).astype(bool)]
 
 

@@ -25,6 +25,7 @@ from crosstrain.notebook.exercises.two_teams.formulas import (
     icp_segment,
     industries,
     industry_table,
+    new_business,
     segment_table,
     segments,
 )
@@ -56,12 +57,18 @@ def _ever_reached_counts(world) -> dict[str, int]:
 
 
 def _win_rate_all_deals(world) -> dict[str, float]:
-    deals = world.opportunities
+    deals = new_business(world)
+    return {str(k): float(v) for k, v in deals.is_won.astype(bool).groupby(deals.segment).mean().items()}
+
+
+def _win_rate_with_expansions(world) -> dict[str, float]:
+    deals = world.opportunities[world.opportunities.is_closed.fillna(False).astype(bool)]
     return {str(k): float(v) for k, v in deals.is_won.astype(bool).groupby(deals.segment).mean().items()}
 
 
 def _share_of_wins(world) -> dict[str, float]:
-    won = world.opportunities[world.opportunities.is_won.fillna(False).astype(bool)]
+    deals = new_business(world)
+    won = deals[deals.is_won.fillna(False).astype(bool)]
     return {str(k): float(v) for k, v in won.segment.value_counts(normalize=True).items()}
 
 
@@ -166,17 +173,21 @@ EXERCISES = [
         ),
     ),
     Exercise(
-        MODULE, "q5", "win_rate", "What is the win rate of each segment, by count, over closed deals?",
+        MODULE, "q5", "win_rate", "What is the win rate of each segment, by count, over closed new-business deals?",
         ByKey(keys=segments, value="share", of="segment", what="win rate"),
         compute=lambda w: _column(w, "win_rate"),
         hint_text=("Win rate = won / (won + lost): keep the closed deals (is_closed), then group them by segment "
                    "and take the mean of is_won (the share of True values)."),
-        solution_text="closed = world.opportunities[world.opportunities.is_closed]\nwin_rate = closed.groupby('segment').is_won.mean()",
+        solution_text=("deals = world.opportunities[world.opportunities.type == 'new_business']\n"
+                       "closed = deals[deals.is_closed]\nwin_rate = closed.groupby('segment').is_won.mean()"),
         points=2,
         mistakes=(
             Mistake("all_deals", _win_rate_all_deals,
                     "you divided by every deal, open ones included. An open deal is neither won nor lost yet: win "
                     "rate = won / (won + lost), so keep only the closed deals.", core=True),
+            Mistake("with_expansions", _win_rate_with_expansions,
+                    "you kept the expansion deals (type 'expansion'): a CSM selling more to an existing customer wins "
+                    "most of the time, and says nothing about which new customers we win. Keep type == 'new_business'."),
             Mistake("share_of_wins", _share_of_wins,
                     "that is how the won deals split between segments (it adds up to 1). A segment's win rate divides "
                     "its won deals by its own closed deals."),
@@ -191,7 +202,8 @@ EXERCISES = [
         compute=lambda w: _column(w, "revenue_per_closed_deal"),
         hint_text=("Add up the amount of the won deals of each segment, then divide by that segment's number of closed "
                    "deals (won and lost). Tip: closed.amount.where(closed.is_won, 0) keeps won amounts and zeroes lost ones."),
-        solution_text=("closed = world.opportunities[world.opportunities.is_closed]\n"
+        solution_text=("deals = world.opportunities[world.opportunities.type == 'new_business']\n"
+                       "closed = deals[deals.is_closed]\n"
                        "revenue_per_deal = closed.amount.where(closed.is_won, 0).groupby(closed.segment).mean()"),
         points=2,
         mistakes=(

@@ -1,3 +1,3 @@
 # mistake: ranked segments by the number of won deals, ignoring losses and deal size
-won = world.opportunities[world.opportunities.is_won]
+won = deals[deals.is_won]
 icp_segment = won.segment.value_counts().idxmax()
