@@ -42,7 +42,7 @@ def _recent_value_win_rate(world, segment: str | None = None) -> float:
 
 def _category_follows_stage(world) -> float:
     """Share of stages whose deals all carry one forecast category."""
-    deals = world.opportunities
+    deals = new_business(world)
     return rate(deals.groupby("stage")["forecast_category"].nunique() == 1)
 
 
@@ -69,7 +69,7 @@ def _above_configured(world, stages: list[str]) -> pd.Series:
 
 def _booked_share(world) -> float:
     """Won amount closed from the quarter's first day to the reference date, over the AEs' quota."""
-    deals, today = world.opportunities, pd.Timestamp(world.reference_date)
+    deals, today = new_business(world), pd.Timestamp(world.reference_date)  # AE quotas cover new business
     won = deals[deals["is_won"].fillna(False).astype(bool)]
     booked = won.loc[(won["close_date"] >= today.to_period("Q").start_time) & (won["close_date"] <= today), "amount"].sum()
     users = world.users
