@@ -147,18 +147,13 @@ def _slip_parts(world, at_least=2, never=0, rows=False, open_included=False, ung
     return {"n_slipped": len(slipped), "win_rate_slipped": rate(slipped), "win_rate_never_slipped": rate(steady)}
 
 
-def _every_win(world) -> float:
-    return float(won(_deals(world)).amount.sum())
-
-
 def _rollup_variant(world, weighted=False, best_case_alone=False, any_quarter=False, booked=None, every_type=False) -> dict:
     deals, today = world.opportunities if every_type else _deals(world), _today(world)
     booked = bookings_so_far(deals, today) if booked is None else booked(world)
     pipe = deals[is_open(deals)] if any_quarter else open_this_quarter(deals, today)
     value = pipe.amount * (stage_probability(pipe) / 100 if weighted else 1)
-    commit_open = float(value[pipe.forecast_category == "commit"].sum())
+    commit = booked + float(value[pipe.forecast_category == "commit"].sum())
     best_open = float(value[pipe.forecast_category == "best_case"].sum())
-    commit = booked + commit_open
     return {"commit": commit, "best_case": best_open if best_case_alone else commit + best_open}
 
 
@@ -370,7 +365,7 @@ EXERCISES = [
         mistakes=(
             Mistake("weighted", lambda w: _rollup_variant(w, weighted=True),
                     "you weighted the amounts by probability. A forecast category is the rep's call on each deal: a commit deal counts in full, so the roll-up adds full amounts.", core=True),
-            Mistake("all_time_closed", lambda w: _rollup_variant(w, booked=_every_win),
+            Mistake("all_time_closed", lambda w: _rollup_variant(w, booked=lambda x: float(won(_deals(x)).amount.sum())),
                     "you added every deal ever won (forecast_category 'closed'). Only deals won since this quarter began count towards this quarter."),
             Mistake("no_won_so_far", lambda w: _rollup_variant(w, booked=lambda x: 0.0),
                     "your commit leaves out what is already won this quarter. The quarter is half over: commit = closed won so far this quarter + the open commit deals closing this quarter."),
