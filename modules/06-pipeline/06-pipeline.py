@@ -37,6 +37,17 @@ deals, history, users = world.opportunities, world.opportunity_history, world.us
 today = world.reference_date  # the CRM's "today"
 
 # %% [markdown]
+# **Deals here are new-business deals.** `world.opportunities` also holds expansion deals,
+# which CSMs sell to existing customers (`type` "expansion", module 09's subject). The
+# pipeline, the AEs' quota and the forecast in this module are about new business, so we
+# keep `type == "new_business"`, as a Salesforce pipeline report filters on Opportunity
+# Type. Every deal counted below, and every exercise, is a new-business deal.
+
+# %%
+deals = deals[deals.type == "new_business"]
+len(deals), len(world.opportunities)
+
+# %% [markdown]
 # ## 1. Stages and their probabilities
 #
 # A deal moves through **stages**, and each stage carries a **probability**: the share of
@@ -277,7 +288,8 @@ ex.q4.grade(velocity_levers)
 # row each time a deal's stage or close date changed. One deal's story:
 
 # %%
-slipper = history.sort_values("changed_at").groupby("opportunity_id").close_date.nunique().idxmax()
+ours = history[history.opportunity_id.isin(deals.opportunity_id)]  # the new-business deals' rows
+slipper = ours.sort_values("changed_at").groupby("opportunity_id").close_date.nunique().idxmax()
 history[history.opportunity_id == slipper][["changed_at", "stage", "probability", "close_date"]]
 
 # %% [markdown]
@@ -492,6 +504,8 @@ risks.head(10)
 # %% [markdown]
 # ## Key points
 #
+# - Deals here are new business (`type == "new_business"`), what AE quotas cover;
+#   expansion deals are the CSMs' and module 09's.
 # - Stage probabilities (Salesforce defaults) weight the pipeline: weighted pipeline =
 #   sum(amount x probability / 100) over **open** deals closing in the period.
 # - Check them against the share won from each stage in `opportunity_history`: here early

@@ -11,6 +11,7 @@ import pytest
 matplotlib.use("Agg")
 
 from crosstrain.notebook.exercises import exercises_of  # noqa: E402
+from crosstrain.notebook.exercises.pipeline.formulas import new_business  # noqa: E402
 from crosstrain.notebook.widgets.forecast import (  # noqa: E402
     SEGMENTS,
     forecast_explorer,
@@ -67,7 +68,7 @@ def test_dropping_slipped_deals_and_overriding_the_win_rate():
 
 def test_view_matches_the_graded_exercises(default_world):
     w = default_world
-    view = forecast_view(w.opportunities, w.opportunity_history, w.users, w.reference_date)
+    view = forecast_view(new_business(w.opportunities), w.opportunity_history, w.users, w.reference_date)
     ex = exercises_of("06-pipeline")
     rollup, coverage = ex["q6"].expected(w), ex["q2"].expected(w)
     assert (view["bars"]["commit"], view["bars"]["best case"]) == pytest.approx((rollup["commit"], rollup["best_case"]))
@@ -91,6 +92,6 @@ def test_widget_builds_and_redraws(tiny_world, capsys):
 
 def test_the_lessons_point_enterprise_needs_more_coverage_than_smb(default_world):
     w = default_world
-    view = {s: forecast_view(w.opportunities, w.opportunity_history, w.users, w.reference_date, s) for s in ("smb", "enterprise")}
+    view = {s: forecast_view(new_business(w.opportunities), w.opportunity_history, w.users, w.reference_date, s) for s in ("smb", "enterprise")}
     assert view["enterprise"]["win_rate"] < view["smb"]["win_rate"]
     assert view["enterprise"]["coverage_needed"] > view["smb"]["coverage_needed"]

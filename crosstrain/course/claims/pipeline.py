@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crosstrain.course.claims.after_close import CLAIMS as AFTER_CLOSE
 from crosstrain.course.claims.frames import closed, new_business, per_world, rate, ratio, slips
 from crosstrain.course.claims.registry import Claim, at_least, at_most, between, restated
 from crosstrain.world.schema import DEAL_STAGES
@@ -42,7 +43,7 @@ def _recent_value_win_rate(world, segment: str | None = None) -> float:
 
 def _category_follows_stage(world) -> float:
     """Share of stages whose deals all carry one forecast category."""
-    deals = world.opportunities
+    deals = new_business(world)
     return rate(deals.groupby("stage")["forecast_category"].nunique() == 1)
 
 
@@ -69,7 +70,7 @@ def _above_configured(world, stages: list[str]) -> pd.Series:
 
 def _booked_share(world) -> float:
     """Won amount closed from the quarter's first day to the reference date, over the AEs' quota."""
-    deals, today = world.opportunities, pd.Timestamp(world.reference_date)
+    deals, today = new_business(world), pd.Timestamp(world.reference_date)  # AE quotas cover new business
     won = deals[deals["is_won"].fillna(False).astype(bool)]
     booked = won.loc[(won["close_date"] >= today.to_period("Q").start_time) & (won["close_date"] <= today), "amount"].sum()
     users = world.users
@@ -116,7 +117,16 @@ NEGOTIATION_OVERSTATED = Claim(
     "Deals that reach negotiation win less often than the configured 90%.",
     lambda w: float(stage_win_rates(w)["negotiation_review"]), between(0.7, 0.9))
 
+def _after_close(claim_id: str) -> Claim:
+    return next(c for c in AFTER_CLOSE if c.id == claim_id)
+
+
 CLAIMS = [
+    # why module 06 keeps new business only: expansion deals are the CSMs' and win far more often
+    restated(_after_close("after_close.csms_own_expansion"), "pipeline.expansions_are_csms", M06,
+             "which CSMs sell to existing customers"),
+    restated(_after_close("after_close.expansion_wins_more"), "pipeline.expansions_win_more_notes", NOTES06,
+             "Expansion deals are the CSMs' and module 09's, with a much higher win rate"),
     MEDDPICC_LIFT,
     restated(MEDDPICC_LIFT, "pipeline.meddpicc_lift_datasheet", DATASHEET, "MEDDPICC completeness raises the win rate"),
     Claim("pipeline.no_economic_buyer", DATASHEET, "no economic buyer rarely wins (about 7%)",

@@ -18,6 +18,9 @@ from crosstrain.notebook.exercises.pipeline.formulas import (
     bookings_so_far as _bookings_so_far,
 )
 from crosstrain.notebook.exercises.pipeline.formulas import (
+    new_business as _new_business,
+)
+from crosstrain.notebook.exercises.pipeline.formulas import (
     open_this_quarter as _open_this_quarter,
 )
 from crosstrain.notebook.exercises.pipeline.formulas import (
@@ -99,7 +102,8 @@ def forecast_explorer(world):
     import matplotlib.pyplot as plt
     from IPython.display import display
 
-    deals, history, users, today = world.opportunities, world.opportunity_history, world.users, world.reference_date
+    # new business, as module 06 grades it: the AEs' quota covers no expansion deal
+    deals, history, users, today = _new_business(world.opportunities), world.opportunity_history, world.users, world.reference_date
     segment = widgets.Dropdown(options=list(SEGMENTS), value="all", description="Segment")
     rate = widgets.FloatSlider(value=round(recent_win_rate(deals, today), 2), min=0.05, max=0.6, step=0.01,
                                description="Win rate", readout_format=".0%")

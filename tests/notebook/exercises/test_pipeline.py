@@ -163,3 +163,16 @@ def test_the_coverage_mistake_is_named_for_what_it_is(default_world):
     answer = PROOF.answer(default_world, "q2", code)
     message = EXERCISES["q2"].check(answer, default_world).message
     assert "you multiplied by the win rate" in message and "1 / win rate" in message
+
+
+def test_new_business_leaves_the_expansion_deals_out():
+    deals = DEALS.assign(type=["new_business"] * 6 + ["expansion"])
+    assert set(p.new_business(deals).opportunity_id) == {"O1", "O2", "O3", "O4", "O5", "O6"}
+
+
+@pytest.mark.parametrize("name", ["q2", "q6"])
+def test_counting_expansion_deals_loses_at_least_half_the_points(name, default_world, other_seed_world):
+    """The AEs' quota covers new business: a roll-up or coverage with expansions in it misleads the call."""
+    code = next(w.code for w in PROOF.wrong if w.exercise == name and w.mistake == "with_expansions")
+    for world in (default_world, other_seed_world):
+        assert EXERCISES[name].score(PROOF.answer(world, name, code), world) <= 0.5, world.name

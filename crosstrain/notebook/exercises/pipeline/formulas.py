@@ -9,7 +9,7 @@ before the reference date.
 
 The formulas are small pure functions on the world's tables, tested on hand-made rows
 against the domain brief; every expected value is recomputed from the world the
-notebook loaded. Answer kinds come from ``crosstrain.notebook.answers``;
+notebook loaded, over new-business deals (``new_business``). Answer kinds come from ``crosstrain.notebook.answers``;
 ``CoverageNeeded`` (in ``kinds``) adds a sanity check for the classic mistake of
 multiplying by the win rate.
 """
@@ -32,6 +32,12 @@ DISCOUNT_BANDS = ("none", "under_10", "10_to_20", "20_plus")  # discount_pct: 0,
 
 
 # --- the formulas (domain brief, "Formulas") -------------------------------------------
+
+def new_business(deals: pd.DataFrame) -> pd.DataFrame:
+    """The deals this module counts: the funnel's new business, what AE quotas cover (a
+    Salesforce report filters Opportunity Type the same way). Expansions are module 09's."""
+    return deals[deals.type == "new_business"]
+
 
 def quarter_bounds(reference_date) -> tuple[pd.Timestamp, pd.Timestamp]:
     """Start and end of the calendar quarter that contains the reference date."""

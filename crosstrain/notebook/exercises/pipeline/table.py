@@ -26,6 +26,7 @@ from crosstrain.notebook.exercises.pipeline.formulas import (
     forecast_rollup,
     is_open,
     lever_velocities,
+    new_business,
     open_this_quarter,
     quarter_bounds,
     recent_closed,
@@ -48,35 +49,40 @@ def _today(world):
     return world.reference_date
 
 
+def _deals(world):
+    """The deals this module counts: new business (expansions are module 09's)."""
+    return new_business(world.opportunities)
+
+
 def _pipe(world):
-    return open_this_quarter(world.opportunities, _today(world))
+    return open_this_quarter(_deals(world), _today(world))
 
 
 def _weighted_no_open_filter(world) -> float:
     """Every deal closing this quarter, closed ones too: this quarter's wins count at 100%."""
     start, end = quarter_bounds(_today(world))
-    deals = world.opportunities
+    deals = _deals(world)
     return weighted_pipeline(deals[(deals.close_date >= start) & (deals.close_date <= end)])
 
 
 def _booked_by_quarter_number(world) -> float:
     """Won deals whose close date has this quarter's number, in any year (.dt.quarter alone)."""
-    wins = won(world.opportunities)
+    wins = won(_deals(world))
     return float(wins.amount[wins.close_date.dt.quarter == _today(world).quarter].sum())
 
 
 def _weighted_closed_included(world) -> float:
     _, end = quarter_bounds(_today(world))
-    deals = world.opportunities
+    deals = _deals(world)
     return weighted_pipeline(deals[deals.close_date <= end])
 
 
-def _coverage_parts(world, pipeline=None, win=None, whole_quota=False, booked=None) -> dict:
-    deals = world.opportunities
+def _coverage_parts(world, pipeline=None, win=None, whole_quota=False, booked=None, every_type=False) -> dict:
+    deals = world.opportunities if every_type else _deals(world)
     remaining = team_quota(world.users) if whole_quota else remaining_quota(deals, world.users, _today(world))
     if booked is not None:
         remaining = team_quota(world.users) - booked(world)
-    pipe_amount = float(_pipe(world).amount.sum()) if pipeline is None else pipeline(world)
+    pipe_amount = float(open_this_quarter(deals, _today(world)).amount.sum()) if pipeline is None else pipeline(world)
     rate = win_rate_by_value(recent_closed(deals, _today(world))) if win is None else win(world)
     return {"coverage": coverage(pipe_amount, remaining), "coverage_needed": coverage_needed(rate),
             "pipeline_needed": remaining / rate}
@@ -84,8 +90,8 @@ def _coverage_parts(world, pipeline=None, win=None, whole_quota=False, booked=No
 
 def _coverage_times_win_rate(world) -> dict:
     parts = _coverage_parts(world)
-    rate = win_rate_by_value(recent_closed(world.opportunities, _today(world)))
-    remaining = remaining_quota(world.opportunities, world.users, _today(world))
+    rate = win_rate_by_value(recent_closed(_deals(world), _today(world)))
+    remaining = remaining_quota(_deals(world), world.users, _today(world))
     return {**parts, "coverage_needed": rate, "pipeline_needed": remaining * rate}
 
 
@@ -94,7 +100,7 @@ def _velocity_dict(world, **changes) -> dict:
 
 
 def _velocity_variant(world, how="median", average="won", opportunities="open", whole_days=False) -> pd.Series:
-    deals, today = world.opportunities, _today(world)
+    deals, today = _deals(world), _today(world)
     recent = recent_closed(deals, today)
     wins = won(recent)
     result = {}
@@ -108,11 +114,11 @@ def _velocity_variant(world, how="median", average="won", opportunities="open", 
 
 
 def _window_winners(world) -> list[str]:
-    return sorted(won(recent_closed(world.opportunities, _today(world))).owner_id.unique())
+    return sorted(won(recent_closed(_deals(world), _today(world))).owner_id.unique())
 
 
 def _levers(world, win_points=False, cycle_longer=False) -> dict:
-    inputs = velocity_inputs(world.opportunities, _today(world))
+    inputs = velocity_inputs(_deals(world), _today(world))
     levers = lever_velocities(inputs)
     if win_points:
         levers["win_rate"] = velocity(**{**inputs, "win_rate": inputs["win_rate"] + LEVER_CHANGE})
@@ -122,7 +128,7 @@ def _levers(world, win_points=False, cycle_longer=False) -> dict:
 
 
 def _slip_parts(world, at_least=2, never=0, rows=False, open_included=False, ungrouped=False) -> dict:
-    deals = with_slips(world.opportunities, world.opportunity_history)
+    deals = with_slips(_deals(world), world.opportunity_history)
     if ungrouped:  # shift() over the whole table: each deal's first row is compared with the previous deal's last
         h = world.opportunity_history.sort_values(["opportunity_id", "changed_at"], kind="stable")
         counted = (h.close_date > h.close_date.shift()).groupby(h.opportunity_id).sum()
@@ -141,35 +147,26 @@ def _slip_parts(world, at_least=2, never=0, rows=False, open_included=False, ung
     return {"n_slipped": len(slipped), "win_rate_slipped": rate(slipped), "win_rate_never_slipped": rate(steady)}
 
 
-def _booked_so_far(world) -> float:
-    return bookings_so_far(world.opportunities, _today(world))
-
-
-def _every_win(world) -> float:
-    return float(won(world.opportunities).amount.sum())
-
-
-def _rollup_variant(world, weighted=False, best_case_alone=False, any_quarter=False, booked=_booked_so_far) -> dict:
-    deals, today = world.opportunities, _today(world)
-    booked = booked(world)
+def _rollup_variant(world, weighted=False, best_case_alone=False, any_quarter=False, booked=None, every_type=False) -> dict:
+    deals, today = world.opportunities if every_type else _deals(world), _today(world)
+    booked = bookings_so_far(deals, today) if booked is None else booked(world)
     pipe = deals[is_open(deals)] if any_quarter else open_this_quarter(deals, today)
     value = pipe.amount * (stage_probability(pipe) / 100 if weighted else 1)
-    commit_open = float(value[pipe.forecast_category == "commit"].sum())
+    commit = booked + float(value[pipe.forecast_category == "commit"].sum())
     best_open = float(value[pipe.forecast_category == "best_case"].sum())
-    commit = booked + commit_open
     return {"commit": commit, "best_case": best_open if best_case_alone else commit + best_open}
 
 
 def _closed_bands(world) -> list[str]:
-    return list(discount_table(world.opportunities).index)
+    return list(discount_table(_deals(world)).index)
 
 
 def _won_bands(world) -> list[str]:
-    return list(discount_table(world.opportunities).median_won_amount.dropna().index)
+    return list(discount_table(_deals(world)).median_won_amount.dropna().index)
 
 
 def _discount_parts(world, amount="median", amount_of="won", open_included=False) -> dict:
-    deals = world.opportunities
+    deals = _deals(world)
     done = closed(deals)
     table = discount_table(deals)
     if open_included:
@@ -183,12 +180,14 @@ def _discount_parts(world, amount="median", amount_of="won", open_included=False
             "median_won_amount": {str(k): float(v) for k, v in amounts.dropna().items()}}
 
 
-_Q1_SOLUTION = """quarter_end = today.to_period("Q").end_time
+_Q1_SOLUTION = """deals = deals[deals.type == "new_business"]  # new business only: expansion deals are module 09's
+quarter_end = today.to_period("Q").end_time
 open_deals = deals[~deals.is_closed]
 this_quarter = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)]
 weighted = (this_quarter.amount * this_quarter.stage.map(DEAL_STAGES).astype(float) / 100).sum()"""
 
-_Q2_SOLUTION = """quarter_start, quarter_end = today.to_period("Q").start_time, today.to_period("Q").end_time
+_Q2_SOLUTION = """deals = deals[deals.type == "new_business"]  # new business only: expansion deals are module 09's
+quarter_start, quarter_end = today.to_period("Q").start_time, today.to_period("Q").end_time
 open_deals = deals[~deals.is_closed]
 pipeline = open_deals[(open_deals.close_date >= today) & (open_deals.close_date <= quarter_end)].amount.sum()
 wins = deals[deals.is_won]
@@ -198,7 +197,8 @@ recent = deals[deals.is_closed & (deals.close_date >= today - pd.Timedelta(days=
 win_rate_value = recent[recent.is_won].amount.sum() / recent.amount.sum()
 coverage = {"coverage": pipeline / remaining, "coverage_needed": 1 / win_rate_value, "pipeline_needed": remaining / win_rate_value}"""
 
-_Q3_SOLUTION = """recent = deals[deals.is_closed & (deals.close_date >= today - pd.Timedelta(days=365))]
+_Q3_SOLUTION = """deals = deals[deals.type == "new_business"]  # new business only: expansion deals are module 09's
+recent = deals[deals.is_closed & (deals.close_date >= today - pd.Timedelta(days=365))]
 wins = recent[recent.is_won]
 per_ae = pd.DataFrame({
     "opportunities": deals[~deals.is_closed].groupby("owner_id").size(),
@@ -209,7 +209,8 @@ per_ae = pd.DataFrame({
 per_ae = per_ae.dropna(subset=["average_deal"]).fillna({"opportunities": 0})
 velocity = per_ae.opportunities * per_ae.average_deal * per_ae.win_rate / per_ae.cycle_length"""
 
-_Q4_SOLUTION = """recent = deals[deals.is_closed & (deals.close_date >= today - pd.Timedelta(days=365))]
+_Q4_SOLUTION = """deals = deals[deals.type == "new_business"]  # new business only: expansion deals are module 09's
+recent = deals[deals.is_closed & (deals.close_date >= today - pd.Timedelta(days=365))]
 wins = recent[recent.is_won]
 n, avg, rate = (~deals.is_closed).sum(), wins.amount.mean(), recent.is_won.mean()
 cycle = ((wins.close_date - wins.created_at) / pd.Timedelta(days=1)).median()
@@ -221,7 +222,8 @@ levers = {
 }
 velocity_levers = {"levers": levers, "biggest": max(levers, key=levers.get)}"""
 
-_Q5_SOLUTION = """h = history.sort_values(["opportunity_id", "changed_at"])
+_Q5_SOLUTION = """deals = deals[deals.type == "new_business"]  # new business only: expansion deals are module 09's
+h = history.sort_values(["opportunity_id", "changed_at"])
 moved_later = h.close_date > h.groupby("opportunity_id").close_date.shift()
 slips = moved_later.groupby(h.opportunity_id).sum()
 deals_slips = deals.assign(slips=deals.opportunity_id.map(slips).fillna(0))
@@ -232,7 +234,8 @@ slipped = {
     "win_rate_never_slipped": done[done.slips == 0].is_won.mean(),
 }"""
 
-_Q6_SOLUTION = """quarter_start, quarter_end = today.to_period("Q").start_time, today.to_period("Q").end_time
+_Q6_SOLUTION = """deals = deals[deals.type == "new_business"]  # new business only: expansion deals are module 09's
+quarter_start, quarter_end = today.to_period("Q").start_time, today.to_period("Q").end_time
 wins = deals[deals.is_won]
 booked = wins[(wins.close_date >= quarter_start) & (wins.close_date <= today)].amount.sum()
 open_deals = deals[~deals.is_closed]
@@ -241,7 +244,8 @@ by_category = this_quarter.groupby("forecast_category").amount.sum()
 commit = booked + by_category.get("commit", 0)
 forecast = {"commit": commit, "best_case": commit + by_category.get("best_case", 0)}"""
 
-_Q7_SOLUTION = """done = deals[deals.is_closed]
+_Q7_SOLUTION = """deals = deals[deals.type == "new_business"]  # new business only: expansion deals are module 09's
+done = deals[deals.is_closed]
 band = discount_band(done.discount_pct)
 wins = done[done.is_won]
 discounts = {
@@ -255,11 +259,11 @@ EXERCISES = [
         MODULE, "q1", "weighted", "What is the weighted pipeline of the open deals closing this quarter (from the reference date to the quarter's end)?",
         Amount(of="a weighted pipeline"),
         compute=lambda w: weighted_pipeline(_pipe(w)),
-        hint_text="Keep the open deals (not is_closed) whose close_date is from today to today.to_period('Q').end_time. Weight each amount by its stage probability (deals.stage.map(DEAL_STAGES), in percent: divide by 100) and add up.",
+        hint_text="New-business deals only (deals.type == 'new_business'). Keep the open deals (not is_closed) whose close_date is from today to today.to_period('Q').end_time. Weight each amount by its stage probability (deals.stage.map(DEAL_STAGES), in percent: divide by 100) and add up.",
         solution_text=_Q1_SOLUTION,
         points=2,
         mistakes=(
-            Mistake("all_open_deals", lambda w: weighted_pipeline(w.opportunities[is_open(w.opportunities)]),
+            Mistake("all_open_deals", lambda w: weighted_pipeline(_deals(w)[is_open(_deals(w))]),
                     "you weighted every open deal, including those expected to close in later quarters. This quarter's pipeline is the open deals whose close_date falls before the quarter ends."),
             Mistake("unweighted", lambda w: float(_pipe(w).amount.sum()),
                     "that is the unweighted pipeline, every amount counted in full. Multiply each amount by its stage probability / 100 before adding up.", core=True),
@@ -276,7 +280,7 @@ EXERCISES = [
         Parts((("coverage", Amount(of="a coverage ratio")), ("coverage_needed", CoverageNeeded()),
                ("pipeline_needed", Amount(of="the pipeline needed")))),
         compute=lambda w: _coverage_parts(w),
-        hint_text="Coverage = open pipeline closing this quarter (full amounts, not weighted) / (the AEs' quarterly_quota summed - won amount closed since the quarter began). Win rate by value over deals closed in the last 365 days: won amount / closed amount. Coverage needed = 1 / that win rate; pipeline needed = remaining quota / that win rate.",
+        hint_text="New-business deals only (deals.type == 'new_business'). Coverage = open pipeline closing this quarter (full amounts, not weighted) / (the AEs' quarterly_quota summed - won amount closed since the quarter began). Win rate by value over deals closed in the last 365 days: won amount / closed amount. Coverage needed = 1 / that win rate; pipeline needed = remaining quota / that win rate.",
         solution_text=_Q2_SOLUTION,
         points=3,
         mistakes=(
@@ -284,22 +288,24 @@ EXERCISES = [
                     "you multiplied by the win rate. If you win a quarter of your pipeline's value, you need four times the quota in pipeline: the coverage needed is 1 / win rate, and the pipeline needed is remaining quota / win rate.", core=True),
             Mistake("weighted_pipeline", lambda w: _coverage_parts(w, pipeline=lambda x: weighted_pipeline(_pipe(x))),
                     "you divided the weighted pipeline by the quota. Coverage uses the open pipeline at full amounts: the win rate already does the discounting when you compare it with the coverage needed."),
-            Mistake("all_open_deals", lambda w: _coverage_parts(w, pipeline=lambda x: float(x.opportunities[is_open(x.opportunities)].amount.sum())),
+            Mistake("all_open_deals", lambda w: _coverage_parts(w, pipeline=lambda x: float(_deals(x)[is_open(_deals(x))].amount.sum())),
                     "your coverage counts every open deal, including those expected to close in later quarters. Only the deals closing this quarter can cover this quarter's quota."),
             Mistake("whole_quota", lambda w: _coverage_parts(w, whole_quota=True),
                     "you compared the pipeline with the whole quarter's quota. Part of it is already booked: the remaining quota is the team quota minus the won amount closed since the quarter began."),
             Mistake("booked_by_quarter_number", lambda w: _coverage_parts(w, booked=_booked_by_quarter_number),
                     "your bookings so far count every won deal closed in a quarter with this quarter's number, in earlier years too (.dt.quarter has no year). Booked so far is the won amount closed from this quarter's first day to today."),
-            Mistake("win_rate_by_count", lambda w: _coverage_parts(w, win=lambda x: win_rate(recent_closed(x.opportunities, _today(x)))),
+            Mistake("win_rate_by_count", lambda w: _coverage_parts(w, win=lambda x: win_rate(recent_closed(_deals(x), _today(x)))),
                     "you used the win rate by count. Coverage compares dollars of pipeline with dollars of quota, so use the win rate by value: won amount / closed amount."),
+            Mistake("with_expansions", lambda w: _coverage_parts(w, every_type=True),
+                    "you counted expansion deals too. AE quotas cover new business, and expansions (sold by CSMs to existing customers, with a much higher win rate) are module 09's: keep deals.type == 'new_business' for the pipeline, the bookings and the win rate."),
         ),
     ),
     Exercise(
         MODULE, "q3", "velocity", "What is the sales velocity (dollars per day) of each AE who won at least one deal in the last 365 days?",
         ByLabel(_window_winners, of="AE", measure="velocity",
                 extra_hint=" The AEs are those who won at least one deal closed in the last 365 days (owner_id)."),
-        compute=lambda w: {str(k): float(v) for k, v in velocity_by_owner(w.opportunities, _today(w)).items()},
-        hint_text="Per owner_id: opportunities = open deals now (0 if none); over deals closed in the last 365 days: average deal = mean amount of the won ones, win rate = won / closed, cycle length = median of (close_date - created_at) / pd.Timedelta(days=1) of the won ones. Velocity = opportunities x average deal x win rate / cycle length.",
+        compute=lambda w: {str(k): float(v) for k, v in velocity_by_owner(_deals(w), _today(w)).items()},
+        hint_text="New-business deals only (deals.type == 'new_business'). Per owner_id: opportunities = open deals now (0 if none); over deals closed in the last 365 days: average deal = mean amount of the won ones, win rate = won / closed, cycle length = median of (close_date - created_at) / pd.Timedelta(days=1) of the won ones. Velocity = opportunities x average deal x win rate / cycle length.",
         solution_text=_Q3_SOLUTION,
         points=2,
         mistakes=(
@@ -318,7 +324,7 @@ EXERCISES = [
         Parts((("levers", ByLabel(lambda w: list(LEVERS), of="lever", measure="velocity")),
                ("biggest", Label(of="lever", choices=lambda w: list(LEVERS))))),
         compute=lambda w: _levers(w),
-        hint_text="Compute the four levers for the whole team as in q3 (open deals now; average won deal, win rate and median cycle of deals closed in the last 365 days). Then redo velocity four times, changing one lever each time: x 1.1 for opportunities, average deal and win rate, x 0.9 for the cycle (10% shorter is better).",
+        hint_text="New-business deals only (deals.type == 'new_business'). Compute the four levers for the whole team as in q3 (open deals now; average won deal, win rate and median cycle of deals closed in the last 365 days). Then redo velocity four times, changing one lever each time: x 1.1 for opportunities, average deal and win rate, x 0.9 for the cycle (10% shorter is better).",
         solution_text=_Q4_SOLUTION,
         points=2,
         mistakes=(
@@ -333,7 +339,7 @@ EXERCISES = [
         Parts((("n_slipped", Count(of="deals")), ("win_rate_slipped", Share(of="the slipped deals that closed")),
                ("win_rate_never_slipped", Share(of="the never-slipped deals that closed")))),
         compute=lambda w: _slip_parts(w),
-        hint_text="Sort world.opportunity_history by opportunity_id and changed_at; a slip is a row whose close_date is later than the previous row's of the same deal (groupby(...).close_date.shift()). Count slips per deal; deals with 2 or more slipped at least twice (open ones count too). Win rates: won / closed, over the closed deals of each group.",
+        hint_text="New-business deals only (deals.type == 'new_business'). Sort world.opportunity_history by opportunity_id and changed_at; a slip is a row whose close_date is later than the previous row's of the same deal (groupby(...).close_date.shift()). Count slips per deal; deals with 2 or more slipped at least twice (open ones count too). Win rates: won / closed, over the closed deals of each group.",
         solution_text=_Q5_SOLUTION,
         points=3,
         mistakes=(
@@ -352,14 +358,14 @@ EXERCISES = [
     Exercise(
         MODULE, "q6", "forecast", "This quarter's forecast roll-up: commit (closed won so far + commit deals) and best case (commit + best-case deals)?",
         Parts((("commit", Amount(of="the commit forecast")), ("best_case", Amount(of="the best-case forecast")))),
-        compute=lambda w: forecast_rollup(w.opportunities, _today(w)),
-        hint_text="Closed won so far: won deals with close_date from the quarter's start to today. Then the open deals closing this quarter, summed by forecast_category at full amounts. Commit = closed won so far + the commit deals; best case = commit + the best_case deals.",
+        compute=lambda w: forecast_rollup(_deals(w), _today(w)),
+        hint_text="New-business deals only (deals.type == 'new_business'). Closed won so far: won deals with close_date from the quarter's start to today. Then the open deals closing this quarter, summed by forecast_category at full amounts. Commit = closed won so far + the commit deals; best case = commit + the best_case deals.",
         solution_text=_Q6_SOLUTION,
         points=2,
         mistakes=(
             Mistake("weighted", lambda w: _rollup_variant(w, weighted=True),
                     "you weighted the amounts by probability. A forecast category is the rep's call on each deal: a commit deal counts in full, so the roll-up adds full amounts.", core=True),
-            Mistake("all_time_closed", lambda w: _rollup_variant(w, booked=_every_win),
+            Mistake("all_time_closed", lambda w: _rollup_variant(w, booked=lambda x: float(won(_deals(x)).amount.sum())),
                     "you added every deal ever won (forecast_category 'closed'). Only deals won since this quarter began count towards this quarter."),
             Mistake("no_won_so_far", lambda w: _rollup_variant(w, booked=lambda x: 0.0),
                     "your commit leaves out what is already won this quarter. The quarter is half over: commit = closed won so far this quarter + the open commit deals closing this quarter."),
@@ -369,6 +375,8 @@ EXERCISES = [
                     "your best case is only the best_case deals. Best case sits on top of commit: commit + the best_case deals."),
             Mistake("any_quarter", lambda w: _rollup_variant(w, any_quarter=True),
                     "you rolled up open deals of every quarter. This quarter's forecast only counts deals closing before the quarter ends."),
+            Mistake("with_expansions", lambda w: _rollup_variant(w, every_type=True),
+                    "your roll-up counts expansion deals too. The forecast is called against the AEs' new-business quota, and expansions are the CSMs' (module 09): keep deals.type == 'new_business'."),
         ),
     ),
     Exercise(
@@ -376,7 +384,7 @@ EXERCISES = [
         Parts((("win_rate", ByLabel(_closed_bands, of="discount band", measure="win rate", share=True)),
                ("median_won_amount", ByLabel(_won_bands, of="discount band", measure="median won amount")))),
         compute=lambda w: _discount_parts(w),
-        hint_text="Keep closed deals; band = discount_band(done.discount_pct). Win rate: done.is_won grouped by band, .mean(). Median won amount: the won deals' amount grouped by their band, .median().",
+        hint_text="New-business deals only (deals.type == 'new_business'). Keep closed deals; band = discount_band(done.discount_pct). Win rate: done.is_won grouped by band, .mean(). Median won amount: the won deals' amount grouped by their band, .median().",
         solution_text=_Q7_SOLUTION,
         points=2,
         mistakes=(
