@@ -48,7 +48,7 @@ world
 # | `world.contacts` | a person at an account: a lead's own, or a colleague on a deal's buying group | `account_id` → accounts |
 # | `world.campaigns` | a marketing programme and what it cost | leads point to it |
 # | `world.opportunity_contact_roles` | a person's role on a deal (champion, economic buyer, decision maker...) | `opportunity_id` → opportunities, `contact_id` → contacts |
-# | `world.opportunities` | a deal, open or closed | `lead_id` → leads, `account_id` → accounts |
+# | `world.opportunities` | a deal, open or closed; `type` says new business or expansion | `lead_id` → leads, `account_id` → accounts |
 # | `world.users` | someone on the revenue team (marketing, SDR, AE, CSM) | `owner_id` everywhere |
 #
 # Look at a few leads: every column you see is described in the course's data sheet.
@@ -57,10 +57,19 @@ world
 world.leads.head()
 
 # %% [markdown]
-# Tables join on their id columns. Here each deal gets the channel its lead came from:
+# Deals come in two types. **New-business** deals (`type == "new_business"`) are the ones
+# the funnel makes: a lead, worked by marketing, SDRs and an AE, becomes a first contract.
+# **Expansion** deals (`type == "expansion"`) are CSMs selling more to existing customers:
+# no lead, no campaign; they are module 09's. Until then, every deal we count is a
+# new-business deal, so we filter `type` first, as a Salesforce report filters on
+# Opportunity Type.
+#
+# Tables join on their id columns. Here each new-business deal gets the channel its lead
+# came from:
 
 # %%
-deals = world.opportunities.merge(
+new_business = world.opportunities[world.opportunities.type == "new_business"]
+deals = new_business.merge(
     world.leads[["lead_id", "source_channel"]], on="lead_id", how="left"
 )
 deals[["name", "amount", "stage", "source_channel"]].head()
@@ -122,11 +131,13 @@ ex.q3.grade(top_channel)
 # %% [markdown]
 # ## Warm-up 4: a typical won deal
 #
-# Deals are in `world.opportunities`; `is_won` is True for the ones we won. Store the
-# **median** amount of a won deal, in dollars, in `median_won`.
+# Deals are in `world.opportunities`; `is_won` is True for the ones we won. Keep the
+# new-business deals, then store the **median** amount of a won one, in dollars, in
+# `median_won`.
 
 # %% answer q4
-won = world.opportunities[world.opportunities.is_won]
+deals = world.opportunities[world.opportunities.type == "new_business"]
+won = deals[deals.is_won]
 median_won = won.amount.median()
 
 # %% tests q4

@@ -47,6 +47,12 @@ world, ex = start("03-funnel-handoff")
 # Rejected leads are not thrown away: they are **recycled** to marketing's nurture
 # programmes until they show new interest. `lifecycle_stage` holds the furthest stage
 # a lead reached; `status` says what is happening to it now.
+#
+# The deals in this funnel are **new-business** deals (`type == "new_business"` in
+# `world.opportunities`, as a Salesforce report filters on Opportunity Type): a lead's
+# `opportunity_id` always points to one. Expansion deals, CSMs selling more to existing
+# customers, have no lead and are module 09's, so following leads leaves them out; the
+# simulator at the end averages new-business deals too.
 
 # %%
 world.leads.lifecycle_stage.value_counts()

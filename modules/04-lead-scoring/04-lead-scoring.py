@@ -361,10 +361,13 @@ ex.q5.grade(tags)
 # ## MEDDPICC on the deals
 #
 # Each deal in `world.opportunities` has eight `has_*` flags, one per MEDDPICC element
-# the AE has evidenced. Among closed deals, more elements mean a higher win rate:
+# the AE has evidenced. MEDDPICC qualifies the deals AEs bring in from the funnel, the
+# **new-business** deals (`type == "new_business"`, as a Salesforce report filters on
+# Opportunity Type); expansion deals, CSMs selling more to existing customers, are module
+# 09's, so we keep new business. Among closed deals, more elements mean a higher win rate:
 
 # %%
-deals = world.opportunities
+deals = world.opportunities[world.opportunities.type == "new_business"]
 flags = [c for c in deals.columns if c.startswith("has_")]
 closed = deals[deals.is_closed]
 closed.groupby(closed[flags].sum(axis=1)).is_won.mean().plot.bar(

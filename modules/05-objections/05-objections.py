@@ -32,10 +32,16 @@ import pandas as pd
 from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
 
 world, ex = start("05-objections")
-notes, deals = world.call_notes, world.opportunities
+notes, deals = world.call_notes, world.opportunities[world.opportunities.type == "new_business"]
 pd.set_option("display.max_colwidth", None)
 
 # %% [markdown]
+# `deals` holds the **new-business** deals only (`type == "new_business"`, as a Salesforce
+# report filters on Opportunity Type): the deals AEs work from a lead to a first contract,
+# the ones with call notes. Expansion deals, CSMs selling more to existing customers, are
+# module 09's; they hear no objections here and win far more often, so they would blur
+# every win rate below.
+#
 # ## 1. What buyers object to
 #
 # `world.call_notes` holds short conversations from sales calls, each tied to a deal

@@ -48,6 +48,15 @@ def test_defaults_are_the_worlds_observed_numbers(tiny_world):
     assert defaults["leads"] >= 0 and defaults["avg_deal"] > 0
 
 
+def test_the_average_deal_is_a_won_new_business_deal(default_world):
+    """The funnel's leads make new business: expansion deals (module 09) would shift the average."""
+    deals = default_world.opportunities
+    won = deals[deals.is_won.astype(bool)]
+    new_business = won[won.type == "new_business"].amount.mean()
+    assert observed_defaults(default_world)["avg_deal"] == pytest.approx(round(new_business, -3))
+    assert round(won.amount.mean(), -3) != round(new_business, -3)  # the filter matters in the course's world
+
+
 def _reset(box):
     """The reset button (in a row of its own, so it is as wide as its label)."""
     return next(b for w in box.children for b in (w, *getattr(w, "children", ())) if type(b).__name__ == "Button")

@@ -67,10 +67,12 @@ def simulate_funnel(leads: float, rates: Mapping[str, float], avg_deal: float) -
 
 
 def observed_defaults(world) -> dict:
-    """The world's own numbers: _inbound leads per quarter, cohort rates, average won deal."""
+    """The world's own numbers: _inbound leads per quarter, cohort rates, average won deal (a
+    new-business one: the funnel's leads make new business; expansions are module 09's)."""
     cohort = _in_cohort(_inbound(world.leads))
     quarters = (COHORT_END - COHORT_START).days / 91.3
     deals = world.opportunities
+    deals = deals[deals.type == "new_business"]
     won = deals.loc[deals.is_won.fillna(False).astype(bool), "amount"]
     rates = {step: (0.0 if math.isnan(r) else round(r, 3)) for step, r in _cohort_conversion(world).items()}
     return {"leads": int(round(len(cohort) / quarters, -2)), "rates": rates,

@@ -20,7 +20,8 @@ MODULE = "05-objections"
 def _setup(world) -> dict:
     """What the notebook defines before the answer cells."""
     notes = world.call_notes
-    return {"pd": pd, "np": np, "notes": notes, "deals": world.opportunities,
+    deals = world.opportunities
+    return {"pd": pd, "np": np, "notes": notes, "deals": deals[deals.type == "new_business"],
             "objections": notes[notes.objection_category.notna()], "REPLIES": o.REPLIES}
 
 
@@ -128,7 +129,7 @@ def test_answers_travel_as_plain_data(default_world):
 @pytest.mark.parametrize("which", ["default_world", "other_seed_world"])
 def test_the_world_shows_the_effects_the_lesson_describes(which, request):
     world = request.getfixturevalue(which)
-    notes, deals = world.call_notes, world.opportunities
+    notes, deals = world.call_notes, o.new_business(world.opportunities)
     assert o.category_shares(notes).idxmax() == "price"
     quality = o.win_rate_by_quality(notes, deals)
     assert quality["strong"] > quality["weak"]

@@ -177,8 +177,9 @@ def champ_snippets(world) -> dict[str, str | None]:
 
 
 def _open_deals(world) -> pd.DataFrame:
+    """Open new-business deals: MEDDPICC qualifies an AE's deal; expansion deals are module 09's."""
     deals = world.opportunities
-    return deals[~deals.is_closed.fillna(False).astype(bool)]
+    return deals[~deals.is_closed.fillna(False).astype(bool) & (deals.type == "new_business")]
 
 
 def meddpicc_completeness(deals: pd.DataFrame) -> float:

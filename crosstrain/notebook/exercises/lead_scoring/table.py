@@ -34,10 +34,10 @@ from crosstrain.world.schema import MEDDPICC_FLAGS
 
 # -- mistakes that need a few lines ---------------------------------------------------
 
-
-
-
-
+def _not_won(world) -> pd.DataFrame:
+    """New-business deals not won: the open ones and the lost ones."""
+    deals = world.opportunities
+    return deals[~deals.is_won.fillna(False).astype(bool) & (deals.type == "new_business")]
 
 
 def _letter_of(world, tag: str) -> str | None:
@@ -198,14 +198,15 @@ EXERCISES = [
         "Over open deals, what share of the eight MEDDPICC elements is evidenced on average?",
         Share(of="the eight elements"),
         compute=lambda w: meddpicc_completeness(_open_deals(w)),
-        hint_text="Open deals have is_closed == False. Count the True has_* flags per deal (.sum(axis=1)), divide by 8, and take the mean.",
+        hint_text="Keep the open new-business deals (type == 'new_business', is_closed == False). Count the True has_* flags per deal (.sum(axis=1)), divide by 8, and take the mean.",
         solution_text=("flags = [c for c in world.opportunities.columns if c.startswith('has_')]\n"
-                       "open_deals = world.opportunities[~world.opportunities.is_closed]\n"
+                       "deals = world.opportunities[world.opportunities.type == 'new_business']\n"
+                       "open_deals = deals[~deals.is_closed]\n"
                        "completeness = (open_deals[flags].sum(axis=1) / 8).mean()"),
         mistakes=(
-            Mistake("all_deals", lambda w: meddpicc_completeness(w.opportunities),
+            Mistake("all_deals", lambda w: meddpicc_completeness(w.opportunities[w.opportunities.type == "new_business"]),
                     "you included closed deals. Completeness is a check on the deals still in play: keep is_closed == False.", core=True),
-            Mistake("not_won", lambda w: meddpicc_completeness(w.opportunities[~w.opportunities.is_won.fillna(False).astype(bool)]),
+            Mistake("not_won", lambda w: meddpicc_completeness(_not_won(w)),
                     "'not won' also includes lost deals, which are closed. Open deals are the ones with is_closed == False."),
             Mistake("count_not_share", lambda w: meddpicc_completeness(_open_deals(w)) * len(MEDDPICC_FLAGS),
                     "that is the mean number of elements evidenced; the question asks for the share of the eight: divide by 8."),
@@ -216,12 +217,12 @@ EXERCISES = [
         f"How many open deals in a late stage (probability {LATE_STAGE_PROBABILITY} or more) have no economic buyer identified?",
         Count(of="deals"),
         compute=lambda w: late_without_buyer(_open_deals(w)),
-        hint_text=f"Keep open deals (is_closed == False) with probability >= {LATE_STAGE_PROBABILITY} and has_economic_buyer == False, then count them.",
-        solution_text=("deals = world.opportunities\n"
+        hint_text=f"Keep open new-business deals (type == 'new_business', is_closed == False) with probability >= {LATE_STAGE_PROBABILITY} and has_economic_buyer == False, then count them.",
+        solution_text=("deals = world.opportunities[world.opportunities.type == 'new_business']\n"
                        f"late = (~deals.is_closed) & (deals.probability >= {LATE_STAGE_PROBABILITY})\n"
                        "late_no_eb = int((late & ~deals.has_economic_buyer).sum())"),
         mistakes=(
-            Mistake("closed_too", lambda w: late_without_buyer(w.opportunities),
+            Mistake("closed_too", lambda w: late_without_buyer(w.opportunities[w.opportunities.type == "new_business"]),
                     "closed-won deals have probability 100, so you counted deals that are already closed. Keep open deals (is_closed == False).", core=True),
             Mistake("decision_makers_stage", lambda w: late_without_buyer(_open_deals(w), DECISION_MAKERS_PROBABILITY),
                     f"you started at {DECISION_MAKERS_PROBABILITY}, Id. Decision Makers: the stage where the AE is still finding the "

@@ -19,6 +19,7 @@ from crosstrain.notebook.exercises.objections.formulas import (
     closed_deals,
     compare_deals,
     discount_effect,
+    new_business,
     objection_notes,
     responds_before_exploring,
     steps_of,
@@ -63,28 +64,28 @@ def _respond_first(world, rule="no_explore", all_notes=False) -> float:
 def _note_level(world, key: str) -> dict:
     """Win rate counted over notes (each note a vote): joining notes to deals without reducing to deals."""
     column = "response_quality" if key == "quality" else "objection_category"
-    joined = objection_notes(world.call_notes).merge(closed_deals(world.opportunities)[["opportunity_id", "is_won"]], on="opportunity_id")
+    joined = objection_notes(world.call_notes).merge(closed_deals(new_business(world.opportunities))[["opportunity_id", "is_won"]], on="opportunity_id")
     return _dict(joined.is_won.fillna(False).astype(bool).groupby(joined[column]).mean())
 
 
 def _with_open(world, by: str) -> dict:
-    deals = world.opportunities.assign(is_closed=True)  # every deal treated as decided
+    deals = new_business(world.opportunities).assign(is_closed=True)  # every deal treated as decided
     notes = world.call_notes
     return _dict(win_rate_by_category(notes, deals) if by == "category" else win_rate_by_quality(notes, deals))
 
 
 def _any_strong(world) -> dict:
     obj = objection_notes(world.call_notes)
-    return {q: win_rate_of(world.opportunities, obj.loc[obj.response_quality == q, "opportunity_id"]) for q in QUALITIES}
+    return {q: win_rate_of(new_business(world.opportunities), obj.loc[obj.response_quality == q, "opportunity_id"]) for q in QUALITIES}
 
 
 def _discount_percent_anywhere(world) -> dict:
     notes = world.call_notes  # a '%' anywhere: the buyer's "30% above what they quoted" too
-    return compare_deals(world.opportunities, notes.loc[notes.text.str.contains("%", regex=False), "opportunity_id"])
+    return compare_deals(new_business(world.opportunities), notes.loc[notes.text.str.contains("%", regex=False), "opportunity_id"])
 
 
 def _discount_open_included(world) -> dict:
-    return discount_effect(world.call_notes, world.opportunities.assign(is_closed=True))
+    return discount_effect(world.call_notes, new_business(world.opportunities).assign(is_closed=True))
 
 
 EXERCISES = [
@@ -142,7 +143,7 @@ EXERCISES = [
     Exercise(
         MODULE, "q4", "win_by_category", "Win rate of the closed deals that heard each category of objection?",
         ByLabel(_categories, of="objection category", measure="win rate", share=True),
-        compute=lambda w: _dict(win_rate_by_category(w.call_notes, w.opportunities)),
+        compute=lambda w: _dict(win_rate_by_category(w.call_notes, new_business(w.opportunities))),
         hint_text=("Go to deal level first: for each category, the distinct opportunity_ids of its objection notes. "
                    "Then, over the closed deals among them, won / (won + lost). A merge on opportunity_id followed by "
                    "drop_duplicates(['objection_category', 'opportunity_id']) does it in one table."),
@@ -161,7 +162,7 @@ EXERCISES = [
     Exercise(
         MODULE, "q5", "win_by_quality", "Win rate of closed deals whose every reply was strong, and of those with at least one weak reply?",
         ByLabel(lambda w: list(QUALITIES), of="reply quality", measure="win rate", share=True),
-        compute=lambda w: _dict(win_rate_by_quality(w.call_notes, w.opportunities)),
+        compute=lambda w: _dict(win_rate_by_quality(w.call_notes, new_business(w.opportunities))),
         hint_text=("Per deal with objections, flag whether any reply was weak: (objections.response_quality == 'weak')"
                    ".groupby(objections.opportunity_id).any(). Map True to 'weak' and False to 'strong', join to the closed "
                    "deals, and take the mean of is_won per label."),
@@ -185,9 +186,10 @@ EXERCISES = [
                ("win_rate_without", Share(of="the other closed deals")),
                ("median_won_with", Amount(of="a median deal amount")),
                ("median_won_without", Amount(of="a median deal amount")))),
-        compute=lambda w: discount_effect(w.call_notes, w.opportunities),
+        compute=lambda w: discount_effect(w.call_notes, new_business(w.opportunities)),
         hint_text=("A discount-first reply is an objection note whose REP part offers '% off' (the buyer may quote a % too: "
-                   "look after 'Rep: \"'). Flag the closed deals that had one (isin on opportunity_id). Win rate = mean of "
+                   "look after 'Rep: \"'). Flag the closed deals that had one (isin on opportunity_id); deals holds the "
+                   "new-business deals only (type == 'new_business'), expansions are module 09's. Win rate = mean of "
                    "is_won per group; median_won = the median amount of the won deals of each group."),
         solution_text=("rep_said = objections.text.str.split('Rep: \"').str[1]\n"
                        "discount_ids = objections.loc[rep_said.str.contains('% off'), 'opportunity_id']\n"
@@ -201,12 +203,16 @@ EXERCISES = [
                        "}"),
         points=3,
         mistakes=(
-            Mistake("mean_not_median", lambda w: discount_effect(w.call_notes, w.opportunities, how="mean"),
+            Mistake("mean_not_median", lambda w: discount_effect(w.call_notes, new_business(w.opportunities), how="mean"),
                     "your amounts are means. Deal sizes are skewed (a few enterprise deals are huge), so compare the median won amount."),
             Mistake("open_deals_included", _discount_open_included,
                     "your win rates count open deals as not won. An open deal is not decided yet: keep the closed deals (is_closed) before comparing."),
             Mistake("percent_anywhere", _discount_percent_anywhere,
                     "you flagged every note with a '%' in it, buyers' words included (\"you're about 30% above what they quoted\" is the buyer, not a discount). Look for '% off' in what the rep said.", core=True),
+            Mistake("with_expansions", lambda w: discount_effect(w.call_notes, w.opportunities),
+                    "your 'without' group keeps the expansion deals (type 'expansion': CSMs selling more to existing customers, "
+                    "module 09), which hear no objections and win far more often. Compare new-business deals: use deals, "
+                    "which keeps type == 'new_business'."),
         ),
     ),
 ]

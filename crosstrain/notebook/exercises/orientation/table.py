@@ -20,8 +20,13 @@ def _inbound(world):
     return leads[leads.source_channel != "outbound"]
 
 
-def _won_amounts(world):
+def _new_business(world):
+    """The deals the marketing-to-sales funnel made; expansion deals (CSMs', on customers) are module 09's."""
     deals = world.opportunities
+    return deals[deals.type == "new_business"]
+
+
+def _won_amounts(deals):
     return deals.loc[deals.is_won.fillna(False).astype(bool), "amount"]
 
 
@@ -73,18 +78,23 @@ EXERCISES = [
         ),
     ),
     Exercise(
-        MODULE, "q4", "median_won", "What is the median amount of a won deal, in dollars?",
+        MODULE, "q4", "median_won", "What is the median amount of a won new-business deal, in dollars?",
         Amount(of="a deal amount"),
-        compute=lambda w: float(_won_amounts(w).median()),
-        hint_text="Keep the opportunities where is_won is True, then take the .median() of their amount.",
-        solution_text="won = world.opportunities[world.opportunities.is_won]\nmedian_won = won.amount.median()",
+        compute=lambda w: float(_won_amounts(_new_business(w)).median()),
+        hint_text=("Keep the new-business opportunities (type == 'new_business') where is_won is True, "
+                   "then take the .median() of their amount."),
+        solution_text=("deals = world.opportunities[world.opportunities.type == 'new_business']\n"
+                       "won = deals[deals.is_won]\nmedian_won = won.amount.median()"),
         mistakes=(
-            Mistake("mean", lambda w: float(_won_amounts(w).mean()),
+            Mistake("mean", lambda w: float(_won_amounts(_new_business(w)).mean()),
                     "that is the mean (average) won amount. A few very large deals pull the mean up: the question asks for the median.", core=True),
-            Mistake("all_deals", lambda w: float(w.opportunities.amount.median()),
+            Mistake("all_deals", lambda w: float(_new_business(w).amount.median()),
                     "that is the median of every deal, open and lost ones included: keep only the won deals (is_won)."),
-            Mistake("closed_deals", lambda w: float(w.opportunities.loc[w.opportunities.is_closed.fillna(False).astype(bool), "amount"].median()),
+            Mistake("closed_deals", lambda w: float(_new_business(w).loc[_new_business(w).is_closed.fillna(False).astype(bool), "amount"].median()),
                     "that includes lost deals: closed means won or lost. Keep only the won deals (is_won)."),
+            Mistake("with_expansions", lambda w: float(_won_amounts(w.opportunities).median()),
+                    "you kept the expansion deals too (type 'expansion': CSMs sell more to existing customers, module 09). "
+                    "This module's deals are the new business the funnel makes: keep type == 'new_business'."),
         ),
     ),
     Exercise(

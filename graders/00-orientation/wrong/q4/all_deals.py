@@ -1,2 +1,3 @@
-# mistake: the median of every deal, open and lost included
-median_won = world.opportunities.amount.median()
+# mistake: the median of every new-business deal, open and lost included
+deals = world.opportunities[world.opportunities.type == "new_business"]
+median_won = deals.amount.median()

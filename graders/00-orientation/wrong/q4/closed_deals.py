@@ -1,2 +1,3 @@
-# mistake: the median of closed deals, lost ones included
-median_won = world.opportunities[world.opportunities.is_closed].amount.median()
+# mistake: the median of closed new-business deals, lost ones included
+deals = world.opportunities[world.opportunities.type == "new_business"]
+median_won = deals[deals.is_closed].amount.median()

@@ -1,3 +1,4 @@
 # mistake: the mean won amount instead of the median
 # core: yes
-median_won = world.opportunities[world.opportunities.is_won].amount.mean()
+deals = world.opportunities[world.opportunities.type == "new_business"]
+median_won = deals[deals.is_won].amount.mean()
