@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.world.calls import DISCOVERY
-
 BANT_TAGS = ("bant.budget", "bant.authority", "bant.need", "bant.timeline")
 MEDDPICC_TAGS = ("meddpicc.metrics", "meddpicc.economic_buyer", "meddpicc.decision_criteria",
                  "meddpicc.decision_process", "meddpicc.paper_process", "meddpicc.identified_pain",
@@ -29,6 +27,12 @@ SNIPPET_KINDS = (
     ("I", "discovery", "has_competition_known"),
     ("J", "discovery", "has_decision_criteria"),
 )
+_DISCOVERY_TAG = {  # the world's own tag of each discovery answer (crosstrain/world/calls.py, shipped too)
+    "has_metrics": "meddpicc.metrics", "has_economic_buyer": "bant.authority;meddpicc.economic_buyer",
+    "has_decision_criteria": "meddpicc.decision_criteria", "has_decision_process": "meddpicc.decision_process",
+    "has_paper_process": "meddpicc.paper_process", "has_identified_pain": "bant.need;meddpicc.identified_pain",
+    "has_champion": "meddpicc.champion", "has_competition_known": "meddpicc.competition",
+}
 
 __all__ = ["BANT_TAGS", "FRAMEWORK_TAGS", "MEDDPICC_TAGS", "SNIPPET_KINDS", "call_snippets"]
 
@@ -37,14 +41,14 @@ def call_snippets(world) -> pd.DataFrame:
     """The call-note snippets q5 asks to tag, indexed by letter (A-J): note id and text, no tags.
 
     Each letter is the earliest note of its kind in this world: a discovery answer that
-    evidences one MEDDPICC element (the world's own discovery answer for it), or a budget
+    evidences one MEDDPICC element, or a budget
     or timing objection.
     """
     notes = world.call_notes.sort_values("note_id")
     rows = []
     for letter, kind, what in SNIPPET_KINDS:
         if kind == "discovery":
-            pick = notes[(notes.speaker == "rep") & (notes.framework_tags == DISCOVERY[what][2])]
+            pick = notes[(notes.speaker == "rep") & (notes.framework_tags == _DISCOVERY_TAG[what])]
         else:
             pick = notes[(notes.speaker == "buyer") & (notes.objection_category == what)]
         if len(pick):
