@@ -255,3 +255,15 @@ def test_sanity_messages_do_not_give_the_answer_away(default_world):
         for answer in (None, "x", 3.5, {"x": 1}, [1, 2]):
             message = exercise.check(answer, default_world).message
             assert not reveals(message, expected), (name, message)
+
+
+def test_the_dashboards_monthly_shares_are_rounded_so_no_quarters_share_follows(default_world):
+    """The learner's install draws the monthly scorecard; its shares, to two decimals, weighted
+    by the months' MQLs, miss module 03's SLA share (q5 wants it to 1e-6) though the counts are exact."""
+    from crosstrain.notebook.exercises.funnel_handoff import formulas as fh
+
+    card = al.monthly_scorecard(default_world)
+    assert card.mqls.sum() == default_world.leads.mql_at.notna().sum()
+    assert ((card[["sla_4h", "acceptance_rate"]].dropna() * 100).round(9) % 1 == 0).all().all()
+    weighted = (card.sla_4h * card.mqls).sum() / card.mqls.sum()
+    assert abs(weighted - fh.sla_compliance(default_world.leads)) > 1e-6

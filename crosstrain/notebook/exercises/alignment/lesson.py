@@ -9,6 +9,8 @@ quarter's or year's share follows from them. ``formulas`` plans with these same 
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 GOAL_GROWTH = 1.25  # next quarter's target: 25% above the average quarter of the last year
@@ -20,6 +22,10 @@ __all__ = ["COHORT", "GOAL_GROWTH", "SLA_HOURS", "monthly_scorecard", "plan_inpu
 
 def _figures(value: float, digits: int = 3) -> float:
     return float(f"{value:.{digits}g}")
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole else math.nan  # nothing to divide by (a tiny world): no rate
 
 
 def _inbound(leads: pd.DataFrame) -> pd.DataFrame:
@@ -39,8 +45,9 @@ def plan_inputs(world) -> dict[str, float]:
     cost = world.campaigns.groupby("channel").actual_cost.sum()
     paid_leads = world.leads.source_channel.isin(cost.index).sum()
     inputs = dict(zip(("lead_to_mql", "mql_to_sal", "sal_to_sql", "sql_to_opportunity"),
-                      (b / a for a, b in zip(reached, reached[1:]))))
-    inputs.update(win_rate=len(won) / len(closed), average_deal=won.amount.mean(), cost_per_lead=cost.sum() / paid_leads)
+                      (_ratio(b, a) for a, b in zip(reached, reached[1:]))))
+    inputs.update(win_rate=_ratio(len(won), len(closed)), average_deal=_ratio(won.amount.sum(), len(won)),
+                  cost_per_lead=_ratio(cost.sum(), paid_leads))
     return {name: _figures(value) for name, value in inputs.items()}
 
 
