@@ -58,7 +58,7 @@ def generate_naive(n_leads: int, out_dir: str | Path, seed: int = 0) -> dict[str
             user_id = f"U{len(rows['users']) + 1:06d}"
             rows["users"].append({
                 "user_id": user_id, "name": fake.name(), "email": fake.email(safe=True), "role": role,
-                "segment": random.choice(SEGMENTS), "region": random.choice(REGIONS),
+                "segment": random.choice(SEGMENTS), "region": random.choice(REGIONS), "country": fake.country(),
                 "utc_offset_hours": random.choice((-8, -6, -5, -3, 0, 1, 8, 10)),
                 "quarterly_quota": round(random.uniform(150_000, 600_000), 2) if role == "ae" else None,
                 "start_date": fake.date_time_between(START - dt.timedelta(days=1500), REFERENCE),
@@ -112,7 +112,7 @@ def generate_naive(n_leads: int, out_dir: str | Path, seed: int = 0) -> dict[str
         title, seniority = fake.job(), random.choice(SENIORITIES)
         rows["contacts"].append({
             "contact_id": contact_id, "account_id": account["account_id"], "first_name": first_name,
-            "last_name": last_name, "email": email, "title": title, "seniority": seniority,
+            "last_name": last_name, "local_name": None, "email": email, "title": title, "seniority": seniority,
             "department": random.choice(DEPARTMENTS), "created_at": created_at,
         })
         channel = random.choices(CHANNELS, CHANNEL_WEIGHTS)[0]
@@ -126,7 +126,7 @@ def generate_naive(n_leads: int, out_dir: str | Path, seed: int = 0) -> dict[str
             event_type = random.choice(list(EVENT_POINTS))
             engagement += EVENT_POINTS[event_type]
             rows["touchpoints"].append({
-                "touchpoint_id": f"T{len(rows['touchpoints']) + 1:08d}", "lead_id": lead_id,
+                "touchpoint_id": f"T{len(rows['touchpoints']) + 1:08d}", "lead_id": lead_id, "contact_id": contact_id,
                 "occurred_at": fake.date_time_between(created_at, created_at + dt.timedelta(days=30)),
                 "channel": channel, "event_type": event_type,
                 "campaign_id": campaign_id if random.random() < 0.7 else random.choice(all_campaigns),
@@ -196,11 +196,31 @@ def add_activity(rows, fake, lead_id, opportunity_id, owner_id, after):
     activity_type = random.choice(["call", "email", "meeting"])
     rows["activities"].append({
         "activity_id": f"V{len(rows['activities']) + 1:08d}", "lead_id": lead_id, "opportunity_id": opportunity_id,
+        "contact_id": "C" + lead_id[1:],
         "owner_id": owner_id, "type": activity_type,
         "occurred_at": fake.date_time_between(after, after + dt.timedelta(days=14)),
         "duration_min": 0 if activity_type == "email" else random.randint(5, 60),
         "outcome": random.choice(["connected", "no_answer", "left_voicemail", "replied", "held"]),
     })
+
+
+def add_buying_group(rows, fake, opportunity_id, lead_id, account):
+    """The lead's contact as primary, then a few colleagues made one Faker call at a time."""
+    size = random.randint(*{"smb": (1, 3), "mid_market": (3, 6), "enterprise": (6, 10)}[account["segment"]])
+    for k in range(size):
+        contact_id = "C" + lead_id[1:]
+        if k:
+            contact_id = f"C{9_000_000 + len(rows['opportunity_contact_roles']) + 1:07d}"
+            rows["contacts"].append({
+                "contact_id": contact_id, "account_id": account["account_id"], "first_name": fake.first_name(),
+                "last_name": fake.last_name(), "local_name": None, "email": fake.email(safe=True), "title": fake.job(),
+                "seniority": random.choice(SENIORITIES), "department": random.choice(DEPARTMENTS), "created_at": REFERENCE,
+            })
+        rows["opportunity_contact_roles"].append({
+            "opportunity_id": opportunity_id, "contact_id": contact_id, "is_primary": k == 0,
+            "role": random.choice(["champion", "economic_buyer", "decision_maker", "influencer", "user"]),
+            "engaged": random.random() < 0.7,
+        })
 
 
 def add_opportunity(rows, fake, users_by_role, lead_id, account, campaign_id, sql_at, history) -> str:
@@ -237,6 +257,7 @@ def add_opportunity(rows, fake, users_by_role, lead_id, account, campaign_id, sq
             "amount": amount, "probability": DEAL_STAGES[stage_name], "close_date": close_date, "owner_id": owner_id,
         })
 
+    add_buying_group(rows, fake, opportunity_id, lead_id, account)
     rows["opportunities"].append({
         "opportunity_id": opportunity_id, "account_id": account["account_id"], "lead_id": lead_id,
         "owner_id": owner_id, "campaign_id": campaign_id, "name": f"{account['name']} - {fake.bs()}",

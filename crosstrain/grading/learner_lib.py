@@ -36,7 +36,7 @@ GRADER_SIDE = ("crosstrain.grading", "crosstrain.workshop", "crosstrain.cli", "c
 #: them. Only the widgets' cells are left out (``tests/grading/test_assessment_cells.py``).
 LESSONS = tuple(f"crosstrain.notebook.exercises.{m}" for m in (
     "two_teams.lesson", "measuring.lesson", "lead_scoring.lesson", "objections.lesson", "pipeline.lesson",
-    "attribution.lesson", "alignment.lesson", "alignment.raw"))
+    "attribution.lesson", "alignment.lesson", "alignment.raw", "retention.lesson"))
 #: What every assessment notebook's kernel imports: ``start``, what it loads, and the lessons.
 ROOTS = ("crosstrain.notebook", "crosstrain.notebook.spec", "crosstrain.notebook.answers", "crosstrain.notebook.tables",
          "crosstrain.notebook.exercises", "crosstrain.world.load", "crosstrain.world.generate",

@@ -62,13 +62,13 @@ def sentence_of(words: str, templates=None) -> str:
     """The sentence behind an objection, its slots (amount, competitor, ...) left open:
     two notes that only differ in those say the same thing."""
     for template in _templates() if templates is None else templates:
-        if template.fullmatch(words):
+        if template.search(words):
             return template.pattern
     return words
 
 
 def _templates() -> list[re.Pattern]:
-    from crosstrain.world.calls import OBJECTIONS
+    from crosstrain.world.call_lines import OBJECTIONS
 
     return [re.compile(_SLOT.sub(".+?", re.escape(text))) for options in OBJECTIONS.values() for text in options]
 

@@ -4,7 +4,8 @@ Three sources, none duplicated by hand:
 
 - ``workshops/notes/<module>.md``: discussion prompts, a team exercise and team briefs,
   tips (written by people; ``## Heading`` sections);
-- the module's exercise objects: the answers to expect, recomputed from the world;
+- the module's exercise objects: the answers to expect, recomputed from the world and
+  read as a trainer says them aloud (``spoken``);
 - ``graders/<module>/wrong/<exercise>/*.py``: the known-wrong answers, whose first line
   (``# mistake: ...``) names the mistake.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from crosstrain.errors import CrosstrainError
 from crosstrain.paths import GRADERS_DIR, PROJECT_ROOT
+from crosstrain.workshop.spoken import spoken
 
 NOTES_DIR = PROJECT_ROOT / "workshops" / "notes"
 
@@ -96,33 +98,8 @@ def expected_answers(module_id: str, world) -> Answers:
     found = Answers()
     for exercise in exercises.values():
         try:
-            text = describe_value(exercise.expected(world), type(exercise.kind).__name__)
+            text = spoken(exercise.expected(world), exercise.kind)
         except Exception as exc:  # a module being written may not compute yet; say so, carry on
             text = f"could not be computed ({type(exc).__name__}): check the module's exercises"
         found.answers.append(ExpectedAnswer(exercise.name, exercise.question, text, exercise.points))
     return found
-
-
-def describe_value(value, kind: str = "") -> str:
-    """An expected value as a facilitator would say it aloud."""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        if kind == "Share":
-            return f"{value:.3f} ({value:.1%})"
-        if kind == "Amount":
-            return f"${value:,.0f}"
-        return f"{value:,.4g}"
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {describe_value(v)}" for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        shown = ", ".join(describe_value(v) for v in list(value)[:8])
-        return f"[{shown}{', ...' if len(value) > 8 else ''}]"
-    shape = getattr(value, "shape", None)
-    if shape is not None:
-        return f"a table of {shape[0]} rows: see the module's solution"
-    return str(value)[:200]

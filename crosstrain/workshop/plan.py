@@ -27,6 +27,7 @@ from crosstrain.workshop.notes import (
     known_mistakes,
     read_notes,
 )
+from crosstrain.workshop.spoken import plain_words
 
 MAX_TEAMS = 40
 BLOCK_PARTS = (("goals and warm-up", 0.2), ("team exercise", 0.5), ("debrief: answers and common mistakes", 0.3))
@@ -225,7 +226,7 @@ def _mistakes(module_id: str, graders_dir: Path) -> list[str]:
         return ["**Common mistakes:** none recorded yet in `graders/`."]
     rows = [f"**Common mistakes** (the known-wrong answers in `graders/{module_id}/wrong/`):", ""]
     for exercise, mistakes in found.items():
-        rows.append(f"- {exercise}: " + "; ".join(m.description for m in mistakes))
+        rows.append(f"- {exercise}: " + "; ".join(plain_words(m.description) for m in mistakes))
     return rows
 
 

@@ -6,6 +6,7 @@ import numpy as np
 
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, weights
+from crosstrain.world.members import attribute
 from crosstrain.world.ownership import deal_owner_at
 from crosstrain.world.people import clock_of, pools_of
 from crosstrain.world.staffing import keep_or_pick
@@ -51,8 +52,10 @@ def build_activities(ctx: Context) -> None:
     kind = np.r_[lead_type, opp_type]
     # Attempts keep the outcome drawn with them; other work draws one by type.
     outcome = np.r_[attempt_outcome, np.full(len(opp), -1)]
+    # The person on the other side: the lead's contact, or a member of the deal's buying group.
+    contact = np.r_[lead, attribute(ctx, opp, opp_t, ctx.rng["contacts"])]
     order = np.argsort(at, kind="stable")  # ids in time order, as a CRM numbers them
-    lead_ix, opp_ix, owner, at, kind, outcome = lead_ix[order], opp_ix[order], owner[order], at[order], kind[order], outcome[order]
+    lead_ix, opp_ix, contact, owner, at, kind, outcome = (a[order] for a in (lead_ix, opp_ix, contact, owner, at, kind, outcome))
     m = len(at)
     drawn = np.empty(m, dtype=np.int64)
     for t, (choices, p) in OUTCOME_BY_TYPE.items():
@@ -69,6 +72,7 @@ def build_activities(ctx: Context) -> None:
         "activity_id": Ref(np.arange(m), "activities"),
         "lead_id": Ref(lead_ix, "leads"),
         "opportunity_id": Ref(opp_ix, "opportunities"),
+        "contact_id": Ref(contact, "contacts"),
         "owner_id": Ref(owner, "users"),
         "type": Codes(kind, TYPES),
         "occurred_at": at,

@@ -1,40 +1,29 @@
-"""Call notes: a buyer's objection and the rep's reply, or a discovery answer.
+"""Call notes: short dialogues between a buyer and the deal's rep, tagged from their acts.
 
-Each objection note is tagged with its category, the LAER steps the reply
-shows (listen, acknowledge, explore, respond) and its quality: a reply is
-``strong`` when it explores before it responds. Weak replies are the classic
-mistakes: an instant discount, a rebuttal, a feature dump, a pressure close.
-Discovery notes evidence BANT / MEDDPICC elements the deal really has.
-Per deal, the share of strong replies and any discount-first reply feed the
-win model in deals.py.
+An objection note is the buyer's objection and the rep's reply; a discovery note is the
+rep's question and the buyer's answer about a MEDDPICC element the deal really has
+(dialogue.py holds the turns, call_lines.py and discovery_lines.py the words). Labels are
+read off the acts really present: Listen when the rep played back the buyer's words,
+Explore when the rep asked and the buyer answered before any response, Respond when the rep
+answered; a reply is ``strong`` when it explored and made no weak move (arguing,
+discounting first, dumping features, ignoring the concern). Per deal, the share of strong
+replies and any discount-first reply feed the win model in deals.py.
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from crosstrain.world import dialogue
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, weights
 from crosstrain.world.people import clock_of
-from crosstrain.world.schema import MEDDPICC_FLAGS
+from crosstrain.world.schema import LAER_STEPS, MEDDPICC_FLAGS
 
 COMPETITORS = ("Acme CRM", "Globex Cloud", "Initech Suite", "Umbrella Analytics", "Hooli Insights")
-
-OBJECTIONS = {
-    "price": ("That's more than we expected to pay for {phrase}.", "Honestly, you're about 30% above what {competitor} quoted.",
-              "It's too expensive for how much we'd use it.", "I can't justify {amount} for this."),
-    "budget": ("We don't have budget for this until next fiscal year.", "Our budget for {phrase} is already spent.",
-               "Finance froze all new spend this quarter."),
-    "timing": ("Now isn't a good time, we're in the middle of a re-org.", "Let's revisit this next quarter.",
-               "We have too much on our plate to start before {quarter}."),
-    "authority": ("I'll need to run this by my VP.", "Procurement decides this, not me.", "Our CFO signs anything above {amount}."),
-    "need": ("We're fine with spreadsheets for now.", "I don't see what problem this solves for us.",
-             "Our current process works well enough."),
-    "competitor": ("We already use {competitor} for {phrase}.", "{competitor} offered us a similar package.",
-                   "We're happy with {competitor}, to be honest."),
-    "trust": ("We've never heard of you: how do we know you'll be around in two years?", "Do you have customers like us?",
-              "Our last vendor let us down on {phrase}."),
-}
+# The diagnostic probe of each category, as the workshop cards and the role-play widget teach it.
 PROBES = {
     "price": "Too expensive compared with what?",
     "budget": "Is the money gone, or could it be moved this quarter?",
@@ -44,54 +33,32 @@ PROBES = {
     "competitor": "What would it cost you to stay as you are, and what made you look around?",
     "trust": "What proof would help: references from your industry, or a short pilot?",
 }
-ANSWERS = {
-    "price": "Customers in {industry} usually recover the cost within a few months; let's build that case with your numbers.",
-    "budget": "Let's size a first phase that fits what's left this quarter and plan the rest for the new budget.",
-    "timing": "Then let's map a start date around the re-org so the rollout doesn't add to the load.",
-    "authority": "Could we bring your VP into a 20-minute call so I can answer their questions directly?",
-    "need": "If we can show a saving on those hours, would it be worth a closer look?",
-    "competitor": "Here is where teams that switched from {competitor} saw the difference, side by side.",
-    "trust": "I can connect you with two customers your size and set up a 30-day pilot.",
-}
-LISTEN = ("Let me make sure I've got this right.", "So what I'm hearing is that this is a real concern for you.")
-ACKNOWLEDGE = ("That's a fair concern.", "I understand why that matters.", "Thanks for being upfront about that.")
-WEAK = {
-    "discount": "I can take {pct}% off if you sign this week.",
-    "rebuttal": "That's not really true; our price is fair for what you get.",
-    "features": "We have dashboards, AI forecasting, 200 integrations and {phrase}.",
-    "pressure": "This offer is only valid until Friday, so we should move now.",
-}
-# Reply patterns: (steps shown, strong?, weak remark). Strong ones explore before responding.
+# Reply patterns (dialogue.PATTERN_ACTS holds their turns): (steps shown, strong?, weak move).
 REPLIES = (
     (("listen", "acknowledge", "explore", "respond"), True, None),
     (("listen", "acknowledge", "explore"), True, None),
     (("acknowledge", "explore", "respond"), True, None),
     (("acknowledge", "respond"), False, None),
-    (("respond",), False, "rebuttal"),
+    (("respond",), False, "argue"),
     (("respond",), False, "discount"),
     (("respond",), False, "features"),
-    (("respond",), False, "pressure"),
+    (("respond",), False, "ignore"),
 )
-MAX_OPTIONS = max(len(options) for options in OBJECTIONS.values())
 STRONG_W = (0.5, 0.25, 0.25)
 WEAK_W = (0.3, 0.2, 0.25, 0.15, 0.1)
 DISCOUNT_REPLY = 5
-# Discovery: (question, answer, framework tags) per MEDDPICC element the deal has.
-DISCOVERY = {
-    "has_metrics": ("What would success look like in numbers?", "We'd need to cut reporting time by a third for this to pay off.", "meddpicc.metrics"),
-    "has_economic_buyer": ("Who signs off on a purchase like this?", "Our CFO, {name}, approves anything above {amount}.", "bant.authority;meddpicc.economic_buyer"),
-    "has_decision_criteria": ("How will you compare the options?", "We'll judge vendors on integrations, security and price.", "meddpicc.decision_criteria"),
-    "has_decision_process": ("What are the steps to a decision?", "We shortlist this month, run a pilot, then the steering committee decides.", "meddpicc.decision_process"),
-    "has_paper_process": ("What happens once you've chosen?", "Legal needs three weeks for the contract and procurement sends a security questionnaire.", "meddpicc.paper_process"),
-    "has_identified_pain": ("What's the cost of the problem today?", "We lose about 15 hours a week reconciling pipeline reports by hand.", "bant.need;meddpicc.identified_pain"),
-    "has_champion": ("Who else wants this to happen?", "I'll set up the meeting with my boss, {name}, and walk them through the business case myself.", "meddpicc.champion"),
-    "has_competition_known": ("Who else are you looking at?", "We're also talking to {competitor}.", "meddpicc.competition"),
+DISCOVERY_TAGS = {
+    "has_metrics": "meddpicc.metrics", "has_economic_buyer": "bant.authority;meddpicc.economic_buyer",
+    "has_decision_criteria": "meddpicc.decision_criteria", "has_decision_process": "meddpicc.decision_process",
+    "has_paper_process": "meddpicc.paper_process", "has_identified_pain": "bant.need;meddpicc.identified_pain",
+    "has_champion": "meddpicc.champion", "has_competition_known": "meddpicc.competition",
 }
+# What an objection evidences: an authority objection says who signs (BANT authority) and that
+# the rep is not yet talking to them (MEDDPICC economic buyer).
 CATEGORY_TAGS = {"price": "meddpicc.decision_criteria", "budget": "bant.budget", "timing": "bant.timeline",
-                 "authority": "bant.authority", "need": "bant.need", "competitor": "meddpicc.competition",
-                 "trust": "meddpicc.decision_criteria"}
-# _note_template fills a note's text in one go: its fixed wordings must hold no slots.
-assert not any("{" in text for text in (*LISTEN, *ACKNOWLEDGE, *PROBES.values(), *(q for q, _, _ in DISCOVERY.values())))
+                 "authority": "bant.authority;meddpicc.economic_buyer", "need": "bant.need",
+                 "competitor": "meddpicc.competition", "trust": "meddpicc.decision_criteria"}
+STEP_SETS = tuple(";".join(s for bit, s in enumerate(LAER_STEPS) if mask >> bit & 1) for mask in range(16))
 
 
 def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor, industry) -> dict:
@@ -119,44 +86,29 @@ def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor
     flag_matrix = np.column_stack([flags[f] for f in MEDDPICC_FLAGS])
     pick = np.argmax(flag_matrix[deal] * rng.random((m, len(MEDDPICC_FLAGS))), axis=1)
     pick = np.where(flag_matrix[deal, pick], pick, MEDDPICC_FLAGS.index("has_identified_pain"))
-    pools = ctx.pools
-    phrase = pools.phrases[rng.integers(0, len(pools.phrases), m)]
-    pct = rng.integers(10, 26, m)
-    ack = rng.integers(0, len(ACKNOWLEDGE), m)
-    lis = rng.integers(0, len(LISTEN), m)
-    variant = rng.integers(0, 4, m)
-    quarter = [f"Q{q}" for q in rng.integers(1, 5, m).tolist()]
-    person = [f"{f} {s}" for f, s in zip(pools.first_names[rng.integers(0, len(pools.first_names), m)].tolist(),
-                                           pools.last_names[rng.integers(0, len(pools.last_names), m)].tolist())]
-    # What a note may mention about its deal, formatted once per deal rather than per note.
-    deal_slots = [{"competitor": rival or COMPETITORS[d % len(COMPETITORS)], "amount": f"${int(value):,}", "industry": sector}
-                  for d, (rival, value, sector) in enumerate(zip(competitor.tolist(), amount.tolist(), industry.tolist()))]
-    # Each note's text is one template (see _note_template) filled from its deal and its own
-    # draws; the few hundred distinct templates are assembled once, not once per note.
-    option = variant % np.array([len(OBJECTIONS[c]) for c in categories])[np.maximum(category, 0)]
-    kind = (((category * MAX_OPTIONS + option) * len(REPLIES) + reply) * len(LISTEN) + lis) * len(ACKNOWLEDGE) + ack
-    kind = np.where(objection, kind, -1 - pick)
-    templates: dict[int, str] = {}
-    texts = []
-    # The loop reads plain lists: indexing numpy arrays one element at a time is slow.
-    for k, d, phrase_text, pct_value, quarter_text, name in zip(kind.tolist(), deal.tolist(), phrase.tolist(),
-                                                                 pct.tolist(), quarter, person):
-        template = templates.get(k)
-        if template is None:
-            template = templates[k] = _note_template(k, categories)
-        texts.append(template.format(**deal_slots[d], phrase=phrase_text, quarter=quarter_text, pct=pct_value, name=name))
-    good = np.array([strong for _, strong, _ in REPLIES])
+    acts, turns = _dialogues(ctx, rng, deal, np.where(objection, category, len(categories) + pick),
+                             np.where(objection, reply, len(REPLIES)), amount, competitor, industry)
+    steps, good = laer_labels(acts)
+    assert np.array_equal(good[objection], strong[objection]), "the acts drawn must show the reply quality drawn"
     ctx.tables["call_notes"] = {
         "note_id": Ref(np.arange(m), "call_notes"),
         "opportunity_id": Ref(deal, "opportunities"),
         "occurred_at": at,
-        "speaker": Codes(np.where(objection, 0, 1), ("buyer", "rep")),
-        "text": np.array(texts, dtype=object),
+        "speaker": Codes(np.where(objection, 0, 1), dialogue.SPEAKERS),
+        "text": None,  # joined from the turns once the calls' times are final (finish_call_notes)
         "objection_category": Codes(category, categories),
-        "laer_steps": Codes(reply, [";".join(shown) for shown, _, _ in REPLIES]),
-        "response_quality": Codes(np.where(objection, np.where(good[reply], 0, 1), -1), ("strong", "weak")),
+        "laer_steps": Codes(np.where(objection, steps, -1), STEP_SETS),
+        "response_quality": Codes(np.where(objection, np.where(good, 0, 1), -1), ("strong", "weak")),
         "framework_tags": Codes(np.where(objection, category, len(categories) + pick),
-                                [CATEGORY_TAGS[c] for c in categories] + [DISCOVERY[f][2] for f in MEDDPICC_FLAGS]),
+                                [CATEGORY_TAGS[c] for c in categories] + [DISCOVERY_TAGS[f] for f in MEDDPICC_FLAGS]),
+    }
+    note, turn = np.nonzero(acts >= 0)
+    ctx.tables["call_turns"] = {
+        "note_id": Ref(note, "call_notes"),
+        "turn": turn + 1,
+        "speaker": Codes(dialogue.SPEAKER_OF[acts[note, turn]], dialogue.SPEAKERS),
+        "act": Codes(acts[note, turn], dialogue.ACTS),
+        "text": pa.concat_arrays(turns).take(pa.array(turn * m + note)),
     }
     n_obj = np.bincount(deal[objection], minlength=n_deals)
     n_strong = np.bincount(deal[objection & strong], minlength=n_deals)
@@ -167,28 +119,87 @@ def build_call_notes(ctx: Context, created, end, flags: dict, amount, competitor
     return {"strong_share": strong_share, "discount_first": discount_first, "main_category": main}
 
 
-def _note_template(kind: int, categories) -> str:
-    """The text of a kind of note, its slots ({phrase}, {amount}, ...) still to fill.
+def _dialogues(ctx, rng, deal, topic, pattern, amount, competitor, industry):
+    """Each note's acts and turns; a note that repeats an earlier note of its deal word for
+    word is drawn again (a rep does not have the same conversation twice)."""
+    pools = ctx.pools
+    n_deals = len(amount)
 
-    ``kind`` packs an objection's category, wording, reply pattern and LISTEN and
-    ACKNOWLEDGE wordings, or is ``-1 - element`` for a discovery question. The fixed
-    wordings hold no braces, so filling the whole text at once equals filling its parts."""
-    if kind < 0:
-        question, answer, _ = DISCOVERY[MEDDPICC_FLAGS[-1 - kind]]
-        return f'Rep: "{question}" Buyer: "{answer}"'
-    kind, ack = divmod(kind, len(ACKNOWLEDGE))
-    kind, lis = divmod(kind, len(LISTEN))
-    kind, reply = divmod(kind, len(REPLIES))
-    cat, option = divmod(kind, MAX_OPTIONS)
-    category = categories[cat]
-    shown, _, remark = REPLIES[reply]
-    parts = []
-    if "listen" in shown:
-        parts.append(LISTEN[lis])
-    if "acknowledge" in shown:
-        parts.append(ACKNOWLEDGE[ack])
-    if "explore" in shown:
-        parts.append(PROBES[category])
-    if "respond" in shown:
-        parts.append(WEAK[remark] if remark else ANSWERS[category])
-    return f'Buyer: "{OBJECTIONS[category][option]}" Rep: "{" ".join(parts)}"'
+    def names(k):
+        return pools.first_names[rng.integers(0, len(pools.first_names), k)]
+
+    full = np.char.add(np.char.add(names(n_deals).astype(str), " "), pools.last_names[rng.integers(0, len(pools.last_names), n_deals)].astype(str))
+    has_rival = np.array([c is not None for c in competitor.tolist()], dtype=bool)
+    deal_slots = {"first": names(n_deals), "colleague": names(n_deals), "name": full,
+                  "phrase": pools.phrases[rng.integers(0, len(pools.phrases), n_deals)],
+                  "competitor": np.where(has_rival, competitor, ""), "industry": industry,
+                  "amount": np.array([f"${int(v):,}" for v in amount.tolist()], dtype=object),
+                  "threshold": np.array([f"${int(v):,}" for v in dialogue.round_below(amount, rng).tolist()], dtype=object),
+                  "seats": (5 * np.clip(np.round(amount / 1500), 2, 400)).astype(np.int64).astype(str)}
+    slots = dialogue.slot_values(rng, deal, deal_slots)
+    categories = ctx.recipe.calls["categories"]
+    acts, turns = dialogue.compose(rng, categories, topic, pattern, has_rival[deal], slots)
+    text = dialogue.dialogue_text(acts, turns)
+    todo = _repeats(deal, text)
+    for _ in range(20):
+        if not len(todo):
+            break
+        again = pa.array(todo)
+        redo_acts, redo_turns = dialogue.compose(rng, categories, topic[todo], pattern[todo], has_rival[deal[todo]],
+                                                 {k: v.take(again) for k, v in slots.items()})
+        mask = np.zeros(len(deal), dtype=bool)
+        mask[todo] = True
+        mask = pa.array(mask)
+        turns = [pc.replace_with_mask(old, mask, new) for old, new in zip(turns, redo_turns)]
+        text = pc.replace_with_mask(text, mask, dialogue.dialogue_text(redo_acts, redo_turns))
+        todo = _repeats(deal, text)
+    return acts, turns
+
+
+def _repeats(deal: np.ndarray, text: pa.Array) -> np.ndarray:
+    """Notes whose text an earlier note of the same deal already had (sorted in Arrow, not
+    compared in a Python loop: a large world has a few hundred thousand notes)."""
+    table = pa.table({"deal": deal, "text": text, "row": np.arange(len(deal))})
+    order = pc.sort_indices(table, sort_keys=[("deal", "ascending"), ("text", "ascending"), ("row", "ascending")]).to_numpy()
+    same = np.zeros(len(order), dtype=bool)
+    if len(order) > 1:
+        ordered = text.take(pa.array(order))
+        same[1:] = (deal[order][1:] == deal[order][:-1]) & np.asarray(
+            pc.equal(ordered.slice(1), ordered.slice(0, len(order) - 1)).to_numpy(zero_copy_only=False), dtype=bool)
+    return np.sort(order[same])
+
+
+def laer_labels(acts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LAER steps (a code into STEP_SETS) and strong or not, read off each note's acts.
+
+    Explore counts only when the buyer answers the question before the rep goes on; a
+    reply is strong when it explored and made no weak move."""
+    a = dialogue.A
+    present = {name: (acts == a[name]).any(axis=1) for name in dialogue.ACTS}
+    asked = np.zeros(len(acts), dtype=bool)
+    for t in range(acts.shape[1] - 1):
+        asked |= (acts[:, t] == a["explore"]) & (acts[:, t + 1] == a["answer"])
+    responded = present["respond"] | np.any([present[w] for w in dialogue.WEAK_ACTS], axis=0)
+    weak = np.any([present[w] for w in dialogue.WEAK_ACTS], axis=0)
+    steps = present["listen"] * 1 + present["acknowledge"] * 2 + asked * 4 + responded * 8
+    return steps, asked & ~weak
+
+
+def finish_call_notes(ctx: Context) -> None:
+    """Name the quarter after each call where its words need one, and join the turns into
+    each note's text: called once the calls' times are final (deals.py)."""
+    notes, turns = ctx.tables["call_notes"], ctx.tables["call_turns"]
+    note, turn = turns["note_id"].index, turns["turn"] - 1
+    text = turns["text"]
+    waiting = np.asarray(pc.match_substring(text, dialogue.QUARTER).to_numpy(zero_copy_only=False))
+    if waiting.any():
+        quarter = dialogue.quarter_after(notes["occurred_at"][note[waiting]])
+        fixed = [t.replace(dialogue.QUARTER, q) for t, q in zip(text.filter(pa.array(waiting)).to_pylist(), quarter.tolist())]
+        text = turns["text"] = pc.replace_with_mask(text, pa.array(waiting), pa.array(fixed, pa.string()))
+    m = len(notes["occurred_at"])
+    acts = np.full((m, dialogue.MAX_TURNS), -1)
+    acts[note, turn] = turns["act"].codes
+    where = np.full((m, dialogue.MAX_TURNS), -1)
+    where[note, turn] = np.arange(len(note))
+    by_turn = [text.take(pa.array(where[:, t], mask=where[:, t] < 0)) for t in range(dialogue.MAX_TURNS)]
+    notes["text"] = dialogue.dialogue_text(acts, by_turn)

@@ -7,6 +7,7 @@ on purpose, which is what a cleaning lesson is about.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -17,7 +18,8 @@ from crosstrain.world.schema import DEAL_STAGES, LIFECYCLE_STAGES, TABLES
 
 def problems(world: World) -> list[str]:
     found: list[str] = []
-    for check in (_unique_ids, _foreign_keys, _lead_order, _lifecycle, _deals, _deal_history, _in_the_past, _employed):
+    for check in (_unique_ids, _foreign_keys, _lead_order, _lifecycle, _deals, _deal_history, _in_the_past, _employed,
+                  _subscriptions):
         found.extend(check(world))
     return found
 
@@ -124,4 +126,17 @@ def _employed(world: World) -> list[str]:
     out = _count("leads: first response by an SDR not employed then", outside(leads["owner_id"], leads["first_response_at"]))
     out += _count("opportunity_history: owner not employed at the change", outside(history["owner_id"], history["changed_at"]))
     out += _count("activities: owner not employed then", outside(activities["owner_id"], activities["occurred_at"]))
+    return out
+
+
+def _subscriptions(world: World) -> list[str]:
+    """A subscription's ARR is the sum of its changes, none after today; a churned one says why."""
+    subs, events = world.subscriptions, world.subscription_events
+    total = events.groupby("subscription_id")["arr_change"].sum().reindex(subs["subscription_id"], fill_value=0.0)
+    out = _count("subscriptions: arr differs from the sum of its events' arr_change",
+                 pd.Series(~np.isclose(total.to_numpy(), subs["arr"].to_numpy(), atol=0.01)))
+    out += _count("subscription_events: occurred_at after the reference date", events["occurred_at"] > world.reference_date)
+    churned = subs["status"] == "churned"
+    out += _count("subscriptions: churned without a churn_reason or churned_at", churned & (subs["churn_reason"].isna() | subs["churned_at"].isna()))
+    out += _count("subscriptions: active with a churn_reason", ~churned & subs["churn_reason"].notna())
     return out

@@ -18,7 +18,8 @@ import pyarrow.compute as pc
 from crosstrain.world.schema import TABLES
 
 ID_WIDTH = {"users": 4, "accounts": 6, "contacts": 7, "campaigns": 5, "leads": 7,
-            "touchpoints": 8, "opportunities": 7, "activities": 8, "call_notes": 7}
+            "touchpoints": 8, "opportunities": 7, "activities": 8, "call_notes": 7,
+            "subscriptions": 6, "subscription_events": 7}
 # Arrow memory for the world's columns and for writing them: the system allocator, not Arrow's
 # default (mimalloc). mimalloc gives every thread its own arenas, backed by 2 MB huge pages,
 # so the generator's and writers' few MB of short-lived buffers made a fresh process fault in

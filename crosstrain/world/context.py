@@ -13,7 +13,8 @@ from crosstrain.world.recipe import Recipe
 
 DAY = 86_400
 HOUR = 3_600
-STREAMS = ("users", "accounts", "campaigns", "leads", "touchpoints", "funnel", "deals", "calls", "activities", "faults", "owners")
+STREAMS = ("users", "accounts", "campaigns", "leads", "touchpoints", "funnel", "deals", "calls", "activities", "faults", "owners", "contacts", "names",
+           "customers")
 REGIONS = ("north_america", "emea", "apac", "latam")
 REGION_WEIGHTS = (0.5, 0.3, 0.15, 0.05)
 assert REGIONS == calendar.REGIONS, "the calendar knows every region"

@@ -14,7 +14,7 @@ import numpy as np
 
 from crosstrain.world import stages
 from crosstrain.world.calendar import WORK_DAY, WORK_START
-from crosstrain.world.calls import COMPETITORS, build_call_notes
+from crosstrain.world.calls import COMPETITORS, build_call_notes, finish_call_notes
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, logit, quarter_bounds, sigmoid, weights
 from crosstrain.world.ownership import deal_owner_at, own_deals
@@ -155,6 +155,7 @@ def _notes_in_owners_time(ctx: Context, created: np.ndarray, end: np.ndarray, li
     # never after the close, never outside working hours (moving forward could pass the close)
     share = np.clip((at - created[deal]) / np.maximum(until - created[deal], 1), 0, 0.999)
     notes["occurred_at"] = ctx.calendar.between(created[deal], until, share, clock_of(ctx, deal_owner_at(ctx, deal, at)))
+    finish_call_notes(ctx)
 
 
 def _calibrate(effect: np.ndarray, target: float) -> float:

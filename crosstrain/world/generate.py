@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 
 from crosstrain.errors import CrosstrainError
 from crosstrain.paths import generated_dir
-from crosstrain.world import activities, campaigns, deals, funnel, leads, people, store, touches
+from crosstrain.world import activities, buying, campaigns, deals, funnel, leads, people, store, subscriptions, touches
 from crosstrain.world.columns import to_table
 from crosstrain.world.context import Context
 from crosstrain.world.faults import add_faults
@@ -32,10 +32,13 @@ STEPS = (
     ("users", people.build_users, ()),  # quotas wait for the deals
     ("accounts", people.build_accounts, ("accounts",)),
     ("campaigns", campaigns.build_campaign_frame, ()),
-    ("leads", leads.build_leads, ("contacts",)),
+    ("leads", leads.build_leads, ()),  # contacts wait for the buying groups
     ("touchpoints", leads.build_touchpoints, ()),  # the table waits for the deals' touches
     ("funnel", funnel.build_funnel, ()),
-    ("deals and call notes", deals.build_deals, ("users", "quotas", "opportunity_history", "call_notes")),
+    ("deals and call notes", deals.build_deals, ("users", "quotas", "call_notes", "call_turns")),
+    ("buying groups", buying.build_buying_groups, ("contacts", "opportunity_contact_roles")),  # new business only
+    # Customers after the close; their expansion deals join the opportunities and their history.
+    ("customers", subscriptions.build_customers, ("opportunity_history", "subscriptions", "subscription_events")),
     ("deal touches", touches.build_deal_touches, ("touchpoints",)),
     ("campaign costs", campaigns.build_campaigns, ("campaigns",)),
     ("campaign members", campaigns.build_members, ("campaign_members",)),

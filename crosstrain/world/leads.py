@@ -17,6 +17,7 @@ from crosstrain.world.calendar import HOUR, country_offsets
 from crosstrain.world.campaigns import pick_campaigns
 from crosstrain.world.columns import MEMORY_POOL, Codes, Ref, join
 from crosstrain.world.context import DAY, Context, weights
+from crosstrain.world.names import country_codes, name_pools
 from crosstrain.world.people import assign_by_territory, clock_of
 from crosstrain.world.sessions import once_per_session
 from crosstrain.world.touches import TOUCH_CHANNELS, attendances, channel_for_event, touch_campaigns
@@ -89,12 +90,15 @@ def build_leads(ctx: Context) -> None:
            + np.array(SEGMENT_FIT)[segment] - 12 * free_mail + rng.normal(0, 7, n))
     fit = np.clip(np.round(fit), 0, 100).astype(np.int64)
     intent = rng.normal(0, 1, n) + np.log(np.array(mix["channel_intent"]))[channel]
-    pools = ctx.pools
-    first_pick = rng.integers(0, len(pools.first_names), n)
-    last_pick = rng.integers(0, len(pools.last_names), n)
-    first, last = _take(pools.first_names_arrow, first_pick), _take(pools.last_names_arrow, last_pick)
-    email = _emails(_take(pools.first_names_lower, first_pick), _take(pools.last_names_lower, last_pick),
-                    _take(_work_mail_hosts(st["account_domain"]), account), free_mail, rng)
+    # Names from the locale of the account's country (names.py).
+    names = name_pools()
+    st["account_country_code"] = country_codes(st["account_country"])
+    # The stream's draws as before (the rest of the world stays as it was), read as quantiles of the country's names.
+    first_u = rng.integers(0, len(ctx.pools.first_names), n) / len(ctx.pools.first_names)
+    last_u = rng.integers(0, len(ctx.pools.last_names), n) / len(ctx.pools.last_names)
+    first_pick, last_pick = names.pick(st["account_country_code"][account], first_u, last_u)
+    email = _emails(names.take("first", first_pick, "slug"), names.take("last", last_pick, "slug"),
+                    _take(work_mail_hosts(st["account_domain"]), account), free_mail, rng)
     owner = assign_by_territory(ctx, "sdr", segment, st["account_region"][account], ctx.rng["owners"], at=created)  # final: own_leads
     created = _arrival_times(ctx, created, campaign, outbound, account, owner, rng)
     st.update(lead_channel=channel, lead_campaign=campaign, lead_created=created, lead_account=account,
@@ -103,8 +107,9 @@ def build_leads(ctx: Context) -> None:
     ctx.tables["contacts"] = {
         "contact_id": Ref(np.arange(n), "contacts"),
         "account_id": Ref(account, "accounts"),
-        "first_name": first,
-        "last_name": last,
+        "first_name": names.take("first", first_pick),
+        "last_name": names.take("last", last_pick),
+        "local_name": names.local_names(first_pick, last_pick),
         "email": email,
         "title": Codes(title, title_names),
         "seniority": Codes(seniority, SENIORITY),
@@ -157,7 +162,13 @@ def _emails(first_l: pa.Array, last_l: pa.Array, host: pa.Array, free_mail, rng)
     number = _take(TWO_DIGITS, rng.integers(10, 99, len(first_l)) - 10)
     work = join(first_l, ".", last_l, host)
     free = join(first_l, last_l, number, "@" + FREE_MAIL_DOMAIN)
-    email = pc.if_else(pa.array(free_mail, memory_pool=pool), free, work, memory_pool=pool)
+    return numbered(pc.if_else(pa.array(free_mail, memory_pool=pool), free, work, memory_pool=pool))
+
+
+def numbered(email: pa.Array) -> pa.Array:
+    """``email`` with each repeat of an earlier address numbered (``ann.lee2@...``); the first
+    of each stays as it is, so addresses already unique keep their form when more are appended."""
+    pool = MEMORY_POOL
     # Two people with one name at one company get numbered addresses, as mail servers do.
     # Each distinct address gets a code (one hash pass in Arrow); codes seen twice clash.
     codes = pc.dictionary_encode(email, memory_pool=pool).indices.to_numpy()
@@ -190,7 +201,7 @@ def _take(values: pa.Array, index: np.ndarray) -> pa.Array:
     return pc.take(values, index, memory_pool=MEMORY_POOL)
 
 
-def _work_mail_hosts(domains: np.ndarray) -> pa.Array:
+def work_mail_hosts(domains: np.ndarray) -> pa.Array:
     """``@<domain>.example`` for each account."""
     return join("@", pa.array(domains, pa.string(), memory_pool=MEMORY_POOL), ".example")
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from crosstrain.world import staffing
-from crosstrain.world.calendar import HOUR, Clock, user_offsets
+from crosstrain.world.calendar import COUNTRY_OFFSETS, HOUR, Clock, user_offsets
 from crosstrain.world.columns import Codes, Ref, join
 from crosstrain.world.context import COUNTRIES, COUNTRY_WEIGHTS, REGION_WEIGHTS, REGIONS, Context, weights
+from crosstrain.world.names import COUNTRIES as NAME_COUNTRIES
+from crosstrain.world.names import name_pools
 
 ROLES = ("marketing", "sdr", "ae", "csm", "manager")
 COMPANY_DOMAIN = "brightwave.example"
@@ -35,10 +37,17 @@ def build_users(ctx: Context) -> None:
         start, end = np.r_[start, left_start], np.r_[end, left_end]
     n = len(role)
     region = rng.choice(len(REGIONS), size=n, p=weights(REGION_WEIGHTS))
-    first = ctx.pools.first_names[rng.integers(0, len(ctx.pools.first_names), n)]
-    last = ctx.pools.last_names[rng.integers(0, len(ctx.pools.last_names), n)]
+    offset = user_offsets(region).astype(np.int64)
+    country = user_countries(region, offset, ctx.rng["names"])
+    # The stream's draws as before (so the rest of the team stays as it was), read as quantiles of the country's names.
+    first_u = rng.integers(0, len(ctx.pools.first_names), n) / len(ctx.pools.first_names)
+    last_u = rng.integers(0, len(ctx.pools.last_names), n) / len(ctx.pools.last_names)
+    pools = name_pools()
+    first_pick, last_pick = pools.pick(country, first_u, last_u)
+    first, last = pools.take("first", first_pick).to_pylist(), pools.take("last", last_pick).to_pylist()
+    first_slug, last_slug = pools.take("first", first_pick, "slug").to_pylist(), pools.take("last", last_pick, "slug").to_pylist()
     names = np.array([f"{f} {s}" for f, s in zip(first, last)], dtype=object)
-    emails = np.array([f"{f.lower()}.{s.lower()}{i + 1}@{COMPANY_DOMAIN}" for i, (f, s) in enumerate(zip(first, last))], dtype=object)
+    emails = np.array([f"{f}.{s}{i + 1}@{COMPANY_DOMAIN}" for i, (f, s) in enumerate(zip(first_slug, last_slug))], dtype=object)
     # Sellers report to a manager of their segment.
     managers = np.flatnonzero(role == 4)
     manager = np.full(n, -1)
@@ -46,7 +55,6 @@ def build_users(ctx: Context) -> None:
         pool = managers[segment[managers] == seg] if (segment[managers] == seg).any() else managers
         members = np.flatnonzero((role >= 1) & (role <= 3) & (segment == seg))
         manager[members] = pool[rng.integers(0, len(pool), len(members))]
-    offset = user_offsets(region).astype(np.int64)
     ramp = np.array([staffing.RAMP_MONTHS.get(r, 2) for r in ROLES])[role]
     skill = np.exp(rng.normal(0, staffing.SKILL_SIGMA, n))
     ctx.state.update(user_role=role, user_segment=segment, user_region=region, user_offset=offset * HOUR,
@@ -58,6 +66,7 @@ def build_users(ctx: Context) -> None:
         "role": Codes(role, ROLES),
         "segment": Codes(segment, ctx.segments),
         "region": Codes(region, REGIONS),
+        "country": Codes(country, NAME_COUNTRIES),
         "utc_offset_hours": offset,
         "quarterly_quota": np.full(n, np.nan),  # this quarter's, for AEs, from the company plan (quotas.py)
         "start_date": start,
@@ -65,6 +74,18 @@ def build_users(ctx: Context) -> None:
         "is_active": end == staffing.NEVER,
         "manager_id": Ref(manager, "users"),
     }
+
+
+def user_countries(region: np.ndarray, offset: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Where each user works (codes into ``names.COUNTRIES``): a country of their region
+    whose clock is their UTC offset, so their name can come from its locale."""
+    country = np.empty(len(region), dtype=np.int64)
+    for r, name in enumerate(REGIONS):
+        for hours in np.unique(offset[region == r]):
+            rows = np.flatnonzero((region == r) & (offset == hours))
+            fits = [c for c in COUNTRIES[name] if round(COUNTRY_OFFSETS[c]) == hours] or list(COUNTRIES[name][:1])
+            country[rows] = np.array([NAME_COUNTRIES.index(c) for c in fits])[rng.integers(0, len(fits), len(rows))]
+    return country
 
 
 def clock_of(ctx: Context, users: np.ndarray) -> Clock:

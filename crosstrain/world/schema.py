@@ -40,7 +40,7 @@ TABLES: dict[str, Table] = {
     for t in [
         Table("users", "U", {
             "user_id": "id", "name": "str", "email": "str", "role": "str", "segment": "str",
-            "region": "str", "utc_offset_hours": "int", "quarterly_quota": "float", "start_date": "datetime", "manager_id": "id",
+            "region": "str", "country": "str", "utc_offset_hours": "int", "quarterly_quota": "float", "start_date": "datetime", "manager_id": "id",
             "end_date": "datetime", "is_active": "bool",
         }, {"manager_id": "users"}, "Everyone in the company's revenue team, past and present: marketing, SDRs, AEs, CSMs, managers."),
         Table("quotas", "", {
@@ -51,9 +51,9 @@ TABLES: dict[str, Table] = {
             "country": "str", "region": "str", "segment": "str", "icp_tier": "str", "owner_id": "id", "domain": "str",
         }, {"owner_id": "users"}, "Companies we sell to (HubSpot: companies)."),
         Table("contacts", "C", {
-            "contact_id": "id", "account_id": "id", "first_name": "str", "last_name": "str", "email": "str",
-            "title": "str", "seniority": "str", "department": "str", "created_at": "datetime",
-        }, {"account_id": "accounts"}, "People at those companies."),
+            "contact_id": "id", "account_id": "id", "first_name": "str", "last_name": "str", "local_name": "str",
+            "email": "str", "title": "str", "seniority": "str", "department": "str", "created_at": "datetime",
+        }, {"account_id": "accounts"}, "People at those companies: each lead's contact, and the buying groups of their deals."),
         Table("campaigns", "M", {
             "campaign_id": "id", "name": "str", "channel": "str", "start_date": "datetime", "end_date": "datetime",
             "event_date": "datetime", "budget": "float", "actual_cost": "float", "impressions": "int", "clicks": "int", "emails_sent": "int",
@@ -73,9 +73,10 @@ TABLES: dict[str, Table] = {
             "lead_id": "id", "stage": "str", "entered_at": "datetime",
         }, {"lead_id": "leads"}, "One row each time a lead entered a lifecycle stage."),
         Table("touchpoints", "T", {
-            "touchpoint_id": "id", "lead_id": "id", "occurred_at": "datetime", "channel": "str",
+            "touchpoint_id": "id", "lead_id": "id", "contact_id": "id", "occurred_at": "datetime", "channel": "str",
             "event_type": "str", "campaign_id": "id",
-        }, {"lead_id": "leads", "campaign_id": "campaigns"}, "Every marketing interaction of a lead."),
+        }, {"lead_id": "leads", "contact_id": "contacts", "campaign_id": "campaigns"},
+            "Every marketing interaction of a lead, and of its deal's buying group (``contact_id``: who made it)."),
         Table("campaign_members", "", {
             "campaign_id": "id", "lead_id": "id", "status": "str", "responded_at": "datetime",
         }, {"campaign_id": "campaigns", "lead_id": "leads"}, "Who each campaign reached and who responded."),
@@ -84,24 +85,43 @@ TABLES: dict[str, Table] = {
             "name": "str", "segment": "str", "created_at": "datetime", "close_date": "date", "stage": "str",
             "probability": "int", "amount": "float", "discount_pct": "float", "is_closed": "bool",
             "is_won": "bool", "forecast_category": "str", "loss_reason": "str", "competitor": "str",
-            **{flag: "bool" for flag in MEDDPICC_FLAGS},
+            **{flag: "bool" for flag in MEDDPICC_FLAGS}, "type": "str",
         }, {"account_id": "accounts", "lead_id": "leads", "owner_id": "users", "campaign_id": "campaigns"},
-            "Deals (HubSpot: deals), open and closed."),
+            "Deals (HubSpot: deals), open and closed: new business (from a lead) and expansions of existing customers."),
         Table("opportunity_history", "", {
             "opportunity_id": "id", "changed_at": "datetime", "stage": "str", "amount": "float",
             "probability": "int", "close_date": "date", "owner_id": "id",
         }, {"opportunity_id": "opportunities", "owner_id": "users"}, "Each change of a deal's stage, close date or owner."),
         Table("activities", "V", {
-            "activity_id": "id", "lead_id": "id", "opportunity_id": "id", "owner_id": "id", "type": "str",
-            "occurred_at": "datetime", "duration_min": "int", "outcome": "str",
-        }, {"lead_id": "leads", "opportunity_id": "opportunities", "owner_id": "users"},
-            "Calls, emails and meetings by SDRs and AEs."),
+            "activity_id": "id", "lead_id": "id", "opportunity_id": "id", "contact_id": "id", "owner_id": "id",
+            "type": "str", "occurred_at": "datetime", "duration_min": "int", "outcome": "str",
+        }, {"lead_id": "leads", "opportunity_id": "opportunities", "contact_id": "contacts", "owner_id": "users"},
+            "Calls, emails and meetings by SDRs and AEs, with the person on the other side (``contact_id``)."),
+        Table("opportunity_contact_roles", "", {
+            "opportunity_id": "id", "contact_id": "id", "role": "str", "is_primary": "bool", "engaged": "bool",
+        }, {"opportunity_id": "opportunities", "contact_id": "contacts"},
+            "Each deal's buying group (Salesforce: OpportunityContactRole): who plays which role, and who engaged."),
         Table("call_notes", "N", {
             "note_id": "id", "opportunity_id": "id", "occurred_at": "datetime", "speaker": "str", "text": "str",
             "objection_category": "str", "laer_steps": "str", "response_quality": "str",
             "framework_tags": "str",
         }, {"opportunity_id": "opportunities"},
-            "Snippets from sales calls: the buyer's objection and the rep's reply, tagged."),
+            "Short sales-call dialogues: the buyer's objection and the rep's reply, or a discovery question and its answer, tagged."),
+        Table("call_turns", "", {
+            "note_id": "id", "turn": "int", "speaker": "str", "act": "str", "text": "str",
+        }, {"note_id": "call_notes"},
+            "Each turn of each call note in order: who spoke, the act (objection, listen, explore, ...) and the words."),
+        Table("subscriptions", "S", {
+            "subscription_id": "id", "account_id": "id", "opportunity_id": "id", "csm_id": "id", "segment": "str",
+            "start_date": "date", "term_months": "int", "renewal_date": "date", "arr_start": "float", "arr": "float",
+            "status": "str", "churned_at": "date", "churn_reason": "str",
+        }, {"account_id": "accounts", "opportunity_id": "opportunities", "csm_id": "users"},
+            "Customers after the close: one subscription per won new-business deal, its ARR now and whether it churned."),
+        Table("subscription_events", "E", {
+            "event_id": "id", "subscription_id": "id", "account_id": "id", "occurred_at": "date", "type": "str",
+            "arr_before": "float", "arr_after": "float", "arr_change": "float", "reason": "str", "opportunity_id": "id",
+        }, {"subscription_id": "subscriptions", "account_id": "accounts", "opportunity_id": "opportunities"},
+            "Every change of a subscription's ARR up to the reference date: new, renewal, expansion, contraction, churn."),
     ]
 }
 
@@ -123,3 +143,5 @@ DEAL_STAGES = {
 }
 OPEN_DEAL_STAGES = tuple(s for s in DEAL_STAGES if not s.startswith("closed"))
 LAER_STEPS = ("listen", "acknowledge", "explore", "respond")
+# Roles in a deal's buying group (opportunity_contact_roles.role).
+BUYING_ROLES = ("champion", "economic_buyer", "decision_maker", "influencer", "user")

@@ -18,6 +18,7 @@ from crosstrain.world.calendar import HOUR, country_offsets
 from crosstrain.world.campaigns import SESSION_CHANNELS, campaign_channels, in_flight, last_send, next_session, session_time
 from crosstrain.world.columns import Codes, Ref
 from crosstrain.world.context import DAY, Context, weights
+from crosstrain.world.members import attribute
 from crosstrain.world.sessions import once_per_session
 
 TOUCH_CHANNELS = ("paid_search", "paid_social", "display", "email", "webinar", "event", "content", "referral", "partner", "direct")
@@ -114,7 +115,7 @@ def attendances(ctx: Context, rng):
 
 def deal_touches(ctx: Context, rng):
     """Touches of each deal's buying group between its creation and its close (or today), and
-    of won customers after it: (lead, time, event, channel, campaign)."""
+    of won customers after it: (lead, time, event, channel, campaign, contact)."""
     st = ctx.state
     lead, created = st["opp_lead"], st["opp_created"]
     end = np.where(st["opp_closed"], st["opp_close"] - CLOSE_MARGIN, ctx.now - 60)
@@ -156,7 +157,8 @@ def deal_touches(ctx: Context, rng):
     time = ctx.calendar.arrivals(time, buyer, lo, hi, rng)
     channel = channel_for_event(event, event_types, rng)
     campaign, time = touch_campaigns(ctx, lead[deal], time, event, channel, np.ones(len(deal), bool), rng, limit=hi)
-    return lead[deal], time, event, channel, campaign
+    contact = attribute(ctx, deal, time, ctx.rng["contacts"])  # the member of the buying group who touched
+    return lead[deal], time, event, channel, campaign, contact
 
 
 def lead_time_order(lead: np.ndarray, time: np.ndarray) -> np.ndarray:
@@ -186,19 +188,21 @@ def build_deal_touches(ctx: Context) -> None:
     points = np.array(ctx.recipe.funnel["event_points"], dtype=np.int64)
     before = np.bincount(lead_tp[0], weights=points[lead_tp[2]], minlength=len(st["lead_created"]))
     deal_tp = list(deal_touches(ctx, rng))
-    for i, dtype in enumerate((np.int64, np.int64, np.int8, np.int8, np.int64)):
+    lead_tp.append(lead_tp[0].astype(np.int32))  # before its deal, a lead's touches are its own contact's
+    for i, dtype in enumerate((np.int64, np.int64, np.int8, np.int8, np.int64, np.int32)):
         lead_tp[i] = np.r_[lead_tp[i], deal_tp[i]].astype(dtype, copy=False)
         deal_tp[i] = None
-    lead, time, event, channel, campaign = lead_tp
+    lead, time, event, channel, campaign, contact = lead_tp
     del lead_tp
     st["lead_engagement"] = np.minimum(before.astype(np.int64), 100)
     order = lead_time_order(lead, time)
-    lead, time, event, channel, campaign = lead[order], time[order], event[order], channel[order], campaign[order]
+    lead, time, event, channel, campaign, contact = (a[order] for a in (lead, time, event, channel, campaign, contact))
     once_per_session(ctx, lead, time, event, channel, campaign, TOUCH_CHANNELS.index("direct"))  # sessions.py
     st.update(tp_lead=lead, tp_time=time, tp_campaign=campaign)
     ctx.tables["touchpoints"] = {
         "touchpoint_id": Ref(np.arange(len(lead)), "touchpoints"),
         "lead_id": Ref(lead, "leads"),
+        "contact_id": Ref(contact, "contacts"),
         "occurred_at": time,
         "channel": Codes(channel, TOUCH_CHANNELS),
         "event_type": Codes(event, ctx.recipe.funnel["event_types"]),

@@ -45,8 +45,9 @@ world
 # |---|---|---|
 # | `world.leads` | a person who showed interest (filled a form, was called...) | `account_id` → accounts, `campaign_id` → campaigns, `opportunity_id` → opportunities |
 # | `world.accounts` | a company we sell to | `owner_id` → users |
-# | `world.contacts` | a person at an account | `account_id` → accounts |
+# | `world.contacts` | a person at an account: a lead's own, or a colleague on a deal's buying group | `account_id` → accounts |
 # | `world.campaigns` | a marketing programme and what it cost | leads point to it |
+# | `world.opportunity_contact_roles` | a person's role on a deal (champion, economic buyer, decision maker...) | `opportunity_id` → opportunities, `contact_id` → contacts |
 # | `world.opportunities` | a deal, open or closed | `lead_id` → leads, `account_id` → accounts |
 # | `world.users` | someone on the revenue team (marketing, SDR, AE, CSM) | `owner_id` everywhere |
 #
@@ -90,11 +91,14 @@ ex.q1.grade(n_leads)
 #
 # A lead becomes a **marketing-qualified lead (MQL)** when it meets the fit and engagement
 # thresholds marketing and sales agreed on. The date it happened is in `mql_at` (empty if
-# it never did). Store the **share** of all leads that ever became an MQL, as a number
-# between 0 and 1, in `mql_share`.
+# it never did). Only **inbound** leads, the ones marketing brought in, can become MQLs:
+# leads that SDRs find themselves (`source_channel == "outbound"`) skip that stage, which
+# is why module 03 follows the funnel on inbound leads. Store the **share of inbound
+# leads** that ever became an MQL, as a number between 0 and 1, in `mql_share`.
 
 # %% answer q2
-mql_share = world.leads.mql_at.notna().mean()
+inbound = world.leads[world.leads.source_channel != "outbound"]
+mql_share = inbound.mql_at.notna().mean()
 
 # %% tests q2
 ex.q2.check(mql_share)
@@ -174,13 +178,16 @@ ex.q5.grade(owners)
 # ## Reflection (graded by your trainer)
 #
 # In three to five sentences: which stage does *your* team own, what does it need from
-# the other team at the handoff, and one number from this CRM you would watch to know
-# the handoff works. (Your trainer grades this with a rubric; there is no single right
-# answer.)
+# the other team at the handoff, one number from this CRM you would watch to know the
+# handoff works, and how you would break that number down: which table you would join
+# to the leads (or the deals) and on which id column (see the table of tables above).
+# (Your trainer grades this with a rubric; there is no single right answer.)
 
 # %% [markdown] written reflection points=2
 # I am joining sales as an SDR, so I own the lead from SAL to SQL. From marketing I need
 # MQLs that meet the agreed definition, with the context of how they engaged, and from
 # AEs feedback on which SQLs became real opportunities. I would watch the share of MQLs
 # that sales accepts and how fast we first respond to them: if acceptance drops, the MQL
-# definition and the handoff need a conversation.
+# definition and the handoff need a conversation. I would look at acceptance per
+# campaign, joining the leads to the campaigns on `campaign_id`, so marketing sees which
+# programmes send leads we turn down.

@@ -20,7 +20,8 @@
 #
 # Run the next cell first: it loads the CRM as `world`, this module's exercises as `ex`,
 # and writes out `STAGE_OWNER`, the company's map from lifecycle stage to the team that
-# owns it (the map you drew in module 00).
+# owns it (the map you drew in module 00), and `STATUS_DESK`, which you will meet in
+# exercise 4.
 
 # %% locked setup
 import matplotlib.pyplot as plt
@@ -30,6 +31,7 @@ from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of 
 
 world, ex = start("01-two-teams")
 STAGE_OWNER = {"lead": "marketing", "mql": "marketing", "sal": "sdr", "sql": "sdr", "opportunity": "ae", "customer": "csm"}
+STATUS_DESK = {"open": "marketing", "nurture": "marketing", "rejected": "marketing", "unworked": "sdr", "working": "sdr"}
 
 # %% [markdown]
 # ## 1. What each team does
@@ -138,7 +140,7 @@ ex.q2.grade(metric_team)
 # ## 2. The lead's journey and who owns each stage
 #
 # A lead moves through **lifecycle stages**. Something recorded in the CRM moves it on,
-# and at each stage one team owns it, meaning that team has to act next:
+# and each stage has one owner: the team accountable for moving leads through it:
 #
 # | stage | what it means | owner |
 # |---|---|---|
@@ -201,24 +203,58 @@ ex.q3.check(event_stage)
 ex.q3.grade(event_stage)
 
 # %% [markdown]
-# ## Who owns each lead today?
+# ## Whose desk is each lead on today?
 #
-# `world.leads.lifecycle_stage` is where each lead is **now** (the history above is how
-# it got there). Most leads never move past the first stage:
+# The stage map says which team is accountable for each stage. Whose desk a lead is on
+# *today* is a different question, and `lifecycle_stage` cannot answer it: it holds the
+# **furthest** stage the lead ever reached, and stays there when the lead stops moving.
+# The lead's `status` says what is happening to it now. Side by side:
 
 # %%
-world.leads.lifecycle_stage.value_counts()
+pd.crosstab(world.leads.lifecycle_stage, world.leads.status).reindex(list(STAGE_OWNER))
+
+# %% [markdown]
+# Almost every lead whose furthest stage is SAL or SQL was **disqualified** (a closed
+# record: nobody works it any more), and most leads that reached "opportunity" belong to
+# a deal that was **lost**. An MQL that no SDR has called yet (`unworked`) waits on sales,
+# and the SLA clock is running (module 03). So, for each lead:
+#
+# | status | whose desk |
+# |---|---|
+# | `open`, `nurture`, `rejected` | marketing: new leads under the bar, leads in nurture, MQLs sales sent back with a reason |
+# | `unworked`, `working` | SDR: an MQL waiting for its first call, a lead being worked |
+# | `disqualified` | nobody: closed |
+# | `converted` | follows its deal: the AE while the deal is open, the CSM once it is won, nobody once it is lost |
+#
+# `STATUS_DESK` (from the setup cell) holds the first two rows.
+#
+# **And `owner_id`?** In every CRM, `owner_id` is the record's owner: the person the
+# record is assigned to. In this CRM a lead's `owner_id` is always an SDR: the one employed
+# when the lead was first answered (or created), and it stays so after the lead converts,
+# because the deal is a record of its own with its own `owner_id` (an AE). So `owner_id`
+# tells you *who* on the sales team a lead was routed to; the status tells you which team
+# has to act next.
+
+# %%
+world.leads.owner_id.map(world.users.set_index("user_id").role).value_counts()
 
 # %% [markdown]
 # ## Exercise 4: whose desk is each lead on?
 #
-# How many leads does each team own right now? Use each lead's current lifecycle stage
-# and `STAGE_OWNER`. Store the result in `leads_by_owner`: a dict such as
+# How many leads is each team working on right now? Use the table above: `STATUS_DESK`
+# for the leads' own status and, for converted leads, the stage of their deal (an open
+# deal is any stage other than `closed_won` and `closed_lost`). Leave closed records out.
+# Store the result in `leads_by_owner`: a dict such as
 # `{"marketing": ..., "sdr": ..., "ae": ..., "csm": ...}` or a pandas Series indexed by
-# team. Each team's count right earns part of the points (up to half of them; all right earns them all).
+# team. Each team's count right earns part of the points (up to half of them; all right
+# earns them all).
 
 # %% answer q4
-leads_by_owner = world.leads.lifecycle_stage.map(STAGE_OWNER).value_counts()
+deal_stage = world.leads.opportunity_id.map(world.opportunities.set_index("opportunity_id").stage)
+desk = world.leads.status.map(STATUS_DESK)
+desk[deal_stage == "closed_won"] = "csm"
+desk[deal_stage.notna() & ~deal_stage.isin(["closed_won", "closed_lost"])] = "ae"
+leads_by_owner = desk.value_counts()
 
 # %% tests q4
 ex.q4.check(leads_by_owner)
@@ -305,6 +341,22 @@ ex.q7.check(icp_segment)
 # hidden
 ex.q7.grade(icp_segment)
 
+# %% [markdown] locked icp_why_prompt
+# ## Written: why win rate alone misleads (graded by your trainer)
+#
+# A sales manager wants to target the segment with the best win rate. In two to four
+# sentences, tell them why win rate alone would mislead here: use your numbers from
+# exercises 5 and 6 (each segment's win rate and won revenue per closed deal) and say
+# what a win rate cannot show.
+
+# %% [markdown] written icp_why points=2
+# Win rate counts every win the same, whatever it is worth. SMB wins the most often
+# (about a third of its closed deals in my notebook, enterprise about one in eight), but
+# an enterprise deal is so much larger that a closed enterprise deal still brings the
+# most won revenue (about $10.8k against $4.2k for SMB). Revenue per closed deal is the
+# win rate times the average won deal, so targeting by win rate alone would send the
+# team after the smallest deals.
+
 # %% [markdown]
 # In this world, win rate alone would have pointed elsewhere. Revenue per closed deal is
 # still not the whole story: big deals also take longer to close (cycle length) and cost
@@ -373,8 +425,10 @@ shown(segment_table(world, by="icp_tier")[["closed", "win_rate", "avg_deal", "re
 # to an AE with notes for the first meeting; update the CRM.
 #
 # **Demand-generation marketer.** 9:00 check yesterday's campaigns: spend, clicks,
-# click-through rate, leads and cost per lead by channel. 10:00 move budget from display to
-# search: display leads are cheaper but rarely become opportunities. 11:00 write the
+# click-through rate, leads and cost per lead by channel. 10:00 compare channels on cost
+# per SQL, not only cost per lead: display brings the cheapest paid leads, yet its SQLs
+# cost more than search's, so I take it to the monthly budget review (its ROI rests on a
+# handful of won deals, too few to move money on alone). 11:00 write the
 # nurture e-mail for leads under the MQL threshold. 13:30 plan next month's webinar for
 # healthcare companies with product marketing. 15:00 review with the SDR manager why MQLs were rejected last week.
 # 16:30 report MQLs and sourced pipeline for the month.
@@ -393,8 +447,10 @@ shown(segment_table(world, by="icp_tier")[["closed", "win_rate", "avg_deal", "re
 # - Each lifecycle stage has one owner: marketing owns **lead** and **MQL**, SDRs own
 #   **SAL** and **SQL**, AEs the **opportunity**, CSMs the **customer**. A CRM event moves
 #   the lead on; the handoffs are where leads get lost.
-# - Who owns a lead *now* comes from its **current** lifecycle stage, not from its
-#   history or from the `owner_id` it was routed to.
+# - `lifecycle_stage` is the **furthest** stage a lead reached, not where it is now. Whose
+#   desk a lead is on follows its **status** (and, once converted, its deal); closed
+#   records (disqualified, lost) are on nobody's. `owner_id` is the record owner: here
+#   the SDR the lead was routed to; the deal has its own owner, an AE.
 # - Market research on closed deals only: **win rate = won / (won + lost)**, **average
 #   deal size = won amount / won deals**, and won revenue per closed deal = win rate x
 #   average deal size.

@@ -103,6 +103,18 @@ ex.q2.check(cpl_paid_search)
 ex.q2.grade(cpl_paid_search)
 
 # %% [markdown]
+# ### What this CRM can and cannot measure
+#
+# Marketing also works on **brand awareness** (how many people in the market know the
+# company) and **traffic** (visits to the website). This CRM cannot measure either.
+# It sees what the ad platforms report (impressions and clicks of paid media), the
+# e-mails sent, and the people who became leads, with their touches: every touch in
+# `world.touchpoints` belongs to a lead, including the visits they made before they
+# filled in a form (attached when the lead was created). A visitor who never became a
+# lead is not in the CRM at all. Awareness needs surveys or branded-search volume, and
+# traffic needs the web analytics tool; the CRM starts where a person becomes known.
+
+# %% [markdown]
 # ## 2. Conversion rate and cost per SQL: what the leads become
 #
 # A lead is not a customer. A **conversion rate** is the share of one step that reaches
@@ -162,10 +174,14 @@ ex.q4.grade(paid_media_pick)
 #
 # **ROI = (attributed gross profit - spend) / spend.** Two choices hide in it:
 #
-# - **Attribution**: which revenue a campaign gets credit for. Here we keep it simple, as
-#   Salesforce does by default: a won deal's whole amount goes to the campaign in its
-#   `campaign_id` (the campaign that sourced its lead). Module 07 shares credit across
-#   every touch instead.
+# - **Attribution**: which revenue a campaign gets credit for. Here we keep it simple: a
+#   won deal's whole amount goes to the campaign in its `campaign_id`, which in this CRM is
+#   always the campaign that sourced its lead. Salesforce's default report is close but
+#   not the same: it credits the deal's *Primary Campaign Source*, which Salesforce sets,
+#   when the lead converts, to the campaign **most recently** associated with the lead.
+#   Here, for about 6 in 10 won deals that a campaign sourced, another campaign touched
+#   the lead after the one that sourced it, and Salesforce would credit that later
+#   campaign. Module 07 shares credit across every touch instead.
 # - **Gross profit**, not revenue: a dollar of revenue costs something to deliver. We
 #   assume a gross margin of `GROSS_MARGIN` (80%, typical of software).
 #
@@ -200,6 +216,18 @@ roi
 ex.q5.check(roi)
 # hidden
 ex.q5.grade(roi)
+
+# %% [markdown]
+# Before you rank channels by ROI, count the won deals behind each one. A channel's ROI
+# rests on a few dozen won deals at most, and the smallest channel's on fewer than 20.
+# With so few, luck weighs heavily: one typical won deal more or less moves the ROI of
+# the channel with the least spend by about 0.1 (ten percentage points), so two channels
+# whose ROIs are close may swap places next year. Read an ROI with its count of wins next
+# to it, and act only on large differences.
+
+# %%
+won_by_channel = deals[deals.is_won].campaign_id.map(camps.set_index("campaign_id").channel)
+won_by_channel.value_counts().rename("won deals behind the ROI")
 
 # %% [markdown]
 # ## 4. Sales metrics: win rate, deal size, cycle length
@@ -356,7 +384,8 @@ for name, row in table.iterrows():
 # - **Different weights.** Win rate by count and by value can move apart: if big deals
 #   lose more often, the count looks fine while the revenue suffers.
 # - **One team's metric can be gamed at the other's expense.** Lowering the MQL bar
-#   raises lead counts and lowers cost per lead, and sales pays with a lower
+#   raises the number of MQLs and lowers the cost per MQL (leads and cost per lead do not
+#   move: they are counted before the bar), and sales pays with a lower MQL-to-SQL
 #   conversion rate. Shared metrics that span the handoff (cost per SQL, pipeline and
 #   revenue sourced, ROI) keep both teams pulling the same way.
 
@@ -388,10 +417,13 @@ for name, row in table.iterrows():
 # - CTR = clicks / impressions, summed per channel before dividing; search ads sit near
 #   6%, display well under 1%.
 # - Cost metrics use `actual_cost` (what was spent), never the budget (what was planned).
+# - The CRM measures from the moment a person becomes known (plus the ad platforms'
+#   impressions and clicks): brand awareness and total website traffic need surveys and
+#   web analytics.
 # - Cost per SQL = cost per lead / lead-to-SQL rate: cheap leads that rarely qualify are
 #   expensive SQLs.
 # - ROI = (attributed gross profit - spend) / spend: say which attribution and which
-#   margin you assume, and give deals time to close.
+#   margin you assume, give deals time to close, and count the wins behind it.
 # - Win rate = won / (won + lost), over closed deals only, by count and by value; average
 #   deal size = won amount / won count; cycle length = median days to close of won deals.
 # - Attainment = bookings (won, closed in the quarter) / quota, for every AE, including

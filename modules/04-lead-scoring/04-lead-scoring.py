@@ -44,9 +44,11 @@ world
 # | Over time | does not change: a CFO stays a CFO | fades: last year's webinar says little about today |
 # | Negative points | free-mail addresses, students, competitors | unsubscribes |
 #
-# The CRM keeps both in `fit_score` and `engagement_score`. Negative points are already
-# inside `fit_score`: compare the average fit of students, and of people who signed up
-# with a free-mail address, with everyone else.
+# The CRM keeps both in `fit_score` and `engagement_score`. Two of those negative points
+# are already inside this CRM's `fit_score`: students and free-mail addresses. It has none
+# for competitors or unsubscribes: nothing flags a competitor before sales meets one (then
+# it becomes a rejection reason), and it records no unsubscribes. Compare the average fit
+# of students, and of people who signed up with a free-mail address, with everyone else.
 
 # %%
 leads = world.leads
@@ -55,6 +57,18 @@ fig, axes = plt.subplots(1, 2, figsize=(9, 2.8))
 leads.groupby("seniority").fit_score.mean().sort_values().plot.barh(ax=axes[0], title="Mean fit by seniority")
 leads.groupby(free_mail.map({True: "free mail", False: "work e-mail"})).fit_score.mean().plot.barh(ax=axes[1], title="Mean fit by address")
 fig.tight_layout()
+
+# %% [markdown]
+# The fit points themselves are not stored in the CRM, but the data shows them: the gap
+# in mean fit between groups. Against an individual contributor, and a free-mail address
+# against a work one (here students about 22 points below an individual contributor,
+# free-mail addresses about 12 below work addresses):
+
+# %%
+by_seniority = leads.groupby("seniority").fit_score.mean()
+fit_points = (by_seniority - by_seniority["individual_contributor"]).sort_values()
+fit_points["free mail (vs work e-mail)"] = leads.fit_score[free_mail].mean() - leads.fit_score[~free_mail].mean()
+fit_points.round(1).rename("fit points")
 
 # %% [markdown]
 # ## The points table
@@ -218,6 +232,27 @@ ex.q3.check(best_threshold)
 ex.q3.grade(best_threshold)
 
 # %% [markdown]
+# ### What this bar can and cannot prove
+#
+# Before you take your bar to sales, ask where the outcome came from. Sales only calls an
+# inbound lead once it is an MQL, so every inbound lead that became an opportunity was an
+# MQL first, under the old rule (the mean of fit and engagement at 45 or more). A lead
+# under the old bar never got a conversation, so it could not become an opportunity
+# whatever its score. That is
+# **selection bias**: the outcome you fitted the bar to was produced by the old bar.
+# So the bar that maximises F1 largely rediscovers the old rule (most of the leads over
+# your F1-best bar were MQLs already), and the old MQL label itself scores a higher F1
+# than any bar on today's score. It cannot tell you whether leads under the old bar would
+# have converted if someone had called them.
+#
+# To learn that, sales must work a random sample of leads just under the bar for a month
+# and record what happens: a small experiment, not a better formula.
+
+# %%
+mql_before = world.leads.set_index("lead_id").mql_at.notna()[inbound]
+pd.crosstab(mql_before.rename("was an MQL"), became_opp.rename("became an opportunity"))
+
+# %% [markdown]
 # ## Fit and engagement together
 #
 # Neither score is enough alone. Cut each into bands and look at conversion in each
@@ -251,7 +286,13 @@ ex.q4.check(grid)
 ex.q4.grade(grid)
 
 # %% [markdown]
-# A heat map makes the point: conversion needs both a good fit *and* real engagement.
+# A heat map shows conversion by fit and engagement together. Read it with the same care
+# as the F1 bar: the cells where no lead became an opportunity are cells where no lead
+# became an MQL (its score never reached the old bar, so sales never called). And
+# `engagement_score` counts touches up to the day the deal was opened: for the leads that
+# converted, about a tenth of the touches came after their MQL, in the sales conversation
+# itself (demos, pricing pages). Part of "engagement predicts conversion" is conversion
+# producing engagement.
 
 # %%
 if ex.q4.answered(grid):
@@ -275,7 +316,8 @@ if ex.q4.answered(grid):
 # yet" alone is no reason to disqualify: many B2B projects start unfunded.
 #
 # The call notes in `world.call_notes` are tagged with the elements each snippet gives
-# evidence of (`framework_tags`). Ten snippets, without their tags:
+# evidence of (`framework_tags`). Each note is a short call, the buyer and the rep taking
+# turns (`world.call_turns` holds them one by one). Eleven of them, without their tags:
 
 # %%
 from crosstrain.notebook.exercises.lead_scoring.lesson import FRAMEWORK_TAGS, call_snippets
@@ -287,9 +329,10 @@ call_snippets(world)[["text"]]
 # %% [markdown]
 # ## Exercise 5: tag the snippets (2 points)
 #
-# For each snippet A-J, write the tags of the elements it tells you something about
+# For each snippet A-K, write the tags of the elements it tells you something about
 # (good news or bad), separated by `;` when there are several, using the names in
-# `FRAMEWORK_TAGS`. Some snippets evidence a BANT element *and* a MEDDPICC one. Store a
+# `FRAMEWORK_TAGS`. Some snippets evidence a BANT element *and* a MEDDPICC one, and an
+# objection is evidence too. Store a
 # dict in `tags`, e.g. `{"A": "bant.need;meddpicc.identified_pain", "B": ..., ...}`.
 # Each snippet right earns part of the points (up to half of them; all right earns them all). (Answer from the text, not by peeking at
 # `framework_tags`: reading buyers is the skill.)
@@ -306,6 +349,7 @@ tags = {
     "H": "meddpicc.paper_process",
     "I": "meddpicc.competition",
     "J": "meddpicc.decision_criteria",
+    "K": "bant.authority;meddpicc.economic_buyer",
 }
 
 # %% tests q5
@@ -354,11 +398,15 @@ shown(closed.groupby("has_economic_buyer").is_won.mean().rename("win rate"))
 # %% [markdown]
 # ## Exercise 7: late deals with no economic buyer (1 point)
 #
-# A forecast at risk: how many **open** deals at a probability of **60 or more** have
-# **no** economic buyer identified? Store the whole number in `late_no_eb`.
+# At **Id. Decision Makers** (probability 60) the AE is still finding out who decides, so
+# a deal there without an economic buyer is work in progress. From the next stage on
+# (Perception Analysis 70, Proposal/Price Quote 75, Negotiation/Review 90) the deal is
+# **late**: the economic buyer should be known, and a deal without one is a forecast at
+# risk. How many **open** deals at a probability of **70 or more** have **no** economic
+# buyer identified? Store the whole number in `late_no_eb`.
 
 # %% answer q7
-late = ~deals.is_closed & (deals.probability >= 60)
+late = ~deals.is_closed & (deals.probability >= 70)
 late_no_eb = int((late & ~deals.has_economic_buyer).sum())
 
 # %% tests q7
@@ -367,10 +415,31 @@ ex.q7.check(late_no_eb)
 ex.q7.grade(late_no_eb)
 
 # %% [markdown]
+# ## Exercise 8: CHAMP on the same snippets (1 point)
+#
+# Back to the ten snippets above. CHAMP asks first about the buyer's **Ch**allenges (the
+# problem and what it costs them), then **A**uthority (who signs), **M**oney (the budget)
+# and **P**rioritization (where this project sits among their other work, and so when it
+# will happen). For each CHAMP element, which snippet (A-J) gives evidence of it? Store a
+# dict in `champ`, e.g. `{"challenges": "A", "authority": ..., "money": ..., "prioritization": ...}`.
+# Each element right earns part of the points (up to half of them; all right earns them all).
+
+# %% answer q8
+champ = {"challenges": "A", "authority": "D", "money": "B", "prioritization": "F"}
+
+# %% tests q8
+ex.q8.check(champ)
+# hidden
+ex.q8.grade(champ)
+
+# %% [markdown]
 # ## Why sales rejects MQLs
 #
-# When sales rejects an MQL it records a reason. These are the best evidence for
-# changing the points table: each one says which leads scored too high.
+# When sales rejects an MQL it records a reason. Read the reasons before you change
+# points: in this CRM almost every rejection is `bad_timing`, a buyer who had moved on by
+# the time sales called. That is a speed-to-lead problem (module 03), not a scoring one.
+# Only the few `bad_fit`, `student`, `no_authority` and `competitor` rejections say that
+# a lead scored too high.
 
 # %%
 rejected = world.leads[world.leads.status == "rejected"]
@@ -378,41 +447,68 @@ rejected.groupby("rejection_reason").agg(
     leads=("lead_id", "size"), mean_fit=("fit_score", "mean"), mean_engagement=("engagement_score", "mean")
 ).sort_values("leads", ascending=False).round(1)
 
+# %% [markdown]
+# ## Why SDRs disqualify accepted leads
+#
+# Once an SDR has accepted a lead and talked to the buyer, a lead that does not qualify is
+# **disqualified**, with a reason too:
+
+# %%
+disqualified = world.leads[world.leads.status == "disqualified"]
+disqualified.rejection_reason.value_counts()
+
+# %% [markdown]
+# `no_budget` is the most common reason, close to 3 in 10 disqualifications. Yet the
+# frameworks above say "no budget yet" alone is no reason to disqualify: many B2B projects
+# start unfunded, and CHAMP puts money after the buyer's challenges for that reason. So
+# this CRM closes, for lack of budget, leads a BANT purist would call unqualified and a
+# CHAMP user would keep. Two questions for the two teams: did the SDR also find need and
+# authority (the CRM does not record it), and should these leads go back to nurture with
+# a follow-up at the buyer's next budget cycle instead of being closed?
+
 # %% [markdown] locked points_table_prompt
 # ## Written: a revised points table (graded by your trainer)
 #
-# Propose a revised points table for this company: the fit and engagement points you
-# would change (including negative points) and the MQL bar. Defend **each** change with
-# a number from this CRM: the rejection reasons above, the fit x engagement grid, or the
-# F1 you found. Say what you would ask sales to record so the next revision has better
-# evidence. About 150-250 words; a small table is welcome.
+# Propose a revised points table for this company: the fit points (the table of fit
+# points the data shows, near the top) and engagement points you would change, including
+# negative points, and the MQL bar. Defend **each** change with a number from this CRM:
+# the fit points, the rejection and disqualification reasons above, the fit x engagement
+# grid, or the F1 you found (saying what it can and cannot prove). Say what you would ask
+# sales to record so the next revision has better evidence. About 150-250 words; a small
+# table is welcome.
 
 # %% [markdown] written points_table points=3
 # | Change | From | To | Evidence |
 # |---|---|---|---|
-# | Student | fit -15 | disqualify (no MQL) | rejected MQLs that were students averaged a fit near 27 but engagement above 80: engagement carried them over the bar |
-# | Individual contributor | fit +8 | +4, and require a manager or above before MQL | "no_authority" rejections have high engagement but the lowest fit of the work-address reasons |
-# | Competitor domains | none | -50 (a list kept by sales) | "competitor" rejections have fit as high as real buyers: fit cannot catch them |
-# | Duplicate | none | merge on e-mail before scoring | "duplicate" is a top-3 reason: not a points problem, a data one |
+# | Student | about 22 fit points below an individual contributor | no MQL at all | a student is never the buyer; SDRs reject the few that get through as `student` |
+# | Free-mail address | about 12 below a work address | about 20 below | SDRs reject free-mail MQLs as `bad_fit`: the penalty lets some through |
+# | Competitor domains | no points in this CRM | -50 (a list kept by sales) | `competitor` rejections: fit cannot catch them |
 # | Engagement | no decay | half-life 30 days | a lead active a year ago is not active now, yet the undecayed score keeps it above the bar |
-# | MQL bar | 90 (mean 45) | the F1-best bar on the decayed score, then check acceptance | the bar that maximised F1 against opportunities |
+# | Touches after the MQL | counted in engagement_score | not counted when testing a bar | about a tenth of converted leads' touches came after their MQL |
+# | MQL bar | mean of fit and engagement 45 | unchanged for now | the F1-best bar mostly rediscovers the old rule: every opportunity was an MQL first |
 #
-# Most rejections ("no_project") come from leads with good fit and average engagement,
-# so points alone will not fix them: I would ask SDRs to record which touch made the
-# lead an MQL and whether the buyer had an active project, and review the table each
-# quarter against the acceptance rate (aim: sales accepts most MQLs).
+# Almost every rejection is `bad_timing`: points will not fix it, faster first calls will.
+# `no_budget` is the top disqualification: I would ask SDRs to record need and authority
+# on every discovery call, and to send no-budget leads with a real need back to nurture
+# with a follow-up date instead of closing them. To test a lower bar, SDRs work a random
+# sample of leads just under it for a month; we compare their opportunity rate, and
+# review the table each quarter against the acceptance rate (aim: sales accepts most MQLs).
 
 # %% [markdown] locked key_points
 # ## Key points
 #
-# - A lead score adds **fit** (who they are; never decays; negative points for students,
-#   free mail, competitors) and **engagement** (what they did; decays, e.g. halving every 30 days).
+# - A lead score adds **fit** (who they are; never decays; negative points, here for
+#   students and free mail) and **engagement** (what they did; decays, e.g. halving every 30 days).
 # - Decay is `points x 0.5 ** (age_days / 30)`, with age measured to the CRM's own
 #   "today" (`world.reference_date`), not the real one, and not a straight line.
 # - The MQL bar trades volume and recall against precision. Choose it against the
 #   outcome sales cares about (becoming an opportunity), e.g. by maximising F1, not
-#   against the MQL label itself.
-# - Conversion needs both: a fit x engagement grid shows where the good leads are.
+#   against the MQL label itself; but that outcome exists only where sales worked the
+#   leads, so a bar fitted to it rediscovers the old bar (selection bias). Test a new bar
+#   on a random sample of leads under it.
+# - A fit x engagement grid shows where leads converted; its empty cells are the leads
+#   sales never called, and engagement after the MQL flatters it.
 # - BANT / CHAMP qualify a first conversation; MEDDPICC runs a deal. Completeness wins,
 #   and a late-stage deal without an economic buyer is a forecast risk.
-# - Rejection reasons are the evidence for changing the points table.
+# - Rejection and disqualification reasons are evidence, read with care: bad timing is a
+#   speed problem, and "no budget" alone should send a lead back to nurture, not close it.

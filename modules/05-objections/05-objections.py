@@ -38,17 +38,49 @@ pd.set_option("display.max_colwidth", None)
 # %% [markdown]
 # ## 1. What buyers object to
 #
-# `world.call_notes` holds snippets from sales calls, each tied to a deal
+# `world.call_notes` holds short conversations from sales calls, each tied to a deal
 # (`opportunity_id`). There are two kinds:
 #
 # - **discovery notes** (`speaker` is `"rep"`): the rep asks a question and the buyer
 #   answers; they have no `objection_category`;
-# - **objection notes** (`speaker` is `"buyer"`): the buyer objects and the rep replies.
-#   They carry the `objection_category`, the LAER steps the reply shows (`laer_steps`)
-#   and its `response_quality`.
+# - **objection notes** (`speaker` is `"buyer"`): the buyer objects and the rep replies,
+#   sometimes asking a question the buyer answers before the rep responds. They carry the
+#   `objection_category`, the LAER steps the reply shows (`laer_steps`) and its
+#   `response_quality`.
+#
+# `world.call_turns` holds the same conversations one turn at a time: who spoke
+# (`speaker`), what the turn does (`act`: objection, listen, acknowledge, explore,
+# answer, respond, or a weak move) and the words. A note's labels are read off its acts.
 
 # %%
 notes.groupby("speaker", dropna=False).head(1)[["speaker", "text", "objection_category", "laer_steps", "response_quality"]]
+
+# %% [markdown]
+# One objection note, turn by turn:
+
+# %%
+first = notes.loc[(notes.speaker == "buyer") & (notes.laer_steps == "listen;acknowledge;explore;respond"), "note_id"].iloc[0]
+world.call_turns[world.call_turns.note_id == first]
+
+# %% [markdown]
+# ### Rapport comes before discovery
+#
+# A buyer tells the real concern ("my CFO will not sign this quarter") only to a rep they
+# trust; to a stranger they say "it's too expensive". That trust is **rapport**, and it is
+# the first step of most selling methods (Sandler starts with *Bonding and Rapport*). It is
+# built in discovery, before any objection: being curious about the buyer's situation and
+# not the product, using their words back to them ("so the Monday report takes five
+# people a morning?"), keeping the promises made on the last call (the agenda, the time,
+# the follow-up), and saying plainly what you do not know. It is not small talk or
+# flattery, and it is not agreeing with everything: a rep who agrees with an objection
+# loses the buyer's respect, not just the point.
+#
+# The discovery notes show rapport at work: the rep asks about the buyer's situation and
+# the buyer answers with details (names, numbers, dates) they would not give a stranger.
+# The CRM cannot measure rapport itself (a note records words, not tone), but the
+# **Listen** and **Acknowledge** steps of LAER below are rapport under pressure: playing
+# back what the buyer said and treating the concern as fair keeps them talking long
+# enough for you to explore.
 
 # %% [markdown]
 # Objections fall into a handful of categories, and each has a **diagnostic probe**: the
@@ -112,9 +144,10 @@ print("agrees with the label:", (guess == objections.objection_category).mean())
 pd.crosstab(objections.objection_category, guess.fillna("none"))
 
 # %% [markdown]
-# Read the notes it gets wrong: a keyword means one thing in one objection and another
-# elsewhere ("spend" is a budget word, until the buyer says "ad spend reporting"). A
-# keyword guess is a start; the diagnostic probe is what confirms the category on the call.
+# Read the notes it gets wrong, if any: a keyword means one thing in one objection and
+# another elsewhere ("budget" is a budget word, until the buyer says someone else "owns the
+# budget", which is authority: the order of the rules matters). A keyword guess is a start;
+# the diagnostic probe is what confirms the category on the call.
 
 # %%
 buyer_words(objections.text)[guess != objections.objection_category].head(5)
@@ -138,8 +171,11 @@ buyer_words(objections.text)[guess != objections.objection_category].head(5)
 #    need something to show my CFO": three different answers.
 # 4. **Respond**: only once the concern is clear, answer *that* concern.
 #
-# **LAARC** (Listen, Acknowledge, Assess, Respond, Confirm) is the same idea with a last
-# step: check that the answer settled the concern ("Does that address it?").
+# **LAARC** (Listen, Acknowledge, Assess, Respond, Confirm) has five steps. Its first two
+# are LAER's; **Assess** is LAER's Explore (questions until you know what the concern
+# really is and how much it weighs for the buyer); **Respond** is the same; and it adds a
+# fifth step, **Confirm**: after responding, ask whether the answer settled the concern
+# ("Does that address it?"), and if not, go back to assessing.
 #
 # **Feel-Felt-Found** ("I understand how you feel; others felt the same; they found...")
 # is a useful way to *respond*, but only after exploring: said at once, it answers a
@@ -437,7 +473,8 @@ for letter in "CA":
 #   trust), and each has a diagnostic probe: "too expensive compared with what?",
 #   "what changes next quarter?", "who else is involved?"...
 # - LAER: Listen, Acknowledge (not agree), Explore with open questions to the root cause,
-#   Respond only once the concern is clear. LAARC adds Assess and Confirm.
+#   Respond only once the concern is clear. LAARC (Listen, Acknowledge, Assess, Respond,
+#   Confirm) assesses where LAER explores, and adds Confirm: check the answer settled it.
 #   Feel-Felt-Found is a way to respond, only after exploring.
 # - Weak replies respond before exploring: an instant discount, a rebuttal, a feature
 #   dump, a canned script, a pressure close. They are still responses.

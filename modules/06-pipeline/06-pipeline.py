@@ -62,11 +62,13 @@ pd.DataFrame({"configured %": pd.Series(DEAL_STAGES), "won from here %": (100 * 
 
 # %% [markdown]
 # Deals that get further win more often, because most lost deals drop out early. Compare the
-# two columns: where the configured probability is below what this company's deals actually
-# do (early stages) the weighted pipeline undercounts them, and where it is above (late
-# stages) it overcounts. Sales operations teams recalibrate their stage probabilities from
-# exactly this table, once enough deals have closed. Below we use the configured ones, as
-# the CRM does. Where the open deals sit:
+# two columns stage by stage. In this CRM the first three stages (prospecting,
+# qualification, needs analysis) win at least 10 points more often than configured, so
+# the weighted pipeline undercounts deals there; from value proposition on, no stage wins
+# more than a few points above its configured probability and most win less, so it
+# overcounts them (negotiation is configured at 90% and wins less). Sales operations teams
+# recalibrate their stage probabilities from exactly this table, once enough deals have
+# closed. Below we use the configured ones, as the CRM does. Where the open deals sit:
 
 # %%
 open_deals = deals[~deals.is_closed]
@@ -123,8 +125,10 @@ booked = wins[(wins.close_date >= quarter_start) & (wins.close_date <= today)].a
 team_quota, booked
 
 # %% [markdown]
-# (Early in a quarter little or nothing is booked yet, so the remaining quota is close
-# to the whole quota; late in a quarter it shrinks.)
+# Today is six weeks into the quarter, so part of the quota is already booked (on the
+# course's worlds between a tenth and four fifths of it): the remaining quota is what
+# the open pipeline must still cover, not the whole quota. Early in a quarter the two are
+# close; late in a quarter the remaining quota shrinks.
 #
 # **How much coverage is enough?** If the team wins a share *w* of its pipeline, then to
 # book $1 it needs $1 / *w* of pipeline: **coverage needed = 1 / win rate**. At a 25% win
@@ -181,8 +185,8 @@ ex.q2.grade(coverage)
 # ## 3. Sales velocity: how fast the pipeline turns into revenue
 #
 # **Sales velocity = opportunities x average deal x win rate / cycle length (days)**, in
-# dollars per day. Here: opportunities = open deals now; average deal = mean amount of
-# the deals **won**; win rate = won / closed (by count); cycle length = **median** days from
+# dollars per day. Here: opportunities = the open deals now; average deal = mean amount of
+# the **won** deals; win rate = won / closed (by count); cycle length = **median** days from
 # creation to close of won deals. The last three are measured on deals closed in the last
 # 365 days (a stated window, so the numbers describe recent performance). For the team:
 
@@ -299,7 +303,7 @@ one.close_date > one.close_date.shift()
 # Store a dict in `slipped` with:
 # - `"n_slipped"`: the number of deals (open or closed) whose close date was pushed later at least twice;
 # - `"win_rate_slipped"`: their win rate, won / (won + lost), over those that are closed;
-# - `"win_rate_never_slipped"`: the same for the deals that never slipped.
+# - `"win_rate_never_slipped"`: the same win rate for the deals that never slipped (0 slips), over those that are closed.
 #
 # Each key right earns a third of the points.
 
@@ -398,7 +402,7 @@ forecast_explorer(world)
 discount_band(deals.discount_pct).value_counts()
 
 # %% [markdown]
-# ## Exercise 7: win rate and median deal by discount band
+# ## Exercise 7: win rate and median won amount by discount band
 #
 # Store a dict in `discounts` with:
 # - `"win_rate"`: a Series (or dict) by discount band of the win rate over **closed** deals;
@@ -459,32 +463,31 @@ risks.head(10)
 # 3. one thing you ask marketing for, given the coverage and velocity you computed.
 
 # %% [markdown] written forecast_memo points=4
-# **Forecast call, Q4.** We have booked about $0.40M of a $1.46M team quota six weeks in,
-# so about $1.06M remains; commit rolls up to about $0.70M and best case adds about $1.46M.
-# With a recent win rate by value near 18%, we need about 5.6x coverage and have about
-# 3.7x, so the quarter is not covered on paper: the gap has to come from converting
-# best-case deals, not from new pipeline this late. I call about $0.72M: commit, less
-# Omeir Retail, plus Tyrrell Digital.
+# *(A model answer: the values and deals are each world's own, so it names where each comes
+# from; yours are the numbers and deals your notebook printed.)*
 #
-# Commit deals:
-# - **O0001327 Omeir Retail ($125k, 3 days left)**: in negotiation with no economic buyer,
-#   decision criteria, decision process or paper process. Risk: nobody who can sign has
-#   seen it. Action: get the economic buyer on a call today or take it out of commit.
-# - **O0001187 Crampsie-Jiles ($67k, 5 days)**: complete MEDDPICC, but Globex Cloud is
-#   competing. Action: confirm the paper process and hold the price.
-# - **O0001477 Hennebry-Rabee ($16k, 3 days)**: no champion, decision criteria or paper
-#   process. Action: a mutual close plan with dates, signed off by the buyer.
+# **Forecast call, this quarter.** Six weeks in we have booked `booked` of the team quota
+# (`team_quota`); the remaining quota is the difference, and it is what I hold the call
+# against, not the whole quota. Commit (`forecast["commit"]`: booked plus the open commit
+# deals) and best case (`forecast["best_case"]`) bracket the call. The coverage needed at
+# our recent win rate by value (`coverage["coverage_needed"]`) is well above the 3x rule of
+# thumb; I set the coverage we have (`coverage["coverage"]`) against it. Where we have less,
+# the gap has to come from converting best-case deals. I call commit, less any commit deal
+# without an economic buyer, plus the best-case deals whose MEDDPICC is nearly complete.
 #
-# Best-case deals:
-# - **O0001301 Tyrrell Digital ($143k, 34 days)**: proposal stage, no paper process or
-#   champion yet, Initech Suite competing; can move to commit once a champion sponsors it.
-# - **O0001378 Downing Inc ($164k, 46 days)**: slipped three times, no decision criteria or
-#   process. Twice-slipped deals win less often than deals that never slipped. Action: keep
-#   it out of the call unless the decision process is mapped this month.
+# For each deal, from `deal_risks`: its id, name and amount, its main risk and the action.
+# - **Three commit deals**, largest first. The risk is what `meddpicc_missing`, `slips` and
+#   `close_in_days` show: no economic buyer (meet them this week or take the deal out of
+#   commit), no paper process (agree the contract steps and dates with procurement now), a
+#   close date that already moved (a mutual close plan with dates, signed off by the buyer).
+# - **Two best-case deals**: one with a champion or paper process still missing (it moves
+#   to commit once a champion sponsors it), and one that slipped twice or more, which I keep
+#   out of the call unless its decision process is mapped this month: deals that slipped
+#   twice or more win less often than deals that never slipped. Action: review it weekly.
 #
-# Ask to marketing: next quarter's pipeline is thin; a late-stage enterprise programme
-# (customer references, ROI calculator) would help both the win rate and next quarter's
-# coverage.
+# Ask to marketing: next quarter's pipeline must be created now to close in time; a
+# late-stage enterprise programme (customer references, an ROI calculator) would help both
+# the win rate and next quarter's coverage.
 
 # %% [markdown]
 # ## Key points
@@ -493,6 +496,8 @@ risks.head(10)
 #   sum(amount x probability / 100) over **open** deals closing in the period.
 # - Check them against the share won from each stage in `opportunity_history`: here early
 #   stages win more often than configured and late stages less often.
+# - Mid-quarter, part of the quota is already booked: coverage divides by the remaining
+#   quota, and the commit roll-up starts from what is won so far.
 # - "This quarter" is the quarter containing today; its pipeline is open deals closing
 #   from today to the quarter's end, not every open deal.
 # - Coverage = open pipeline / (quota - booked so far); the coverage needed is about

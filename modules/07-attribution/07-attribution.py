@@ -30,11 +30,12 @@ import pandas as pd
 
 from crosstrain.notebook import ____, start  # noqa: F401 (____ is the blank of each answer cell)
 from crosstrain.notebook.exercises.attribution.lesson import (
+    ACQUISITION_ROLES,
     ANNUAL_CHURN,
+    COST_PER_HEAD,
     GROSS_MARGIN,
     HALF_LIFE_DAYS,
     HISTORY_YEARS,
-    SALES_COST_PER_HEAD,
     touch_path,
 )
 
@@ -185,6 +186,14 @@ ex.q3.grade(last_linear)
 #   they filled a form. Outbound leads have none, since an SDR created them.
 # - **Opportunity-creation touch**: the last touch at or before the deal's `created_at`.
 #   A deal whose touches all came later has none.
+#
+# Tools name these models differently, so check the definition before comparing reports.
+# The U-shaped model here is the B2B funnel one (the domain brief's 40% first touch, 40%
+# lead creation). Some tools define U-shaped, or "position-based", as 40% to the **first**
+# and 40% to the **last** touch before the conversion, with 20% for the rest: Salesforce
+# Marketing Cloud's multi-touch attribution and Google's position-based model are among
+# them. On the same journeys that version credits the touches just before the win, as last
+# touch does, where ours credits the form fill that made the lead.
 
 # %%
 from crosstrain.notebook.tables import shown
@@ -293,10 +302,26 @@ shown(share_table(world), percent="all")
 # %% [markdown]
 # Reading it: first touch and U-shaped give more to the channels that **open** journeys
 # (look at the table: which channels gain most under first touch?); last touch and time
-# decay give more to what happens just before the signature (in this CRM, the buyer on
-# the pricing page and the e-mails of the deal's last weeks); W-shaped sits
-# between, and is the only one that rewards the touch that turned a lead into a deal. No model is "true": each answers
-# a different question, which is why the executive report must say which one it uses.
+# decay give more to what happens just before the signature; W-shaped sits between, and
+# is the only one that rewards the touch that turned a lead into a deal. No model is
+# "true": each answers a different question, which is why the executive report must say
+# which one it uses.
+#
+# "Just before the signature" only means something if the data has touches there. Check:
+# how many days before the close each won deal's last touch came, and what it was.
+
+# %%
+last = path.groupby("opportunity_id").tail(1)  # path is sorted by deal, then time
+days_before = (last.close_date - last.occurred_at) / pd.Timedelta(days=1)
+print(f"median {days_before.median():.1f} days before the close; within a week: {(days_before <= 7).mean():.0%}")
+shown(last.event_type.value_counts(normalize=True).head(4).rename("share of last touches"), percent="all")
+
+# %% [markdown]
+# In this CRM they do: a won deal's last touch comes a median of about three days before
+# the close, and for most deals (over 80%) within the last week; about half of those last
+# touches are the buyer on the pricing page, and nearly all the rest come from e-mail and
+# direct web visits. A CRM whose last touches sat weeks before the close would make "last
+# touch rewards what closed" an empty phrase.
 
 # %% [markdown]
 # ## 7. Sourced vs influenced pipeline
@@ -339,7 +364,10 @@ ex.q6.grade(pipeline)
 # %% [markdown]
 # ## 8. Unit economics: CAC, LTV and payback
 #
-# - **CAC** = (sales + marketing spend) / new customers.
+# - **CAC** = (sales + marketing spend) / new customers. Both spends include people, not
+#   only programmes: marketing's own team, the SDRs, the AEs and the managers who run them
+#   all work to win customers. CSMs do not count: they serve customers after the sale
+#   (retention and expansion), so their cost is not what it took to acquire them.
 # - **LTV** = ARPA x gross margin / churn rate (ARPA: average revenue per account).
 # - **LTV:CAC**: at least 3:1 is the usual bar.
 # - **Payback (months)** = CAC / (monthly ARPA x gross margin): under 12 months is the
@@ -349,12 +377,14 @@ ex.q6.grade(pipeline)
 #
 # | Assumption | Value |
 # |---|---|
-# | Sales spend: per AE or SDR, a year, fully loaded (`SALES_COST_PER_HEAD`) | $120,000 |
+# | Cost per person who wins customers, a year, fully loaded (`COST_PER_HEAD`) | $120,000 |
+# | Who counts (`ACQUISITION_ROLES`): roles `marketing`, `sdr`, `ae`, `manager` | not `csm` |
 # | Years the CRM covers (`HISTORY_YEARS`) | 2 |
 # | Annual churn (`ANNUAL_CHURN`) | 20% |
 # | Gross margin (`GROSS_MARGIN`) | 80% |
 #
-# Marketing spend is every campaign's `actual_cost`; new customers are the distinct
+# Spend is every campaign's `actual_cost` plus the people of those roles at
+# `COST_PER_HEAD` a year for `HISTORY_YEARS`; new customers are the distinct
 # accounts with a won deal; a deal's amount is a year of subscription, so ARPA = won
 # revenue / new customers is annual and monthly ARPA is ARPA / 12. The spend side:
 
@@ -368,11 +398,11 @@ world.users.role.value_counts(), camps.actual_cost.sum()
 # and `"payback_months"`, with the assumptions above. Each part earns a quarter of the points.
 
 # %% answer q7
-sales_spend = world.users.role.isin(["ae", "sdr"]).sum() * SALES_COST_PER_HEAD * HISTORY_YEARS
-marketing_spend = camps.actual_cost.sum()
+people = world.users.role.isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS
+campaigns = camps.actual_cost.sum()
 wins = deals[deals.is_won]
 customers = wins.account_id.nunique()
-cac = (sales_spend + marketing_spend) / customers
+cac = (people + campaigns) / customers
 arpa = wins.amount.sum() / customers
 ltv = arpa * GROSS_MARGIN / ANNUAL_CHURN
 economics = {"cac": cac, "ltv": ltv, "ltv_to_cac": ltv / cac, "payback_months": cac / (arpa / 12 * GROSS_MARGIN)}
@@ -384,8 +414,9 @@ ex.q7.check(economics)
 ex.q7.grade(economics)
 
 # %% [markdown]
-# Two things to notice: sales spend is most of the CAC, so marketing alone cannot fix it;
-# and churn is an assumption that moves LTV a lot (at 10% churn LTV doubles). Say the
+# Two things to notice: people, not campaigns, are most of the CAC (about three quarters
+# of the spend here), and they sit in both teams, so neither team can fix it alone; and
+# churn is an assumption that moves LTV a lot (at 10% churn LTV doubles). Say the
 # assumptions whenever you show these numbers.
 #
 # ## 9. Campaign ROI from closed-won revenue
@@ -476,6 +507,7 @@ if ex.q8.answered(campaign_roi):
 #   outbound leads have none. Rescale each deal's weights so short paths still sum to 1.
 # - Marketing-sourced pipeline (the lead came from marketing) is smaller than
 #   marketing-influenced pipeline (a touch before the deal was created): say which one.
-# - CAC = (sales + marketing spend) / new customers; LTV = ARPA x margin / churn; aim for
+# - CAC = (sales + marketing spend) / new customers, people included (marketing, SDRs,
+#   AEs, managers; not CSMs); LTV = ARPA x margin / churn; aim for
 #   LTV:CAC of 3:1 or more and payback under 12 months, and state your assumptions.
 # - ROI = (attributed gross profit - spend) / spend; judge campaigns after their deals close.

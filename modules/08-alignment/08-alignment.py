@@ -20,7 +20,7 @@
 #
 # 1. turn next quarter's revenue goal into a **reverse-funnel plan** (deals, opportunities,
 #    SQLs, SALs, MQLs, leads and the marketing budget);
-# 2. find the stage where last quarter fell **furthest short of the plan**;
+# 2. compare last quarter with the plan and find **the step where it fell short**;
 # 3. run a **data-hygiene pass** on the CRM as people really typed it;
 # 4. build the **SLA scorecard** for both teams and a **joint dashboard**;
 # 5. write the joint quarterly business review.
@@ -103,12 +103,23 @@ ex.q1.grade(plan_needs)
 # accepting and qualifying those MQLs and winning the deals. If either side's rate slips,
 # the other side's number has to grow, which is why both teams review the rates together.
 #
+# **The leads arrive a cycle earlier.** The plan is for next quarter's *won deals*, and a
+# lead takes time to become one: in this CRM the median inbound won deal closed about three
+# months after its lead was created, a whole quarter. So most of next quarter's wins come
+# from leads created this quarter or before: the leads and MQLs the plan asks for are due
+# about one cycle before the quarter whose revenue they bring, which means starting now,
+# not when next quarter begins.
+#
 # ## 2. Plan against reality: where is the gap?
 #
 # A plan is a flow per quarter, so compare it with what **happened** in a quarter: leads
 # created, MQLs, SALs and SQLs reached, opportunities created and deals won (by close date)
-# in that quarter. Here are last year's inbound MQLs per month against the plan's
-# monthly pace (a third of the quarter's need):
+# in that quarter. Mind what is compared: last quarter's actuals against **next** quarter's
+# plan, which is 25% above an average quarter of the last year. A quarter that only matched
+# that average, at the plan's rates, would read about 0.8 (1 / 1.25) at every stage. So the
+# level of the ratios says how far last quarter's pace is from next quarter's need, and the
+# changes from one stage to the next say where a rate did not hold. Here are last year's inbound MQLs per month
+# against the plan's monthly pace (a third of the quarter's need):
 
 # %%
 monthly = monthly_scorecard(world)
@@ -145,13 +156,30 @@ ex.q2.check(vs_plan)
 ex.q2.grade(vs_plan)
 
 # %% [markdown]
-# ## Exercise 3: the largest gap
+# ## Where the fix belongs
 #
-# Which stage is furthest below plan? Store its name (one of the keys of `vs_plan`) in
-# `gap_stage`.
+# Compare ratios, not differences: the top of the funnel is over a hundred times bigger than
+# the bottom (leads per win), so a raw difference nearly always points at leads. And do not stop at the
+# smallest ratio: a stage inherits every shortfall above it (if leads are 20% short, every
+# stage below starts 20% short even when each of its rates held). Look at where the ratio
+# **drops** from one stage to the next: divide each stage's ratio by the ratio of the
+# stage above it (leads by 1, the plan itself). That quotient is the rate observed into
+# the stage over the plan's rate, so the smallest one is the step where the plan's rate
+# held least, and the team that owns that step brings the fix to the review (module 03's
+# owners: marketing up to MQL, SDRs to SQL, AEs from opportunity to won). If no stage is
+# below plan, there is no gap to fix.
+#
+# ## Exercise 3: the step that fell short
+#
+# Store in `gap_stage` the stage (one of the keys of `vs_plan`) where the ratio drops most
+# from the stage above it, or `"none"` if no stage is below plan (every ratio 1 or more).
 
 # %% answer q3
-gap_stage = min(vs_plan, key=vs_plan.get)
+steps, before = {}, 1.0
+for stage, ratio in vs_plan.items():  # leads first, down to deals
+    steps[stage] = ratio / before
+    before = ratio
+gap_stage = min(steps, key=steps.get) if min(vs_plan.values()) < 1 else "none"
 
 # %% tests q3
 ex.q3.check(gap_stage)
@@ -159,11 +187,7 @@ ex.q3.check(gap_stage)
 ex.q3.grade(gap_stage)
 
 # %% [markdown]
-# Compare ratios, not differences: the top of the funnel is dozens of times bigger than
-# the bottom, so a raw difference nearly always points at leads. Look at where the ratio
-# **drops** from one stage to the next: that step is where the plan's rate did not hold,
-# and the team that owns that step brings the fix to the review (module 03's owners:
-# marketing up to MQL, SDRs to SQL, AEs from opportunity to won).
+# The ratios side by side: the bar where the drop happens is the step to fix.
 
 # %%
 if ex.q2.answered(vs_plan):
@@ -283,12 +307,12 @@ ex.q6.grade(duplicates_per_channel)
 # The SLA from module 03 is a promise in both directions, so its scorecard has a column
 # for each team:
 #
-# | Team | Measure | Why |
-# |---|---|---|
-# | marketing | MQL volume against the plan | did marketing deliver the quantity it signed up to? |
-# | marketing | acceptance rate: accepted / (accepted + rejected) | did it deliver the quality? (aim above 60-80%) |
-# | sales | share of MQLs touched within 4 hours (never touched = a miss) | did sales respond fast enough? |
-# | sales | follow-up attempts per MQL (calls, e-mails, meetings) | did sales try often enough? |
+# | Team | Measure | Target | Why |
+# |---|---|---|---|
+# | marketing | MQL volume against the plan | 1 (on plan) | did marketing deliver the quantity it signed up to? |
+# | marketing | acceptance rate: accepted / (accepted + rejected) | 70% (the benchmark says 60-80%) | did it deliver the quality? |
+# | sales | share of MQLs touched within 4 hours (never touched = a miss) | 90% | did sales respond fast enough? |
+# | sales | follow-up attempts per MQL (calls, e-mails, meetings) | 6, the cadence: six tries before an unreached MQL goes back to nurture | did sales try often enough? |
 #
 # MQLs nobody answered are not rejections: sales never looked at them, so they count
 # against sales' response measure, not against marketing's quality.
@@ -337,8 +361,9 @@ last_year.sla_4h.plot(ax=axes[1, 1], marker="o", ylim=(0, 1), title="Sales: MQLs
 fig.tight_layout()
 
 # %% [markdown]
-# The dashed lines on the bottom row are targets the two teams would write into the SLA
-# (70% acceptance, 90% of MQLs touched within 4 hours): choose your own in the review.
+# The dashed lines on the bottom row are the scorecard's targets (70% acceptance, 90% of
+# MQLs touched within 4 hours); the attempts target (6) and MQLs on plan (1) are in the
+# table above. The two teams write their own into the SLA in the review.
 #
 # ## 6. Try other plans
 #
@@ -372,12 +397,16 @@ reverse_funnel_planner(world)
 # budget of the leads times module 02's cost per lead. Marketing owns leads, MQLs and
 # budget; SDRs own SALs and SQLs; AEs own opportunities and deals.
 #
-# **Against the plan.** We compared last quarter's volume at each stage with the plan's
-# need (`vs_plan`, 1 = on plan): the largest gap is the stage with the smallest ratio, and
-# the team that owns that stage owns the fix. A ratio that drops from opportunities to
-# deals puts the leak in closing, not in demand (part of it lag: the quarter's new
-# opportunities have not closed yet; the rest the win rate); one that drops at MQLs or
-# SQLs puts it in demand or in the handoff.
+# **Against the plan.** We compared last quarter's volume at each stage with next
+# quarter's need (`vs_plan`, 1 = on plan; the plan is 25% above an average quarter, so a
+# quarter at that average pace would read about 0.8). The fix belongs where the ratio drops
+# most from the stage above (`gap_stage`), and the team that owns that step brings it:
+# marketing for leads and MQLs, SDRs for SALs and SQLs, AEs for opportunities and deals; if
+# no stage is below plan, we say so and name no culprit. A drop at deals is not by itself a
+# win-rate problem: most of a quarter's wins come from opportunities created in earlier
+# quarters, so it can be lag. Before we blame closing, we set the win rate of the deals
+# closed in the quarter against the plan's (`inputs["win_rate"]`), and only a lower one
+# goes on the list.
 #
 # **SLA scorecard.** Marketing: MQLs against plan (the scorecard's ratio), acceptance 70% (target 70%: at the line).
 # Sales: only 58% of MQLs touched within 4 hours (target 90%: missed), about 2.7 attempts
@@ -390,11 +419,12 @@ reverse_funnel_planner(world)
 # probability set by the stage, not by hand; a weekly stale-close-date report for AEs.
 #
 # **Joint commitments.** (1) Sales: 90% of MQLs touched within 4 hours by the end of next
-# quarter, owned by the SDR manager. (2) Both: a deal review of every opportunity older
-# than the median cycle, to lift the win rate by five points, owned by the sales director
-# with marketing providing case studies. (3) Marketing: hold lead volume at the plan's
-# need and shift any extra budget to the channels with the best cost per SQL, owned by
-# the demand-generation lead.
+# quarter, owned by the SDR manager. (2) Both: the leads behind next quarter's wins arrive
+# a cycle earlier, since the median inbound won deal closed about three months after its
+# lead was created: from this month, marketing delivers a third of the plan's MQLs every
+# month and SDRs work each one within the cadence of 6 attempts (demand-generation lead
+# and SDR manager). (3) Marketing: hold lead volume at the plan's need and shift any extra
+# budget to the channels with the best cost per SQL, owned by the demand-generation lead.
 
 # %% [markdown] locked key_points
 # ## Key points
@@ -404,8 +434,12 @@ reverse_funnel_planner(world)
 # - A reverse funnel walks from the revenue goal up: deals = goal / average won deal,
 #   opportunities = deals / win rate, then divide by each stage rate; budget = leads x cost
 #   per lead. Use mature, observed rates, never multiply by them.
-# - Compare the plan with what happened per stage as a ratio (observed / needed); the gap
-#   is the smallest ratio, and the stage that owns it brings the fix.
+# - The plan is for next quarter's wins: its leads arrive about a cycle earlier, so
+#   demand for next quarter starts now.
+# - Compare the plan with what happened per stage as a ratio (observed / needed); the fix
+#   belongs where the ratio drops most from the stage above (a stage inherits every
+#   shortfall above it), and the team that owns that step brings it. No stage below plan,
+#   no gap.
 # - A shared CRM only helps when it is clean: the same person is the same normalised
 #   e-mail; a category is right only when it is exactly canonical; open deals with past
 #   close dates, probabilities off their stage and impossible dates distort every report.

@@ -28,7 +28,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 # The modules the browser tests open: 03 as a learner, the others' widgets in the reference solution.
 MODULES = ["02-measuring", "03-funnel-handoff", "04-lead-scoring", "05-objections", "06-pipeline",
-           "07-attribution", "08-alignment"]
+           "07-attribution", "08-alignment", "09-retention"]
 
 
 def _labserver():

@@ -35,6 +35,7 @@ WIDGET_CALLS = {
     "06-pipeline": "forecast_explorer(world)",
     "07-attribution": "attribution_explorer(world)",
     "08-alignment": "reverse_funnel_planner(world)",
+    "09-retention": "retention_explorer(world)",
 }
 #: Screenshots a reviewer looks at (the checkout's artifacts/, ignored by git).
 REVIEW = Path(__file__).resolve().parents[2] / "artifacts" / "browser"

@@ -35,6 +35,7 @@ OPEN = {
     "06-pipeline": (1, {f"{WIDGETS}.forecast"}),
     "07-attribution": (3, {f"{WIDGETS}.attribution_models"}),
     "08-alignment": (1, {f"{WIDGETS}.reverse_funnel"}),
+    "09-retention": (1, {f"{WIDGETS}.retention_cohorts"}),
 }
 ALLOWED = import_closure(ROOTS)
 MODULES = load_syllabus(COURSE_DIR).select(())

@@ -1,4 +1,4 @@
-"""Modules 05-08 validate through nbgrader (the proof: module_validation.py)."""
+"""Modules 05-09 validate through nbgrader (the proof: module_validation.py)."""
 
 from __future__ import annotations
 

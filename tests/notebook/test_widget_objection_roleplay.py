@@ -9,7 +9,6 @@ import pytest
 
 from crosstrain.notebook.exercises.objections.formulas import (
     objection_notes,
-    rep_words,
     steps_of,
 )
 from crosstrain.notebook.widgets.objection_roleplay import (
@@ -72,9 +71,11 @@ def test_responding_then_asking_is_still_responding_before_exploring():
 
 
 def test_the_checklist_agrees_with_the_crm_labels(tiny_world):
+    """The rep's turns, with the buyer's answers as stage directions, read as the CRM labels them."""
     obj = objection_notes(tiny_world.call_notes)
-    said = rep_words(obj.text).str.rstrip('"')
-    read = said.map(score_reply)
+    turns = tiny_world.call_turns[tiny_world.call_turns.turn > 1]
+    said = turns.text.where(turns.speaker == "rep", "[Buyer: " + turns.text + "]").groupby(turns.note_id).agg(" ".join)
+    read = said.reindex(obj.note_id).map(score_reply)
     assert np.mean([r.steps == steps_of(s) for r, s in zip(read, obj.laer_steps)]) >= 0.95
     assert np.mean([r.verdict == q for r, q in zip(read, obj.response_quality)]) >= 0.95
 

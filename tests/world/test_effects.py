@@ -25,8 +25,9 @@ def mqls(default_world):
 
 @pytest.fixture(scope="module")
 def closed(default_world):
+    """Closed new-business deals: the win model's (expansions are the CSMs', tests/world/test_subscriptions.py)."""
     deals = default_world.opportunities
-    return deals[deals["is_closed"]]
+    return deals[deals["is_closed"] & (deals["type"] == "new_business")]
 
 
 def test_speed_to_lead_falls_steeply(mqls):
@@ -79,7 +80,8 @@ def test_engagement_comes_from_touchpoints(default_world):
     """Engagement is the points of a lead's touches before its opportunity (the deal's touches do not count)."""
     points = dict(zip(default_world.info["recipe"]["funnel"]["event_types"], default_world.info["recipe"]["funnel"]["event_points"]))
     touches = default_world.touchpoints
-    converted = touches["lead_id"].map(default_world.opportunities.set_index("lead_id")["created_at"])
+    from_leads = default_world.opportunities.dropna(subset=["lead_id"])  # expansions have no lead
+    converted = touches["lead_id"].map(from_leads.set_index("lead_id")["created_at"])
     touches = touches[converted.isna() | (touches["occurred_at"] < converted)]
     total = touches["event_type"].map(points).groupby(touches["lead_id"]).sum().clip(upper=100)
     leads = default_world.leads.set_index("lead_id")

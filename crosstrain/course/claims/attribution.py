@@ -8,6 +8,8 @@ import pandas as pd
 from crosstrain.course.claims.frames import per_world, won
 
 GROSS_MARGIN = 0.80  # module 02's assumed gross margin
+COST_PER_HEAD, HISTORY_YEARS = 120_000.0, 2.0  # module 07's stated assumptions for CAC
+ACQUISITION_ROLES = ("marketing", "sdr", "ae", "manager")  # module 07: who wins customers (not CSMs)
 HALF_LIFE_DAYS = 7.0
 POSITION = {"first_touch": ({"first": 1.0}, 0.0), "last_touch": ({"last": 1.0}, 0.0),
             "u_shaped": ({"first": 0.4, "lead_creation": 0.4}, 0.2),
@@ -68,6 +70,18 @@ def campaign_roi(world) -> pd.Series:
 
 def last_touch_days(world) -> float:
     """Median days from a won deal's last touch to its close date."""
-    p = path(world)
-    last = p.groupby("opportunity_id").agg(last=("occurred_at", "max"), close=("close_date", "first"))
-    return float(((last["close"] - last["last"]) / pd.Timedelta(days=1)).median())
+    return float(last_touches(world)["days_before"].median())
+
+
+@per_world
+def last_touches(world) -> pd.DataFrame:
+    """Each won deal's last touch up to its close, with the days it came before the close."""
+    last = path(world).groupby("opportunity_id").tail(1)
+    return last.assign(days_before=(last["close_date"] - last["occurred_at"]) / pd.Timedelta(days=1))
+
+
+def people_share_of_cac(world) -> float:
+    """The people's part of module 07's CAC spend: acquisition roles at the cost per head, over
+    that plus the campaigns' actual cost."""
+    people = world.users["role"].isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS
+    return float(people / (people + world.campaigns["actual_cost"].sum()))

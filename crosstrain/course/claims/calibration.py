@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from crosstrain.course.claims import attribution, deals, funnel, marketing, speed
+from crosstrain.course.claims import attribution, buying, deals, funnel, marketing, retention, speed
 from crosstrain.course.claims.fmt import expected, number
-from crosstrain.course.claims.frames import inbound, rate, ratio, won
+from crosstrain.course.claims.frames import inbound, new_business, rate, ratio, won
 from crosstrain.course.claims.registry import Expected, at_least, at_most, between
 
 
@@ -91,7 +91,7 @@ def ramped_attainment(world, quarters: int = 5) -> pd.Series:
 def _coverage(world) -> float:
     today = world.reference_date
     quarter = today.to_period("Q")
-    opp = world.opportunities
+    opp = new_business(world)
     open_ = opp[~opp["is_closed"] & (opp["close_date"] >= today) & (opp["close_date"] <= quarter.end_time)]
     wins = won(world)
     booked = wins.loc[(wins["close_date"] >= quarter.start_time) & (wins["close_date"] <= today), "amount"].sum()
@@ -99,7 +99,7 @@ def _coverage(world) -> float:
 
 
 def _segment_share(world, segment: str, column: str | None) -> float:
-    opp = world.opportunities
+    opp = new_business(world)
     if column is None:
         return rate(opp["segment"] == segment)
     wins = won(world)
@@ -151,6 +151,10 @@ TARGETS = [
            lambda w: _segment_share(w, "smb", None)),
     Target("Enterprise share of won revenue", "segment mix (domain brief): enterprise-heavy revenue", at_least(0.4),
            lambda w: _segment_share(w, "enterprise", "amount")),
+    Target("People in an enterprise deal's buying group, mean", "buying groups (domain brief): Gartner, 6-10 people", between(6, 10),
+           lambda w: buying.mean_size(w, "enterprise"), "number"),
+    Target("People in an SMB deal's buying group, mean", "buying groups (domain brief): fewer in SMB", between(1, 3),
+           lambda w: buying.mean_size(w, "smb"), "number"),
     Target("Wins closing on a weekend", "working time (domain brief): business days only", at_most(0.01), _weekend_wins),
     Target("Leads created on weekdays 08:00-17:59, buyer time", "working time (domain brief): mostly business hours", at_least(0.6),
            _business_hours_leads),
@@ -164,6 +168,13 @@ TARGETS = [
            marketing.anonymous_off_channel),
     Target("Won deal's last touch to close, median", "attribution (domain brief): touches continue through the deal", between(0, 10),
            attribution.last_touch_days, "days"),
+    # Wider in the smaller segments: a trailing cohort of about 15 enterprise customers moves with one renewal.
+    *[Target(f"{metric.upper()}, {label}", f"retention surveys (domain brief): median about {median}", between(*bounds),
+             lambda w, s=segment, m=metric: float(retention.by_segment(w)[m][s]))
+      for metric, segment, label, median, bounds in (
+          ("nrr", "smb", "SMB", "97%", (0.87, 1.07)), ("nrr", "mid_market", "mid-market", "108%", (0.93, 1.23)),
+          ("nrr", "enterprise", "enterprise", "118%", (1.0, 1.4)), ("grr", "smb", "SMB", "80%", (0.72, 0.88)),
+          ("grr", "mid_market", "mid-market", "88-90%", (0.80, 0.95)), ("grr", "enterprise", "enterprise", "88-90%", (0.82, 0.98)))],
     Target("Highest campaign ROI (W-shaped)", "attribution (domain brief): no campaign above about 20x", at_most(20),
            lambda w: float(attribution.campaign_roi(w).max()), "ratio"),
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosstrain.course.claims.frames import closed, per_world, rate, ratio, won
+from crosstrain.course.claims.frames import closed, new_business, per_world, rate, ratio, won
 from crosstrain.course.claims.registry import Claim, at_least, between
 
 DATASHEET = "datasets/DATASHEET.md"
@@ -50,7 +50,7 @@ CLAIMS = [
           lambda w: ratio(median_amount(w)["enterprise"], median_amount(w)["smb"]), at_least(3.0), unit="ratio"),
     Claim("deals.smb_opportunity_share", DATASHEET, "opportunity counts are SMB-heavy (about 45% SMB",
           "About 45% of opportunities are SMB, the largest segment by count.",
-          lambda w: rate(w.opportunities["segment"] == "smb"), between(0.38, 0.51)),
+          lambda w: rate(new_business(w)["segment"] == "smb"), between(0.38, 0.51)),
     Claim("deals.enterprise_revenue_share", DATASHEET, "won revenue is enterprise-heavy (about 45%, varying by seed",
           "Enterprise brings about 45% of won revenue, the largest segment by revenue.",
           lambda w: ratio(won(w).loc[won(w)["segment"] == "enterprise", "amount"].sum(), won(w)["amount"].sum()),

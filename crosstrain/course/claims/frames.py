@@ -82,8 +82,16 @@ def first_conversation(world) -> pd.Series:
 
 
 @per_world
-def closed(world) -> pd.DataFrame:
+def new_business(world) -> pd.DataFrame:
+    """Deals won or lost for a new customer: what every claim about deals means (expansions of
+    existing customers are the CSMs' and have claims of their own)."""
     deals = world.opportunities
+    return deals[deals["type"] == "new_business"]
+
+
+@per_world
+def closed(world) -> pd.DataFrame:
+    deals = new_business(world)
     return deals[deals["is_closed"]]
 
 
@@ -99,7 +107,7 @@ def slips(world) -> pd.Series:
     history = world.opportunity_history.sort_values(["opportunity_id", "changed_at"], kind="stable")
     later = history["close_date"] > history.groupby("opportunity_id")["close_date"].shift()
     counts = later.groupby(history["opportunity_id"]).sum()
-    return counts.reindex(world.opportunities["opportunity_id"], fill_value=0)
+    return counts.reindex(new_business(world)["opportunity_id"], fill_value=0)
 
 
 @per_world

@@ -76,7 +76,10 @@ def _recent_cohort_maturity(world) -> float:
 _STATED = [
     Claim("funnel.inbound_mql_rate", DATASHEET, "about 17% of inbound leads become MQLs",
           "About 17% of inbound leads become MQLs.",
-          lambda w: rate(inbound(w)["mql_at"].notna()), between(0.15, 0.21)),
+          lambda w: rate(inbound(w)["mql_at"].notna()), between(0.16, 0.185)),
+    Claim("funnel.all_leads_mql_rate", DATASHEET, "about 15% of all leads: outbound leads skip the stage",
+          "About 15% of all leads, outbound included, become MQLs: below the inbound rate, since outbound leads skip the stage.",
+          lambda w: rate(w.leads["mql_at"].notna()), between(0.14, 0.16)),
     Claim("funnel.never_answered", DATASHEET, "`never_answered_share` (12%)",
           "About 12% of MQLs are never answered.",
           lambda w: rate(mqls(w)["first_response_at"].isna()), between(0.09, 0.15)),

@@ -10,6 +10,7 @@ from crosstrain.course.claims.frames import per_world, rate, ratio
 from crosstrain.course.claims.registry import Claim, at_least, at_most, between
 
 DATASHEET = "datasets/DATASHEET.md"
+M07 = "modules/07-attribution/07-attribution.py"
 
 
 @per_world
@@ -125,7 +126,23 @@ CLAIMS = [
           "No campaign's W-shaped ROI on won revenue (80% gross margin) exceeds about 20x: one large "
           "enterprise deal may lift a small campaign to 25x on an unlucky seed, never beyond.",
           lambda w: float(attribution.campaign_roi(w).max()), at_most(25.0), unit="ratio"),
-    Claim("marketing.direct_at_the_close", "modules/07-attribution/07-attribution.py", "at least 45% in the course's",
+    Claim("marketing.last_touch_three_days", M07, "a won deal's last touch comes a median of about three days before",
+          "A won deal's last touch comes a median of about three days (2 to 5) before its close date.",
+          attribution.last_touch_days, between(2.0, 5.0), unit="days"),
+    Claim("marketing.last_touch_within_a_week", M07, "for most deals (over 80%) within the last week",
+          "Over 80% of won deals have their last touch within the week before the close.",
+          lambda w: rate(attribution.last_touches(w)["days_before"] <= 7), at_least(0.8)),
+    Claim("marketing.last_touch_pricing_page", M07, "touches are the buyer on the pricing page",
+          "About half of won deals' last touches are pricing-page views.",
+          lambda w: rate(attribution.last_touches(w)["event_type"] == "pricing_view"), between(0.4, 0.7)),
+    Claim("marketing.last_touch_email_or_direct", M07, "nearly all the rest come from e-mail and",
+          "Nearly all won deals' last touches are direct web visits or e-mails (85% or more).",
+          lambda w: rate(attribution.last_touches(w)["channel"].isin(["direct", "email"])), at_least(0.85)),
+    Claim("marketing.people_most_of_cac", M07, "people, not campaigns, are most of the CAC (about three quarters",
+          "The people who win customers (marketing, SDRs, AEs, managers at module 07's cost per head) are about "
+          "three quarters of the CAC's spend, the campaigns the rest.",
+          attribution.people_share_of_cac, between(0.65, 0.85)),
+    Claim("marketing.direct_at_the_close", M07, "at least 45% in the course's",
           "Last touch and time decay give direct website visits at least 45% of the won revenue.",
           direct_share_at_the_close, at_least(0.45)),
 ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.course.claims.frames import closed, per_world, rate, ratio, slips
+from crosstrain.course.claims.frames import closed, new_business, per_world, rate, ratio, slips
 from crosstrain.course.claims.registry import Claim, at_least, at_most, between, restated
+from crosstrain.world.schema import DEAL_STAGES
 
 DATASHEET = "datasets/DATASHEET.md"
 M04 = "modules/04-lead-scoring/04-lead-scoring.py"
@@ -61,6 +62,20 @@ def stage_win_rates(world) -> pd.Series:
     return outcome.groupby(reached["stage"]).mean().reindex(OPEN_STAGES)
 
 
+def _above_configured(world, stages: list[str]) -> pd.Series:
+    """Per stage, the share won from it minus its configured probability, in points."""
+    return 100 * stage_win_rates(world)[stages] - pd.Series(DEAL_STAGES)[stages]
+
+
+def _booked_share(world) -> float:
+    """Won amount closed from the quarter's first day to the reference date, over the AEs' quota."""
+    deals, today = world.opportunities, pd.Timestamp(world.reference_date)
+    won = deals[deals["is_won"].fillna(False).astype(bool)]
+    booked = won.loc[(won["close_date"] >= today.to_period("Q").start_time) & (won["close_date"] <= today), "amount"].sum()
+    users = world.users
+    return ratio(booked, users.loc[users["role"] == "ae", "quarterly_quota"].sum())
+
+
 def _exit_stages(world) -> pd.Series:
     """The last open stage of each lost deal, from its history."""
     deals = closed(world)
@@ -75,12 +90,12 @@ def _pulled_in(world) -> float:
     history = world.opportunity_history.sort_values(["opportunity_id", "changed_at"], kind="stable")
     history = history[~history["stage"].isin(["closed_won", "closed_lost"])]
     earlier = history["close_date"] < history.groupby("opportunity_id")["close_date"].shift()
-    return rate(earlier.groupby(history["opportunity_id"]).any().reindex(world.opportunities["opportunity_id"], fill_value=False))
+    return rate(earlier.groupby(history["opportunity_id"]).any().reindex(new_business(world)["opportunity_id"], fill_value=False))
 
 
 def _open_completeness_lift(world) -> float:
     """Mean MEDDPICC elements of open deals in the last four stages over the first two."""
-    deals = world.opportunities[~world.opportunities["is_closed"]]
+    deals = new_business(world)[~new_business(world)["is_closed"]]
     complete = deals[[c for c in deals.columns if c.startswith("has_")]].sum(axis=1)
     late, early = deals["stage"].isin(OPEN_STAGES[4:]), deals["stage"].isin(OPEN_STAGES[:2])
     return ratio(complete[late].mean(), complete[early].mean())
@@ -134,6 +149,22 @@ CLAIMS = [
     Claim("pipeline.meddpicc_grows_with_stage", DATASHEET, "later-stage open deals show more elements",
           "Open deals in the last four stages show more MEDDPICC elements than those in the first two.",
           _open_completeness_lift, at_least(1.5), unit="ratio"),
+    Claim("pipeline.early_stages_ten_points_above", M06, "win at least 10 points more often than configured",
+          "Each of the first three stages wins at least 10 points more often than its configured probability.",
+          lambda w: float(_above_configured(w, OPEN_STAGES[:3]).min()), at_least(10.0), unit="number"),
+    Claim("pipeline.later_stages_not_above", M06, "from value proposition on, no stage wins",
+          "From value proposition on, no stage wins more than 3 points above its configured probability.",
+          lambda w: float(_above_configured(w, OPEN_STAGES[3:]).max()), at_most(3.0), unit="number"),
+    Claim("pipeline.later_stages_mostly_below", M06, "more than a few points above its configured probability and most win less",
+          "From value proposition on, most stages win less often than configured.",
+          lambda w: rate(_above_configured(w, OPEN_STAGES[3:]) < 0), at_least(0.6)),
+    Claim("pipeline.booked_mid_quarter", M06, "between a tenth and four fifths of it",
+          "At the reference date, six weeks into the quarter, the won amount booked since the quarter began is "
+          "between a tenth and four fifths of the AEs' quarterly quota.",
+          _booked_share, between(0.10, 0.80)),
+    Claim("pipeline.coverage_needed_above_rule_memo", M06, "is well above the 3x rule of",
+          "The coverage needed (1 / last year's win rate by value) is well above 3x.",
+          lambda w: ratio(1, _recent_value_win_rate(w)), at_least(3.6), unit="ratio"),
     Claim("pipeline.category_follows_stage", M06, "In this CRM the category follows the",
           "Every stage maps to one forecast category.",
           _category_follows_stage, at_least(1.0)),

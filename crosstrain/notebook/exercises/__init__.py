@@ -28,6 +28,7 @@ MODULES = {
     "06-pipeline": "crosstrain.notebook.exercises.pipeline.table",
     "07-attribution": "crosstrain.notebook.exercises.attribution.table",
     "08-alignment": "crosstrain.notebook.exercises.alignment.table",
+    "09-retention": "crosstrain.notebook.exercises.retention.table",
 }
 
 

@@ -46,11 +46,11 @@ FLAGS = {
 
 LISTEN_CUES = ("what i'm hearing", "what i am hearing", "if i understand", "if i heard you", "let me make sure",
                "so you're saying", "so you are saying", "it sounds like", "sounds like", "you mentioned", "you said",
-               "in other words", "to make sure i")
+               "in other words", "to make sure i", "play that back", "you're telling me", "so i have it right")
 AGREE_CUES = ("you're right", "you are right", "i agree", "absolutely right", "it is expensive", "it's expensive",
               "we are expensive", "we're expensive", "it is too", "it's too", "fair enough")
 ACK_CUES = ("fair", "understand", "makes sense", "thanks for", "thank you for", "appreciate", "i hear you",
-            "good point", "valid point", "valid concern", "that matters", "reasonable", "i see why", "i can see why", "i get it")
+            "good point", "valid point", "valid concern", "that matters", "reasonable", "i see why", "i can see why", "i get it", "good that you raised")
 REBUTTAL_CUES = ("not really true", "that's not true", "that is not true", "that isn't true", "you're wrong",
                  "you are wrong", "not the case", "that's a myth", "actually, we")
 PROPOSAL_QUESTIONS = ("could we", "can we", "shall we", "should we", "would it be worth", "would you like",
@@ -102,6 +102,17 @@ def read_sentence(sentence: str) -> str:
     return "respond" if len(low.split()) >= 3 else ""
 
 
+def _is_feature_list(sentence: str) -> bool:
+    """A response that lists the product's features: it opens like one ("we have..."), or it
+    is a list of three or more things that never mentions the buyer ("you", "your"). A plan
+    built on what the buyer said ("we set up the data now, with no work for your team, and...")
+    is a list too, but about them: that is a response, not a feature dump."""
+    if sentence.startswith(FEATURE_STARTS):
+        return True
+    listed = sentence.count(",") >= 2 and " and " in sentence
+    return listed and not _has(sentence, ("you", "your", "you're", "yours"))
+
+
 def score_reply(text: str) -> ReplyScore:
     """Read a reply to an objection with LAER keyword heuristics and flag weak moves."""
     parts = sentences(text)
@@ -119,7 +130,7 @@ def score_reply(text: str) -> ReplyScore:
         flags.add("discount")
     if _has(low, PRESSURE_CUES):
         flags.add("pressure")
-    if any(s.startswith(FEATURE_STARTS) or s.count(",") >= 2 and " and " in s for s in responses):
+    if any(_is_feature_list(s) for s in responses):
         flags.add("feature_dump")
     explored_first = "explore" in first and ("respond" not in first or first["explore"] < first["respond"])
     if any(all(cue in s for cue in pair) for s in responses for pair in SCRIPT_CUES) and not explored_first:

@@ -32,7 +32,8 @@ def _setup(world) -> dict:
     return {"pd": pd, "np": np, "camps": world.campaigns, "leads": world.leads, "deals": world.opportunities,
             "touches": world.touchpoints, "path": path, "w_share": a.shares(path, "w_shaped"),
             "GROSS_MARGIN": GROSS_MARGIN, "HALF_LIFE_DAYS": a.HALF_LIFE_DAYS, "ANNUAL_CHURN": a.ANNUAL_CHURN,
-            "SALES_COST_PER_HEAD": a.SALES_COST_PER_HEAD, "HISTORY_YEARS": a.HISTORY_YEARS}
+            "COST_PER_HEAD": a.COST_PER_HEAD, "ACQUISITION_ROLES": a.ACQUISITION_ROLES,
+            "HISTORY_YEARS": a.HISTORY_YEARS}
 
 
 PROOF = ModuleProof(MODULE, _setup)
@@ -78,7 +79,7 @@ CAMPAIGNS = pd.DataFrame({
     "campaign_id": ["M1", "M2", "M3", "M4"], "channel": ["display", "email", "webinar", "paid_search"],
     "actual_cost": [100.0, 200.0, 400.0, 50.0], "budget": [1.0, 1.0, 1.0, 1.0],
 })
-USERS = pd.DataFrame({"user_id": ["U1", "U2", "U3", "U4"], "role": ["ae", "ae", "sdr", "marketing"]})
+USERS = pd.DataFrame({"user_id": ["U1", "U2", "U3", "U4", "U5", "U6"], "role": ["ae", "ae", "sdr", "marketing", "manager", "csm"]})
 HAND = SimpleNamespace(touchpoints=TOUCHES, leads=LEADS, opportunities=DEALS, campaigns=CAMPAIGNS, users=USERS)
 ATTRIBUTED = 1000 + 600 + 300  # O4 was lost; O5 won but has no touch
 
@@ -155,13 +156,16 @@ def test_sourced_and_influenced_pipeline():
 
 def test_unit_economics_formulas():
     got = a.unit_economics(HAND, churn=0.25, margin=0.5, cost_per_head=1000.0, years=1.0)
-    # sales: 3 AEs and SDRs x 1000; marketing 750; new customers: accounts A1, A2, A3
-    cac = (3000 + 750) / 3
+    # people: 2 AEs, an SDR, a marketer and a manager x 1000 (not the CSM); campaigns 750;
+    # new customers: accounts A1, A2, A3
+    cac = (5000 + 750) / 3
     arpa = (1000 + 600 + 300 + 200) / 3
     assert got["cac"] == pytest.approx(cac)
     assert got["ltv"] == pytest.approx(arpa * 0.5 / 0.25)
     assert got["ltv_to_cac"] == pytest.approx(arpa * 0.5 / 0.25 / cac)
     assert got["payback_months"] == pytest.approx(cac / (arpa / 12 * 0.5))
+    reps_only = a.unit_economics(HAND, churn=0.25, margin=0.5, cost_per_head=1000.0, years=1.0, roles=a.REPS)
+    assert reps_only["cac"] == pytest.approx((3000 + 750) / 3)
 
 
 def test_campaign_roi_on_w_shaped_credit():
@@ -215,7 +219,8 @@ def test_attribution_is_fast_on_the_default_world(default_world):
 
 def test_the_notebook_states_the_assumptions_the_grader_makes():
     source = source_path(MODULES_DIR, MODULE).read_text(encoding="utf-8")
-    assert f"${a.SALES_COST_PER_HEAD:,.0f}" in source
+    assert f"${a.COST_PER_HEAD:,.0f}" in source
+    assert all(f"`{role}`" in source for role in a.ACQUISITION_ROLES) and "CSM" in source
     assert f"{a.ANNUAL_CHURN:.0%}" in source and f"{GROSS_MARGIN:.0%}" in source
     assert f"| {a.HISTORY_YEARS:g} |" in source
     assert "40%" in source and "30%" in source and "2^(-days before the close / 7)" in source

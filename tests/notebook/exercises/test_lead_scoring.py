@@ -116,12 +116,14 @@ def test_grid_is_the_share_of_each_cell_that_became_an_opportunity():
 def test_meddpicc_completeness_and_late_deals_without_an_economic_buyer():
     flags = {f: [True, False, True, True] for f in MEDDPICC_FLAGS}
     flags["has_economic_buyer"] = [True, False, False, False]
-    deals = pd.DataFrame({**flags, "probability": [60, 50, 100, 90], "is_closed": [False, False, True, False]})
+    deals = pd.DataFrame({**flags, "probability": [70, 50, 100, 90], "is_closed": [False, False, True, False]})
     open_deals = deals[~deals.is_closed]
     assert ls.meddpicc_completeness(open_deals) == pytest.approx((8 / 8 + 0 / 8 + 7 / 8) / 3)
     assert ls.late_without_buyer(open_deals) == 1  # the 90% deal; the closed one at 100 does not count
     assert ls.late_without_buyer(deals) == 2  # what counting closed deals as open gives
-    assert ls.late_without_buyer(open_deals.assign(probability=[60, 50, 60]), strict=True) == 0
+    at_decision_makers = open_deals.assign(probability=[60, 50, 60])  # still identifying the buyer: not late
+    assert ls.late_without_buyer(at_decision_makers) == 0
+    assert ls.late_without_buyer(at_decision_makers, ls.DECISION_MAKERS_PROBABILITY) == 1  # the last one, no buyer yet
 
 
 def test_tags_are_compared_as_sets_with_partial_credit():

@@ -168,3 +168,16 @@ def test_the_notebook_states_the_gross_margin_the_grader_assumes():
 
     assert lesson.GROSS_MARGIN == m.GROSS_MARGIN
     assert f"{m.GROSS_MARGIN:.0%}" in source
+
+
+def test_lowering_the_mql_bar_moves_mqls_and_cost_per_mql_not_leads(default_world):
+    """Issue 15: the lesson said a lower MQL bar raises lead counts and lowers cost per lead;
+    leads are counted before the bar, so it moves MQLs and the cost per MQL only."""
+    leads, spend = default_world.leads, default_world.campaigns.actual_cost.sum()
+    inbound = leads[leads.source_channel != "outbound"]
+    mean_score = (inbound.fit_score + inbound.engagement_score) / 2
+    mqls = {bar: int((mean_score >= bar).sum()) for bar in (45, 40)}
+    assert mqls[40] > mqls[45] and spend / mqls[40] < spend / mqls[45]
+    text = " ".join(source_path(MODULES_DIR, MODULE).read_text(encoding="utf-8").replace("#", "").split())
+    assert "raises the number of MQLs and lowers the cost per MQL" in text
+    assert "raises lead counts" not in text

@@ -23,3 +23,13 @@ def test_registry_names_what_exists():
         get(MODULE, "q99")
     with pytest.raises(CrosstrainError, match="00-orientation"):
         get("99-nothing", "q1")
+
+
+def test_mql_share_is_of_inbound_leads_as_in_03s_waterfall(default_world):
+    """Outbound leads skip the MQL stage: 00 q2 divides by inbound leads, as module 03's funnel does."""
+    leads = default_world.leads
+    inbound = leads[leads.source_channel != "outbound"]
+    expected = get(MODULE, "q2").expected(default_world)
+    assert expected == pytest.approx(inbound.mql_at.notna().mean())
+    assert leads[leads.source_channel == "outbound"].mql_at.isna().all()
+    assert expected > leads.mql_at.notna().mean()  # the all-leads share is a known-wrong answer

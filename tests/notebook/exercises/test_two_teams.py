@@ -25,7 +25,7 @@ def _setup(world) -> dict:
     """What the notebook's setup cell defines."""
     import matplotlib.pyplot as plt
 
-    return {"pd": pd, "plt": plt, "STAGE_OWNER": STAGE_OWNER}
+    return {"pd": pd, "plt": plt, "STAGE_OWNER": STAGE_OWNER, "STATUS_DESK": tt.STATUS_DESK}
 
 
 PROOF = ModuleProof(MODULE, _setup, lesson=True, written_in_notebook=True, varying=("q4", "q5", "q6"))
@@ -99,11 +99,32 @@ def test_icp_industry_ignores_industries_with_under_ten_percent_of_closed_deals(
     assert tt.industry_table(world).loc["software", "revenue_per_closed_deal"] == pytest.approx(100_000 / 10)
 
 
-def test_current_owner_counts_each_lead_once_by_its_current_stage():
-    stages = ["lead", "lead", "mql", "sal", "sql", "sql", "opportunity", "customer"]
-    world = SimpleNamespace(leads=pd.DataFrame({"lifecycle_stage": stages}))
-    assert tt.current_owner_counts(world) == {"marketing": 3, "sdr": 3, "ae": 1, "csm": 1}
-    assert sum(tt.current_owner_counts(world).values()) == len(stages)
+def _desk_world():
+    """Nine leads: three with marketing, two with SDRs, three converted (open, won, lost deal), one disqualified."""
+    leads = pd.DataFrame({
+        "lifecycle_stage": ["lead", "mql", "mql", "mql", "sal", "opportunity", "customer", "opportunity", "sql"],
+        "status": ["open", "nurture", "rejected", "unworked", "working", "converted", "converted", "converted", "disqualified"],
+        "opportunity_id": [None, None, None, None, None, "O1", "O2", "O3", None],
+    })
+    deals = pd.DataFrame({"opportunity_id": ["O1", "O2", "O3"], "stage": ["proposal_price_quote", "closed_won", "closed_lost"]})
+    return SimpleNamespace(leads=leads, opportunities=deals)
+
+
+def test_a_lead_is_on_the_desk_of_the_team_that_acts_next_and_closed_records_on_nobodys():
+    world = _desk_world()
+    assert tt.current_owner_counts(world) == {"marketing": 3, "sdr": 2, "ae": 1, "csm": 1}
+    desk = tt.desk_of_leads(world)
+    assert desk.isna().tolist() == [False] * 7 + [True, True]  # the lost deal's lead and the disqualified one
+    # what the furthest-stage reading would say: the disqualified SQL with the SDRs, the lost deal with the AEs
+    assert world.leads.lifecycle_stage.map(STAGE_OWNER).value_counts().to_dict() == {
+        "marketing": 4, "sdr": 2, "ae": 2, "csm": 1}
+
+
+def test_the_notebook_writes_out_the_status_desk_map():
+    source = (MODULES_DIR / MODULE / f"{MODULE}.py").read_text(encoding="utf-8")
+    assigned = next(node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Assign)
+                    and getattr(node.targets[0], "id", None) == "STATUS_DESK")
+    assert ast.literal_eval(assigned.value) == tt.STATUS_DESK
 
 
 def test_stage_owners_follow_the_domain_brief():
@@ -172,7 +193,8 @@ def test_data_answers_match_the_library_formulas(default_world):
     assert EXERCISES["q5"].expected(default_world) == pytest.approx(table.win_rate.to_dict())
     assert EXERCISES["q6"].expected(default_world) == pytest.approx(table.revenue_per_closed_deal.to_dict())
     assert EXERCISES["q4"].expected(default_world) == tt.current_owner_counts(default_world)
-    assert sum(EXERCISES["q4"].expected(default_world).values()) == len(default_world.leads)
+    closed = (default_world.leads.status == "disqualified") | (tt.deal_stage_of_leads(default_world) == "closed_lost")
+    assert sum(EXERCISES["q4"].expected(default_world).values()) == len(default_world.leads) - closed.sum() > 0
 
 
 @pytest.mark.kernel

@@ -38,6 +38,7 @@ MODULE = "08-alignment"
 PLAN_STAGES = ("deals", "opportunities", "sqls", "sals", "mqls", "leads")  # from the goal back up the funnel
 PLAN_KEYS = PLAN_STAGES + ("budget",)
 GAP_STAGES = PLAN_STAGES[::-1]  # top of the funnel first, as a dashboard shows it
+NO_GAP = "none"  # q3's answer when every stage is at or above plan
 FAULTS = ("duplicate_leads", "misspelt_values", "open_deals_past_close", "probability_mismatch", "closed_before_created")
 CATEGORY_COLUMNS = ("source_channel", "industry", "country")
 
@@ -100,8 +101,30 @@ def coverage_of_plan(observed: dict[str, float], needed: dict[str, float]) -> di
     return {stage: observed[stage] / needed[stage] for stage in GAP_STAGES}
 
 
+def step_ratios(ratios: dict[str, float]) -> dict[str, float]:
+    """Each stage's ratio over the ratio of the stage above it (leads over the plan itself, 1).
+
+    It is the rate observed into the stage over the plan's rate (for leads, their volume over
+    the plan's): below 1 where the plan's rate did not hold, so the ratio drops there.
+    """
+    steps, before = {}, 1.0
+    for stage in GAP_STAGES:
+        steps[stage] = ratios[stage] / before
+        before = ratios[stage]
+    return steps
+
+
 def largest_gap(ratios: dict[str, float]) -> str:
-    """The stage furthest below plan: the smallest observed / needed ratio."""
+    """Where the fix belongs: the stage where the ratio drops most (the smallest step ratio),
+    or ``NO_GAP`` when no stage is below plan."""
+    if min(ratios[stage] for stage in GAP_STAGES) >= 1:
+        return NO_GAP
+    steps = step_ratios(ratios)
+    return min(GAP_STAGES, key=steps.get)
+
+
+def smallest_ratio(ratios: dict[str, float]) -> str:
+    """The stage with the smallest observed / needed ratio: what a gap inherited from above looks like."""
     return min(GAP_STAGES, key=lambda stage: ratios[stage])
 
 

@@ -18,6 +18,7 @@ from crosstrain.notebook.exercises.alignment.formulas import (
     FAULTS,
     GAP_STAGES,
     MODULE,
+    NO_GAP,
     PLAN_KEYS,
     SLA_HOURS,
     attempts_per_mql,
@@ -50,6 +51,13 @@ from crosstrain.notebook.exercises.measuring.formulas import (
     last_complete_quarter,
     win_rate_by_count,
 )
+
+_Q3_SOLUTION = """steps, before = {}, 1.0
+for stage, ratio in vs_plan.items():  # leads first, down to deals
+    steps[stage] = ratio / before
+    before = ratio
+gap_stage = min(steps, key=steps.get) if min(vs_plan.values()) < 1 else 'none'"""
+
 
 # -- known mistakes, as computations on the world --------------------------------------------
 
@@ -216,17 +224,20 @@ EXERCISES = [
     ),
     Exercise(
         MODULE, "q3", "gap_stage",
-        "Which stage is furthest below plan?",
-        StageName(of="stage", choices=lambda w: list(GAP_STAGES)),
+        "Where does the fix belong: the stage where the observed / needed ratio drops most from the stage above it ('none' if no stage is below plan)?",
+        StageName(of="stage", choices=lambda w: [*GAP_STAGES, NO_GAP]),
         compute=lambda w: largest_gap(last_quarter_vs_plan(w)),
-        hint_text="The stage furthest below plan has the smallest observed / needed ratio: min(vs_plan, key=vs_plan.get).",
-        solution_text="gap_stage = min(vs_plan, key=vs_plan.get)",
+        hint_text=("If no ratio of vs_plan is below 1, nothing is below plan: answer 'none'. Otherwise divide each stage's ratio by "
+                   "the ratio of the stage above it (leads by 1, the plan itself), in vs_plan's order from leads to deals: the "
+                   "stage with the smallest quotient is where the plan's rate held least. Not simply the smallest ratio: a stage "
+                   "inherits every shortfall above it."),
+        solution_text=_Q3_SOLUTION,
         points=1,
         mistakes=(
             Mistake("absolute_gap", _gap_absolute,
                     "you compared raw differences (needed - observed). Stages differ a hundredfold in size, so the top of the funnel always wins that contest: compare ratios.", core=True),
             Mistake("largest_ratio", lambda w: max(GAP_STAGES, key=lambda s: last_quarter_vs_plan(w)[s]),
-                    "that is the stage furthest ABOVE plan (the largest ratio). The gap is where observed / needed is smallest."),
+                    "that is the stage furthest ABOVE plan (the largest ratio). The fix belongs where the ratio drops: the stage whose ratio, over the ratio of the stage above it, is smallest."),
         ),
     ),
     Exercise(

@@ -31,10 +31,11 @@ from __future__ import annotations
 import pandas as pd
 
 from crosstrain.notebook.exercises.attribution.lesson import (
+    ACQUISITION_ROLES,
     ANNUAL_CHURN,
+    COST_PER_HEAD,
     HALF_LIFE_DAYS,
     HISTORY_YEARS,
-    SALES_COST_PER_HEAD,
     W_SHAPED,
     touch_path,
 )
@@ -49,7 +50,7 @@ from crosstrain.notebook.exercises.measuring.formulas import (
 MODULE = "07-attribution"
 U_SHAPED = ({"first": 0.4, "lead_creation": 0.4}, 0.2)  # role weights, weight of the rest
 ROLES = ("first", "last", "lead_creation", "opportunity_creation")
-SALES_ROLES = ("ae", "sdr")
+REPS = ("ae", "sdr")  # the reps alone: a CAC that forgets marketing's people and the managers
 
 MODELS = {
     "primary_campaign": "Primary campaign source (Salesforce default)",
@@ -130,18 +131,20 @@ def sourced_and_influenced(world, window: str | None = "opp_created_at", deals: 
 
 
 def unit_economics(world, churn: float = ANNUAL_CHURN, margin: float = GROSS_MARGIN,
-                   cost_per_head: float = SALES_COST_PER_HEAD, years: float = HISTORY_YEARS) -> dict:
+                   cost_per_head: float = COST_PER_HEAD, years: float = HISTORY_YEARS,
+                   roles: tuple[str, ...] = ACQUISITION_ROLES) -> dict:
     """CAC, LTV, LTV:CAC and payback months over the world's whole history.
 
-    CAC = (sales + marketing spend) / new customers (accounts with a won deal);
+    CAC = (sales + marketing spend) / new customers (accounts with a won deal): the campaigns'
+    actual cost plus the people who win customers (marketing, SDRs, AEs, their managers;
+    not CSMs, who serve customers after the sale) at a cost per head a year;
     ARPA = won revenue / new customers, a year (a deal's amount is a year's contract);
     LTV = ARPA x gross margin / annual churn; payback = CAC / (ARPA / 12 x gross margin).
     """
-    marketing = world.campaigns.actual_cost.sum()
-    sales = world.users.role.isin(SALES_ROLES).sum() * cost_per_head * years
+    people = world.users.role.isin(roles).sum() * cost_per_head * years
     wins = won(world.opportunities)
     customers = wins.account_id.nunique()
-    cac = (sales + marketing) / customers
+    cac = (people + world.campaigns.actual_cost.sum()) / customers
     arpa = wins.amount.sum() / customers
     ltv = arpa * margin / churn
     return {"cac": float(cac), "ltv": float(ltv), "ltv_to_cac": float(ltv / cac), "payback_months": float(cac / (arpa / 12 * margin))}

@@ -19,11 +19,15 @@ HALF_LIFE_DAYS = 7.0
 W_SHAPED = ({"first": 0.3, "lead_creation": 0.3, "opportunity_creation": 0.3}, 0.1)  # role weights, weight of the rest
 
 # Assumptions the world does not hold (the lesson states them):
-SALES_COST_PER_HEAD = 120_000.0  # a year, fully loaded (salary, commission, tools), per AE or SDR
+COST_PER_HEAD = 120_000.0  # a year, fully loaded (salary, commission, tools), per person who wins customers
+# Who wins customers: marketing, SDRs, AEs and their managers. CSMs serve customers after
+# the sale (retention and expansion), so their cost is not acquisition cost.
+ACQUISITION_ROLES = ("marketing", "sdr", "ae", "manager")
 HISTORY_YEARS = 2.0  # the CRM covers the 730 days before its reference date
 ANNUAL_CHURN = 0.20  # share of customers lost per year (no renewals in the world)
 
-__all__ = ["ANNUAL_CHURN", "GROSS_MARGIN", "HALF_LIFE_DAYS", "HISTORY_YEARS", "SALES_COST_PER_HEAD", "touch_path", "w_shaped_shares"]
+__all__ = ["ACQUISITION_ROLES", "ANNUAL_CHURN", "COST_PER_HEAD", "GROSS_MARGIN", "HALF_LIFE_DAYS", "HISTORY_YEARS", "touch_path",
+           "w_shaped_shares"]
 
 
 def touch_path(world, deals: pd.DataFrame | None = None, until: str | None = "close_date") -> pd.DataFrame:

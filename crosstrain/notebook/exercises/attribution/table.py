@@ -16,12 +16,13 @@ from crosstrain.notebook.answers.credit import Credit
 from crosstrain.notebook.answers.scalars import Amount, Count
 from crosstrain.notebook.exercise import Exercise, Mistake
 from crosstrain.notebook.exercises.attribution.formulas import (
+    ACQUISITION_ROLES,
     ANNUAL_CHURN,
+    COST_PER_HEAD,
     HALF_LIFE_DAYS,
     HISTORY_YEARS,
     MODULE,
-    SALES_COST_PER_HEAD,
-    SALES_ROLES,
+    REPS,
     U_SHAPED,
     W_SHAPED,
     campaign_roi,
@@ -136,8 +137,8 @@ def _influenced_only(world) -> dict:
 def _economics_per_deal(world) -> dict:
     wins = won(world.opportunities)
     marketing = world.campaigns.actual_cost.sum()
-    sales = world.users.role.isin(SALES_ROLES).sum() * SALES_COST_PER_HEAD * HISTORY_YEARS
-    cac = (sales + marketing) / len(wins)
+    people = world.users.role.isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS
+    cac = (people + marketing) / len(wins)
     arpa = wins.amount.sum() / len(wins)
     ltv = arpa * GROSS_MARGIN / ANNUAL_CHURN
     return {"cac": float(cac), "ltv": float(ltv), "ltv_to_cac": float(ltv / cac), "payback_months": float(cac / (arpa / 12 * GROSS_MARGIN))}
@@ -145,6 +146,14 @@ def _economics_per_deal(world) -> dict:
 
 def _economics_marketing_only(world) -> dict:
     return unit_economics(world, cost_per_head=0.0)
+
+
+def _economics_reps_only(world) -> dict:
+    return unit_economics(world, roles=REPS)
+
+
+def _economics_csm_included(world) -> dict:
+    return unit_economics(world, roles=(*ACQUISITION_ROLES, "csm"))
 
 
 def _economics_no_margin(world) -> dict:
@@ -293,12 +302,16 @@ EXERCISES = [
         Parts((("cac", Amount(of="the CAC")), ("ltv", Amount(of="the LTV")), ("ltv_to_cac", Amount(of="the LTV:CAC ratio")),
                ("payback_months", Amount(of="the payback in months")))),
         compute=_per_world(unit_economics),
-        hint_text="Sales spend = (number of AEs and SDRs) x SALES_COST_PER_HEAD x HISTORY_YEARS; marketing spend = campaigns' actual_cost. New customers = distinct account_id of won deals. ARPA = won revenue / new customers (a year). LTV = ARPA x GROSS_MARGIN / ANNUAL_CHURN. Payback = CAC / (ARPA / 12 x GROSS_MARGIN).",
-        solution_text="sales_spend = world.users.role.isin(['ae', 'sdr']).sum() * SALES_COST_PER_HEAD * HISTORY_YEARS\nmarketing_spend = camps.actual_cost.sum()\nwins = deals[deals.is_won]\ncustomers = wins.account_id.nunique()\ncac = (sales_spend + marketing_spend) / customers\narpa = wins.amount.sum() / customers\nltv = arpa * GROSS_MARGIN / ANNUAL_CHURN\neconomics = {'cac': cac, 'ltv': ltv, 'ltv_to_cac': ltv / cac, 'payback_months': cac / (arpa / 12 * GROSS_MARGIN)}",
+        hint_text="People = the users whose role is in ACQUISITION_ROLES (marketing, SDRs, AEs, managers; not CSMs), times COST_PER_HEAD x HISTORY_YEARS; add the campaigns' actual_cost. New customers = distinct account_id of won deals. ARPA = won revenue / new customers (a year). LTV = ARPA x GROSS_MARGIN / ANNUAL_CHURN. Payback = CAC / (ARPA / 12 x GROSS_MARGIN).",
+        solution_text="people = world.users.role.isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS\ncampaigns = camps.actual_cost.sum()\nwins = deals[deals.is_won]\ncustomers = wins.account_id.nunique()\ncac = (people + campaigns) / customers\narpa = wins.amount.sum() / customers\nltv = arpa * GROSS_MARGIN / ANNUAL_CHURN\neconomics = {'cac': cac, 'ltv': ltv, 'ltv_to_cac': ltv / cac, 'payback_months': cac / (arpa / 12 * GROSS_MARGIN)}",
         points=4,
         mistakes=(
             Mistake("marketing_only", _economics_marketing_only,
-                    "your CAC counts only marketing's spend. CAC = (sales + marketing spend) / new customers: the reps who closed the deals cost money too.", core=True),
+                    "your CAC counts only the campaigns' cost. CAC = (sales + marketing spend) / new customers: the people who found, qualified and closed the deals cost money too.", core=True),
+            Mistake("reps_only", _economics_reps_only,
+                    "your CAC counts the AEs and SDRs but not marketing's own people or the sales managers. Everyone whose job is winning customers is acquisition cost: every role in ACQUISITION_ROLES."),
+            Mistake("csm_included", _economics_csm_included,
+                    "your CAC includes the CSMs. They serve customers after the sale (retention and expansion), so their cost is not what it took to acquire them: keep the roles in ACQUISITION_ROLES."),
             Mistake("per_deal", _economics_per_deal,
                     "you counted won deals as new customers. A customer is an account: an account that won twice is still one new customer (distinct account_id)."),
             Mistake("no_margin", _economics_no_margin,

@@ -12,7 +12,7 @@ import weakref
 import numpy as np
 import pandas as pd
 
-from crosstrain.notebook.exercises.lead_scoring.lesson import FRAMEWORK_TAGS  # noqa: F401 (the kinds' name)
+from crosstrain.notebook.exercises.lead_scoring.lesson import FRAMEWORK_TAGS, SNIPPET_KINDS  # noqa: F401 (the kinds' name)
 from crosstrain.notebook.exercises.lead_scoring.lesson import call_snippets as _untagged_snippets
 from crosstrain.world.schema import MEDDPICC_FLAGS
 
@@ -23,8 +23,14 @@ THRESHOLDS = range(0, 201)  # the whole-number thresholds q3 tries
 BANDS = ("low", "medium", "high")
 FIT_EDGES = (0, 40, 60, 101)  # low < 40 <= medium < 60 <= high
 ENGAGEMENT_EDGES = (0, 10, 30, 101)  # low < 10 <= medium < 30 <= high
-LATE_STAGE_PROBABILITY = 60
+# Late stages: past Id. Decision Makers (60), where the economic buyer should be known by now.
+LATE_STAGE_PROBABILITY = 70
+DECISION_MAKERS_PROBABILITY = 60
 
+SNIPPET_LETTERS = tuple(letter for letter, _, _ in SNIPPET_KINDS)
+# CHAMP is BANT reordered to start from the buyer's problem: each of its elements is
+# evidenced where the BANT element it renames is.
+CHAMP_AS_BANT = {"challenges": "bant.need", "authority": "bant.authority", "money": "bant.budget", "prioritization": "bant.timeline"}
 
 # -- the reference computations -------------------------------------------------------
 
@@ -126,6 +132,13 @@ def snippet_tags(world) -> dict[str, str]:
     return call_snippets(world).framework_tags.to_dict()
 
 
+def champ_snippets(world) -> dict[str, str | None]:
+    """The snippet evidencing each CHAMP element: the one carrying the BANT tag it renames."""
+    tags = snippet_tags(world)
+    return {element: next((letter for letter, t in tags.items() if bant in t.split(";")), None)
+            for element, bant in CHAMP_AS_BANT.items()}
+
+
 def _open_deals(world) -> pd.DataFrame:
     deals = world.opportunities
     return deals[~deals.is_closed.fillna(False).astype(bool)]
@@ -136,8 +149,9 @@ def meddpicc_completeness(deals: pd.DataFrame) -> float:
     return float(deals[list(MEDDPICC_FLAGS)].astype(bool).sum(axis=1).mean() / len(MEDDPICC_FLAGS))
 
 
-def late_without_buyer(deals: pd.DataFrame, strict=False) -> int:
-    late = deals.probability > LATE_STAGE_PROBABILITY if strict else deals.probability >= LATE_STAGE_PROBABILITY
+def late_without_buyer(deals: pd.DataFrame, from_probability: int = LATE_STAGE_PROBABILITY) -> int:
+    """Deals at ``from_probability`` or more with no economic buyer identified."""
+    late = deals.probability >= from_probability
     return int((late & ~deals.has_economic_buyer.fillna(False).astype(bool)).sum())
 
 

@@ -26,6 +26,7 @@ SNIPPET_KINDS = (
     ("H", "discovery", "has_paper_process"),
     ("I", "discovery", "has_competition_known"),
     ("J", "discovery", "has_decision_criteria"),
+    ("K", "objection", "authority"),
 )
 _DISCOVERY_TAG = {  # the world's own tag of each discovery answer (crosstrain/world/calls.py, shipped too)
     "has_metrics": "meddpicc.metrics", "has_economic_buyer": "bant.authority;meddpicc.economic_buyer",
@@ -38,11 +39,11 @@ __all__ = ["BANT_TAGS", "FRAMEWORK_TAGS", "MEDDPICC_TAGS", "SNIPPET_KINDS", "cal
 
 
 def call_snippets(world) -> pd.DataFrame:
-    """The call-note snippets q5 asks to tag, indexed by letter (A-J): note id and text, no tags.
+    """The call-note snippets q5 asks to tag, indexed by letter (A-K): note id and text, no tags.
 
     Each letter is the earliest note of its kind in this world: a discovery answer that
-    evidences one MEDDPICC element, or a budget
-    or timing objection.
+    evidences one MEDDPICC element, or a budget,
+    timing or authority objection.
     """
     notes = world.call_notes.sort_values("note_id")
     rows = []

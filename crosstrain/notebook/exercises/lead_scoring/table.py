@@ -9,16 +9,19 @@ from __future__ import annotations
 import pandas as pd
 
 from crosstrain.notebook.answers.forms import Form
-from crosstrain.notebook.answers.scalars import Count, Share
+from crosstrain.notebook.answers.scalars import Count, Mapping, Share
 from crosstrain.notebook.exercise import Exercise, Mistake
 from crosstrain.notebook.exercises.lead_scoring.formulas import (
+    DECISION_MAKERS_PROBABILITY,
     LATE_STAGE_PROBABILITY,
     MODULE,
     MQL_BAR,
+    SNIPPET_LETTERS,
     _accuracy_best,
     _best_f1,
     _inbound,
     _open_deals,
+    champ_snippets,
     conversion_grid,
     late_without_buyer,
     lead_scores,
@@ -35,6 +38,11 @@ from crosstrain.world.schema import MEDDPICC_FLAGS
 
 
 
+
+
+def _letter_of(world, tag: str) -> str | None:
+    """The snippet whose tags include ``tag``, as a learner mapping a CHAMP element to it would answer."""
+    return next((letter for letter, tags in snippet_tags(world).items() if tag in tags.split(";")), None)
 
 
 def _scores_mistake(**change):
@@ -167,16 +175,16 @@ EXERCISES = [
     ),
     Exercise(
         MODULE, "q5", "tags",
-        "Tag each call snippet A-J with the BANT and MEDDPICC elements it evidences.",
+        "Tag each call snippet A-K with the BANT and MEDDPICC elements it evidences.",
         Tags(),
         compute=snippet_tags,
         hint_text=("Ask of each snippet: what do we now know about the deal? Money is bant.budget, when is bant.timeline, "
-                   "a named signer is both bant.authority and meddpicc.economic_buyer, a quantified problem is both bant.need and "
+                   "a named signer, or a buyer who must ask someone else, is both bant.authority and meddpicc.economic_buyer, a quantified problem is both bant.need and "
                    "meddpicc.identified_pain. Decision process = the steps to choose; paper process = the steps after choosing (legal, procurement)."),
         solution_text=("tags = {'A': 'bant.need;meddpicc.identified_pain', 'B': 'bant.budget', 'C': 'meddpicc.champion',\n"
                        "        'D': 'bant.authority;meddpicc.economic_buyer', 'E': 'meddpicc.decision_process', 'F': 'bant.timeline',\n"
                        "        'G': 'meddpicc.metrics', 'H': 'meddpicc.paper_process', 'I': 'meddpicc.competition',\n"
-                       "        'J': 'meddpicc.decision_criteria'}"),
+                       "        'J': 'meddpicc.decision_criteria', 'K': 'bant.authority;meddpicc.economic_buyer'}"),
         points=2,
         mistakes=(
             Mistake("meddpicc_only", _tags_without(bant=True),
@@ -205,7 +213,7 @@ EXERCISES = [
     ),
     Exercise(
         MODULE, "q7", "late_no_eb",
-        f"How many open deals at probability {LATE_STAGE_PROBABILITY} or more have no economic buyer identified?",
+        f"How many open deals in a late stage (probability {LATE_STAGE_PROBABILITY} or more) have no economic buyer identified?",
         Count(of="deals"),
         compute=lambda w: late_without_buyer(_open_deals(w)),
         hint_text=f"Keep open deals (is_closed == False) with probability >= {LATE_STAGE_PROBABILITY} and has_economic_buyer == False, then count them.",
@@ -215,10 +223,33 @@ EXERCISES = [
         mistakes=(
             Mistake("closed_too", lambda w: late_without_buyer(w.opportunities),
                     "closed-won deals have probability 100, so you counted deals that are already closed. Keep open deals (is_closed == False).", core=True),
-            Mistake("strictly_above", lambda w: late_without_buyer(_open_deals(w), strict=True),
-                    f"'{LATE_STAGE_PROBABILITY} or more' includes the stage at exactly {LATE_STAGE_PROBABILITY} (identifying decision makers): use >=."),
+            Mistake("decision_makers_stage", lambda w: late_without_buyer(_open_deals(w), DECISION_MAKERS_PROBABILITY),
+                    f"you started at {DECISION_MAKERS_PROBABILITY}, Id. Decision Makers: the stage where the AE is still finding the "
+                    f"economic buyer, so a deal there without one is not late. Late stages start at {LATE_STAGE_PROBABILITY}."),
             Mistake("with_buyer", lambda w: int(((_open_deals(w).probability >= LATE_STAGE_PROBABILITY) & _open_deals(w).has_economic_buyer).sum()),
                     "you counted the late deals that *do* have an economic buyer. The risk is the ones without: ~deals.has_economic_buyer."),
+        ),
+    ),
+    Exercise(
+        MODULE, "q8", "champ",
+        "For each CHAMP element, which snippet A-J gives evidence of it?",
+        Mapping(keys=("challenges", "authority", "money", "prioritization"), values=SNIPPET_LETTERS, of="snippet"),
+        compute=champ_snippets,
+        hint_text=("CHAMP is BANT reordered to start from the buyer's problem: Challenges is what hurts (a problem with a cost), "
+                   "Authority who signs, Money the budget, Prioritization where the project sits among the buyer's other work, "
+                   "and so when it happens. Find the snippet that speaks to each; the Ch of CHAMP is not the champion."),
+        solution_text=("# the snippet of the BANT element each CHAMP element renames (exercise 5's tags)\n"
+                       "champ = {'challenges': 'A', 'authority': 'D', 'money': 'B', 'prioritization': 'F'}"),
+        mistakes=(
+            Mistake("challenges_as_champion", lambda w: {**champ_snippets(w), "challenges": _letter_of(w, "meddpicc.champion")},
+                    "the Ch of CHAMP is the buyer's Challenges (the problem and what it costs), not a champion: "
+                    "look for the snippet where the buyer describes what hurts.", core=True),
+            Mistake("prioritization_as_process", lambda w: {**champ_snippets(w), "prioritization": _letter_of(w, "meddpicc.decision_process")},
+                    "how the buyer will choose (a shortlist, a pilot) is their decision process. Prioritization is where this "
+                    "project sits among their other work, and so when it will happen: look for the snippet about timing."),
+            Mistake("money_as_metrics", lambda w: {**champ_snippets(w), "money": _letter_of(w, "meddpicc.metrics")},
+                    "numbers about the gain the buyer expects are metrics. Money in CHAMP is the budget: whether there is one, "
+                    "and how much."),
         ),
     ),
 ]

@@ -28,15 +28,16 @@ REPLIES = {
 }
 
 # A first-match keyword classifier for the buyer's words: the rules are tried in order,
-# so "Our CFO signs anything above $50,000" is authority before any price word matches.
+# so "Our CFO signs anything above $50,000" and "she owns the budget" are authority
+# before any price or budget word matches.
 KEYWORDS = (
-    ("budget", ("budget", "froze", "spend")),
-    ("authority", ("vp", "procurement", "cfo", "decides", "signs", "my boss")),
-    ("competitor", ("already use", "offered us", "happy with", "switch")),
-    ("trust", ("heard of", "customers like us", "let us down", "around in", "references")),
-    ("timing", ("not a good time", "next quarter", "re-org", "on our plate", "revisit", "later")),
-    ("need", ("spreadsheets", "what problem", "works well", "fine with", "don't need")),
-    ("price", ("expensive", "pay", "justify", "%", "price", "cost")),
+    ("authority", ("vp", "procurement", "cfo", "decides", "signs", "my boss", "final say", "owns the budget")),
+    ("budget", ("budget", "froze", "frozen", "fiscal")),
+    ("competitor", ("already use", "offered us", "happy with", "already covers", "own tool", "in-house", "switch")),
+    ("trust", ("heard of", "customers like us", "let us down", "around in", "support", "proof")),
+    ("timing", ("not a good time", "next quarter", "re-org", "on our plate", "revisit", "rolling out", "year-end", "ask me again")),
+    ("need", ("spreadsheets", "what problem", "works well", "fine with", "not a pain", "asked for anything")),
+    ("price", ("expensive", "pay", "justify", "%", "price", "cost", "expect a lot more")),
 )
 
 

@@ -14,6 +14,12 @@ MODULE = "00-orientation"
 TEAMS = ("marketing", "sdr", "ae", "csm")
 
 
+def _inbound(world):
+    """Leads that came in through marketing: outbound leads (SDR-sourced) skip the MQL stage."""
+    leads = world.leads
+    return leads[leads.source_channel != "outbound"]
+
+
 def _won_amounts(world):
     deals = world.opportunities
     return deals.loc[deals.is_won.fillna(False).astype(bool), "amount"]
@@ -29,21 +35,28 @@ EXERCISES = [
         mistakes=(
             Mistake("accounts", lambda w: len(w.accounts),
                     "you counted accounts (companies). One company can send many leads: count the rows of world.leads.", core=True),
+            Mistake("contacts", lambda w: len(w.contacts),
+                    "you counted contacts (people). A contact is a lead's own person or a colleague an AE added to a deal's buying group, who never came in as a lead: count the rows of world.leads."),
             Mistake("distinct_companies", lambda w: int(w.leads.company.nunique()),
                     "you counted distinct company names. Two people from one company are two leads: count every row of world.leads."),
         ),
     ),
     Exercise(
-        MODULE, "q2", "mql_share", "What share of all leads ever became a marketing-qualified lead (MQL)?",
-        Share(of="the number of leads"),
-        compute=lambda w: float(w.leads.mql_at.notna().mean()),
-        hint_text="A lead that ever became an MQL has a date in mql_at. .notna() marks those rows True; the mean of True/False is the share.",
-        solution_text="mql_share = world.leads.mql_at.notna().mean()",
+        MODULE, "q2", "mql_share", "What share of inbound leads ever became a marketing-qualified lead (MQL)?",
+        Share(of="the number of inbound leads"),
+        compute=lambda w: float(_inbound(w).mql_at.notna().mean()),
+        hint_text=("Keep the inbound leads (source_channel is not 'outbound'). A lead that ever became an MQL has a date "
+                   "in mql_at: .notna() marks those rows True, and the mean of True/False is the share."),
+        solution_text=("inbound = world.leads[world.leads.source_channel != 'outbound']\n"
+                       "mql_share = inbound.mql_at.notna().mean()"),
         mistakes=(
-            Mistake("current_stage_only", lambda w: float((w.leads.lifecycle_stage == "mql").mean()),
+            Mistake("current_stage_only", lambda w: float((_inbound(w).lifecycle_stage == "mql").mean()),
                     "you took the leads whose stage is MQL *today*. Leads that moved on to SAL, SQL or further were MQLs too: use mql_at, the date a lead became an MQL.", core=True),
-            Mistake("count_not_share", lambda w: int(w.leads.mql_at.notna().sum()),
-                    "that is how many leads became MQLs; the question asks for the share of all leads: divide by the number of leads."),
+            Mistake("all_leads", lambda w: float(w.leads.mql_at.notna().mean()),
+                    "you divided by every lead, outbound ones included. Outbound leads are found by SDRs and skip the MQL stage, "
+                    "so they can never become MQLs: keep the inbound leads (source_channel != 'outbound')."),
+            Mistake("count_not_share", lambda w: int(_inbound(w).mql_at.notna().sum()),
+                    "that is how many inbound leads became MQLs; the question asks for the share: divide by the number of inbound leads."),
         ),
     ),
     Exercise(

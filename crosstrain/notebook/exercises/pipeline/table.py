@@ -52,15 +52,30 @@ def _pipe(world):
     return open_this_quarter(world.opportunities, _today(world))
 
 
+def _weighted_no_open_filter(world) -> float:
+    """Every deal closing this quarter, closed ones too: this quarter's wins count at 100%."""
+    start, end = quarter_bounds(_today(world))
+    deals = world.opportunities
+    return weighted_pipeline(deals[(deals.close_date >= start) & (deals.close_date <= end)])
+
+
+def _booked_by_quarter_number(world) -> float:
+    """Won deals whose close date has this quarter's number, in any year (.dt.quarter alone)."""
+    wins = won(world.opportunities)
+    return float(wins.amount[wins.close_date.dt.quarter == _today(world).quarter].sum())
+
+
 def _weighted_closed_included(world) -> float:
     _, end = quarter_bounds(_today(world))
     deals = world.opportunities
     return weighted_pipeline(deals[deals.close_date <= end])
 
 
-def _coverage_parts(world, pipeline=None, win=None, whole_quota=False) -> dict:
+def _coverage_parts(world, pipeline=None, win=None, whole_quota=False, booked=None) -> dict:
     deals = world.opportunities
     remaining = team_quota(world.users) if whole_quota else remaining_quota(deals, world.users, _today(world))
+    if booked is not None:
+        remaining = team_quota(world.users) - booked(world)
     pipe_amount = float(_pipe(world).amount.sum()) if pipeline is None else pipeline(world)
     rate = win_rate_by_value(recent_closed(deals, _today(world))) if win is None else win(world)
     return {"coverage": coverage(pipe_amount, remaining), "coverage_needed": coverage_needed(rate),
@@ -126,9 +141,17 @@ def _slip_parts(world, at_least=2, never=0, rows=False, open_included=False, ung
     return {"n_slipped": len(slipped), "win_rate_slipped": rate(slipped), "win_rate_never_slipped": rate(steady)}
 
 
-def _rollup_variant(world, weighted=False, all_time_closed=False, best_case_alone=False, any_quarter=False) -> dict:
+def _booked_so_far(world) -> float:
+    return bookings_so_far(world.opportunities, _today(world))
+
+
+def _every_win(world) -> float:
+    return float(won(world.opportunities).amount.sum())
+
+
+def _rollup_variant(world, weighted=False, best_case_alone=False, any_quarter=False, booked=_booked_so_far) -> dict:
     deals, today = world.opportunities, _today(world)
-    booked = float(won(deals).amount.sum()) if all_time_closed else bookings_so_far(deals, today)
+    booked = booked(world)
     pipe = deals[is_open(deals)] if any_quarter else open_this_quarter(deals, today)
     value = pipe.amount * (stage_probability(pipe) / 100 if weighted else 1)
     commit_open = float(value[pipe.forecast_category == "commit"].sum())
@@ -240,6 +263,8 @@ EXERCISES = [
                     "you weighted every open deal, including those expected to close in later quarters. This quarter's pipeline is the open deals whose close_date falls before the quarter ends."),
             Mistake("unweighted", lambda w: float(_pipe(w).amount.sum()),
                     "that is the unweighted pipeline, every amount counted in full. Multiply each amount by its stage probability / 100 before adding up.", core=True),
+            Mistake("no_open_filter", _weighted_no_open_filter,
+                    "your total includes the deals already closed this quarter: each one won since the quarter began counts at 100%. The pipeline is the open deals (not is_closed) closing from today to the quarter's end."),
             Mistake("closed_included", _weighted_closed_included,
                     "your total includes closed deals: every won deal, at 100%, is still in it. The weighted pipeline is open deals only (not is_closed) with a close_date from today to the quarter's end."),
             Mistake("percent", lambda w: weighted_pipeline(_pipe(w)) * 100,
@@ -263,6 +288,8 @@ EXERCISES = [
                     "your coverage counts every open deal, including those expected to close in later quarters. Only the deals closing this quarter can cover this quarter's quota."),
             Mistake("whole_quota", lambda w: _coverage_parts(w, whole_quota=True),
                     "you compared the pipeline with the whole quarter's quota. Part of it is already booked: the remaining quota is the team quota minus the won amount closed since the quarter began."),
+            Mistake("booked_by_quarter_number", lambda w: _coverage_parts(w, booked=_booked_by_quarter_number),
+                    "your bookings so far count every won deal closed in a quarter with this quarter's number, in earlier years too (.dt.quarter has no year). Booked so far is the won amount closed from this quarter's first day to today."),
             Mistake("win_rate_by_count", lambda w: _coverage_parts(w, win=lambda x: win_rate(recent_closed(x.opportunities, _today(x)))),
                     "you used the win rate by count. Coverage compares dollars of pipeline with dollars of quota, so use the win rate by value: won amount / closed amount."),
         ),
@@ -332,8 +359,12 @@ EXERCISES = [
         mistakes=(
             Mistake("weighted", lambda w: _rollup_variant(w, weighted=True),
                     "you weighted the amounts by probability. A forecast category is the rep's call on each deal: a commit deal counts in full, so the roll-up adds full amounts.", core=True),
-            Mistake("all_time_closed", lambda w: _rollup_variant(w, all_time_closed=True),
+            Mistake("all_time_closed", lambda w: _rollup_variant(w, booked=_every_win),
                     "you added every deal ever won (forecast_category 'closed'). Only deals won since this quarter began count towards this quarter."),
+            Mistake("no_won_so_far", lambda w: _rollup_variant(w, booked=lambda x: 0.0),
+                    "your commit leaves out what is already won this quarter. The quarter is half over: commit = closed won so far this quarter + the open commit deals closing this quarter."),
+            Mistake("booked_by_quarter_number", lambda w: _rollup_variant(w, booked=_booked_by_quarter_number),
+                    "your closed won so far counts every won deal closed in a quarter with this quarter's number, in earlier years too (.dt.quarter has no year). Keep the won deals closed from this quarter's first day to today."),
             Mistake("best_case_alone", lambda w: _rollup_variant(w, best_case_alone=True),
                     "your best case is only the best_case deals. Best case sits on top of commit: commit + the best_case deals."),
             Mistake("any_quarter", lambda w: _rollup_variant(w, any_quarter=True),

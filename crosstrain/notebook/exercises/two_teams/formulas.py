@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.notebook.exercises.orientation.formulas import STAGE_OWNER
-
 MODULE = "01-two-teams"
 TEAMS = ("marketing", "sdr", "ae", "csm")
 
@@ -55,10 +53,34 @@ EVENT_STAGE = {
 
 # --- what the exercises recompute from the world ---------------------------------
 
+# Whose desk an open lead is on, by its status (a lead that converted follows its deal; a
+# disqualified lead, and a converted one whose deal was lost, are closed: nobody's desk).
+STATUS_DESK = {"open": "marketing", "nurture": "marketing", "rejected": "marketing",
+               "unworked": "sdr", "working": "sdr"}
+
+
+def deal_stage_of_leads(world) -> pd.Series:
+    """Each lead's deal stage (NaN for a lead without a deal), aligned with ``world.leads``."""
+    return world.leads.opportunity_id.map(world.opportunities.set_index("opportunity_id").stage)
+
+
+def desk_of_leads(world, status_desk: dict | None = None) -> pd.Series:
+    """The team each lead is waiting on now (NaN once the record is closed).
+
+    ``lifecycle_stage`` is the furthest stage a lead reached, so it cannot say this: a
+    disqualified SAL and a lost deal's lead are closed, and an MQL nobody has called yet
+    waits on an SDR. A converted lead waits on the AE while its deal is open and belongs to
+    a CSM once it is won.
+    """
+    desk = world.leads.status.map(status_desk or STATUS_DESK)
+    stage = deal_stage_of_leads(world)
+    desk = desk.mask(stage == "closed_won", "csm")
+    return desk.mask(stage.notna() & ~stage.isin(["closed_won", "closed_lost"]), "ae")
+
+
 def current_owner_counts(world) -> dict[str, int]:
-    """How many leads each team owns now: the owner of each lead's current lifecycle stage."""
-    owners = world.leads.lifecycle_stage.map(STAGE_OWNER)
-    counts = owners.value_counts()
+    """How many open leads each team has on its desk now (closed records count for nobody)."""
+    counts = desk_of_leads(world).value_counts()
     return {team: int(counts.get(team, 0)) for team in TEAMS}
 
 

@@ -15,10 +15,12 @@ from crosstrain.notebook.exercises.two_teams.formulas import (
     EVENT_STAGE,
     METRIC_TEAM,
     MODULE,
+    STATUS_DESK,
     TEAMS,
     _column,
     closed_deals,
     current_owner_counts,
+    desk_of_leads,
     icp_industry,
     icp_segment,
     industries,
@@ -29,6 +31,18 @@ from crosstrain.notebook.exercises.two_teams.formulas import (
 from crosstrain.world.schema import LIFECYCLE_STAGES
 
 # --- the mistakes, as a learner would compute them --------------------------------
+
+def _furthest_stage_counts(world) -> dict[str, int]:
+    counts = world.leads.lifecycle_stage.map(STAGE_OWNER).value_counts()
+    return {team: int(counts.get(team, 0)) for team in TEAMS}
+
+
+def _closed_counted_counts(world) -> dict[str, int]:
+    """Closed records left on a desk: disqualified leads with the SDRs, lost deals with the AEs."""
+    desk = desk_of_leads(world, {**STATUS_DESK, "disqualified": "sdr", "converted": "ae"})
+    counts = desk.value_counts()
+    return {team: int(counts.get(team, 0)) for team in TEAMS}
+
 
 def _record_owner_counts(world) -> dict[str, int]:
     roles = world.leads.owner_id.map(world.users.set_index("user_id").role)
@@ -121,20 +135,34 @@ EXERCISES = [
         ),
     ),
     Exercise(
-        MODULE, "q4", "leads_by_owner", "How many leads does each team own right now, by their current lifecycle stage?",
+        MODULE, "q4", "leads_by_owner", "How many open leads does each team have on its desk right now?",
         ByKey(keys=lambda w: list(TEAMS), value="count", of="team", what="count"),
         compute=current_owner_counts,
-        hint_text=("world.leads.lifecycle_stage is each lead's stage today. Turn each stage into its owning team "
-                   "with .map(STAGE_OWNER), then count each team with .value_counts()."),
-        solution_text="leads_by_owner = world.leads.lifecycle_stage.map(STAGE_OWNER).value_counts()",
+        hint_text=("Start from world.leads.status.map(STATUS_DESK): marketing or sdr for a lead still being worked, "
+                   "empty for a closed or converted one. Then look up each lead's deal stage "
+                   "(world.opportunities.set_index('opportunity_id').stage): an open deal puts the lead on the AE's "
+                   "desk, a won one on the CSM's, a lost one on nobody's. Count with .value_counts()."),
+        solution_text=("deal_stage = world.leads.opportunity_id.map(world.opportunities.set_index('opportunity_id').stage)\n"
+                       "desk = world.leads.status.map(STATUS_DESK)\n"
+                       "desk[deal_stage == 'closed_won'] = 'csm'\n"
+                       "desk[deal_stage.notna() & ~deal_stage.isin(['closed_won', 'closed_lost'])] = 'ae'\n"
+                       "leads_by_owner = desk.value_counts()"),
         points=2,
         mistakes=(
+            Mistake("furthest_stage", _furthest_stage_counts,
+                    "you mapped lifecycle_stage to its owner, but lifecycle_stage is the furthest stage a lead ever "
+                    "reached, not where it is now: that puts disqualified SALs on the SDRs' desk and lost deals on the "
+                    "AEs'. Whose desk a lead is on follows its status (and, once converted, its deal).", core=True),
+            Mistake("closed_counted", _closed_counted_counts,
+                    "a closed record is on nobody's desk: a disqualified lead needs no more work, and neither does a "
+                    "converted lead whose deal was lost. Count only the leads someone still has to act on."),
             Mistake("record_owner", _record_owner_counts,
-                    "you counted the role of each lead's owner_id: that is the SDR the lead was routed to, set once. "
-                    "The team that owns the lead now follows from its current lifecycle_stage.", core=True),
+                    "you counted the role of each lead's owner_id. That is the lead's record owner: in this CRM the SDR "
+                    "it was routed to, who stays its owner after it converts (the deal has its own owner_id, an AE). "
+                    "The question is which team has to act next, which follows the lead's status and its deal."),
             Mistake("ever_reached", _ever_reached_counts,
-                    "you counted every lead that ever reached a team's stages (the history). The question is who owns "
-                    "each lead now: use each lead's current lifecycle_stage, so every lead is counted once."),
+                    "you counted every lead that ever reached a team's stages (the history). The question is whose desk "
+                    "each open lead is on now: count each lead once, by its status and its deal."),
         ),
     ),
     Exercise(

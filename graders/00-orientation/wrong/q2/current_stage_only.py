@@ -1,3 +1,4 @@
-# mistake: only leads whose stage is MQL today, missing those that moved on
+# mistake: only inbound leads whose stage is MQL today, missing those that moved on
 # core: yes
-mql_share = (world.leads.lifecycle_stage == "mql").mean()
+inbound = world.leads[world.leads.source_channel != "outbound"]
+mql_share = (inbound.lifecycle_stage == "mql").mean()

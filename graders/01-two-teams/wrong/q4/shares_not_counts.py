@@ -1,2 +1,6 @@
-# mistake: the share of leads per team instead of the number of leads
-leads_by_owner = world.leads.lifecycle_stage.map(STAGE_OWNER).value_counts(normalize=True)
+# mistake: the share of open leads per team instead of the number of leads
+deal_stage = world.leads.opportunity_id.map(world.opportunities.set_index("opportunity_id").stage)
+desk = world.leads.status.map(STATUS_DESK)
+desk[deal_stage == "closed_won"] = "csm"
+desk[deal_stage.notna() & ~deal_stage.isin(["closed_won", "closed_lost"])] = "ae"
+leads_by_owner = desk.value_counts(normalize=True)

@@ -11,4 +11,5 @@ tags = {
     "H": "meddpicc.paper_process",
     "I": "meddpicc.competition",
     "J": "meddpicc.decision_criteria",
+    "K": "meddpicc.economic_buyer",
 }

@@ -10,4 +10,5 @@ tags = {
     "H": "meddpicc.decision_process",
     "I": "meddpicc.competition",
     "J": "meddpicc.decision_criteria",
+    "K": "bant.authority;meddpicc.economic_buyer",
 }
