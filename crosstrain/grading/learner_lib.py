@@ -30,12 +30,13 @@ LIBRARY = "learner-lib"
 #: Module prefixes a learner's install never holds: they grade, or compute graded values.
 GRADER_SIDE = ("crosstrain.grading", "crosstrain.workshop", "crosstrain.cli", "crosstrain.learner",
                "crosstrain.demo", "crosstrain.__main__", "crosstrain.notebook.widgets")
-#: The lesson modules a learner's install holds: each imports no formulas (so no graded value)
-#: and earns nothing on any exercise (``tests/grading/test_no_shortcuts.py``), so the
-#: assessment keeps the lesson cells that use them. The others' cells are still left out
-#: (``tests/grading/test_assessment_cells.py`` lists them).
-LESSONS = ("crosstrain.notebook.exercises.measuring.lesson", "crosstrain.notebook.exercises.attribution.lesson",
-           "crosstrain.notebook.exercises.alignment.raw")
+#: The lesson modules a learner's install holds, one per module that has lesson helpers: each
+#: imports no formulas (so no graded value) and earns nothing on any exercise
+#: (``tests/grading/test_no_shortcuts.py``), so the assessment keeps the lesson cells that use
+#: them. Only the widgets' cells are left out (``tests/grading/test_assessment_cells.py``).
+LESSONS = tuple(f"crosstrain.notebook.exercises.{m}" for m in (
+    "two_teams.lesson", "measuring.lesson", "lead_scoring.lesson", "objections.lesson", "pipeline.lesson",
+    "attribution.lesson", "alignment.lesson", "alignment.raw", "retention.lesson"))
 #: What every assessment notebook's kernel imports: ``start``, what it loads, and the lessons.
 ROOTS = ("crosstrain.notebook", "crosstrain.notebook.spec", "crosstrain.notebook.answers", "crosstrain.notebook.tables",
          "crosstrain.notebook.exercises", "crosstrain.world.load", "crosstrain.world.generate",

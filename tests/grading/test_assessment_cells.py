@@ -23,20 +23,19 @@ from crosstrain.paths import COURSE_DIR, MODULES_DIR
 
 WIDGETS = "crosstrain.notebook.widgets"
 #: Per module, the code cells an assessment still changes and the modules they need that a
-#: learner's install does not hold. Widgets draw with the formulas (grader-side by design);
-#: the lesson modules named here still import their formulas, and 08's plan helpers give
-#: 40% of 03 q1 (its cohort's stage rates), so no shared install may hold them: open.
+#: learner's install does not hold: only widgets, which draw with the formulas (grader-side
+#: by design). Every lesson module is in the install (``LESSONS``).
 OPEN = {
     "00-orientation": (0, set()),
-    "01-two-teams": (2, {"crosstrain.notebook.exercises.two_teams.lesson"}),
+    "01-two-teams": (0, set()),
     "02-measuring": (2, {f"{WIDGETS}.channel_compare"}),
     "03-funnel-handoff": (1, {f"{WIDGETS}.funnel_simulator"}),
-    "04-lead-scoring": (2, {f"{WIDGETS}.score_explorer", "crosstrain.notebook.exercises.lead_scoring.lesson"}),
-    "05-objections": (5, {f"{WIDGETS}.objection_roleplay", "crosstrain.notebook.exercises.objections.lesson"}),
-    "06-pipeline": (4, {f"{WIDGETS}.forecast", "crosstrain.notebook.exercises.pipeline.lesson"}),
+    "04-lead-scoring": (1, {f"{WIDGETS}.score_explorer"}),
+    "05-objections": (2, {f"{WIDGETS}.objection_roleplay"}),
+    "06-pipeline": (1, {f"{WIDGETS}.forecast"}),
     "07-attribution": (3, {f"{WIDGETS}.attribution_models"}),
-    "08-alignment": (5, {f"{WIDGETS}.reverse_funnel", "crosstrain.notebook.exercises.alignment.lesson"}),
-    "09-retention": (4, {f"{WIDGETS}.retention_cohorts", "crosstrain.notebook.exercises.retention.lesson"}),
+    "08-alignment": (1, {f"{WIDGETS}.reverse_funnel"}),
+    "09-retention": (1, {f"{WIDGETS}.retention_cohorts"}),
 }
 ALLOWED = import_closure(ROOTS)
 MODULES = load_syllabus(COURSE_DIR).select(())
@@ -78,11 +77,13 @@ def test_an_assessment_keeps_every_lesson_cell(module):
     assert any("start(" in cell.source for cell in kept if cell.cell_type == "code"), "the notebook still starts"
 
 
-def test_the_lessons_02_07_and_08_needed_are_in_the_install():
-    """02's margin, 07's touch path and W-shaped shares, 08's raw CRM: importable in an assessment."""
+def test_every_lesson_is_in_the_install_and_only_widgets_are_left_out():
+    """Each module's lesson helpers import in an assessment; 08 keeps its plan's goal and inputs
+    (exercises 1-3 divide by them) and the raw CRM."""
     assert set(LESSONS) <= ALLOWED
-    for module in ("02-measuring", "07-attribution"):
-        assert all(m.startswith(WIDGETS) for m in OPEN[module][1]), module  # only widgets still left out
+    assert all(m.startswith(WIDGETS) for _, missing in OPEN.values() for m in missing)
     _, assessment = _builds(next(m for m in MODULES if m.id == "08-alignment"))
     setup = next(cell.source for cell in assessment.cells if "start(" in cell.source)
     assert 'world, ex = start("08-alignment")' in setup and "raw = raw_variant(world)" in setup
+    assert "import monthly_scorecard, plan_inputs, revenue_goal" in setup
+    assert any("goal = revenue_goal(world)" in c.source and "inputs = plan_inputs(world)" in c.source for c in assessment.cells)

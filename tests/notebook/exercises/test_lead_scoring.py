@@ -185,3 +185,12 @@ def test_the_mql_count_on_whole_day_scores_earns_full_marks(default_world):
         assert EXERCISES["q2"].score(answer, default_world) == 1.0
         assert EXERCISES["q2"].check(answer, default_world).correct
     assert EXERCISES["q2"].score(decimal + 1, default_world) == 0.0
+
+
+def test_the_lessons_snippets_carry_no_tags(default_world):
+    """The learner's install shows q5's snippets without the tags q5 asks for; the grader adds them."""
+    from crosstrain.notebook.exercises.lead_scoring import lesson
+
+    shown = lesson.call_snippets(default_world)
+    assert "framework_tags" not in shown.columns and list(shown.index) == [k[0] for k in lesson.SNIPPET_KINDS]
+    assert ls.call_snippets(default_world).drop(columns="framework_tags").equals(shown)

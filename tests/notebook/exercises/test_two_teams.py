@@ -203,3 +203,15 @@ def test_data_answers_match_the_library_formulas(default_world):
 @pytest.mark.kernel
 def test_solution_notebook_runs_without_errors(default_world, tmp_path):
     check_solution_notebook(MODULE, tmp_path, plots=2)
+
+
+def test_the_lessons_table_is_the_formulas_by_industry_and_refuses_segment(default_world):
+    """The learner's install holds ``lesson.segment_table`` (the formulas stay grader-side): the
+    same table by industry and ICP tier, and none by segment, which exercises 5 to 7 ask for."""
+    from crosstrain.errors import CrosstrainError
+    from crosstrain.notebook.exercises.two_teams import lesson
+
+    for by in lesson.GROUPS:
+        pd.testing.assert_frame_equal(lesson.segment_table(default_world, by), tt.segment_table(default_world, by), check_dtype=False)
+    with pytest.raises(CrosstrainError, match="yours to compute"):
+        lesson.segment_table(default_world, "segment")

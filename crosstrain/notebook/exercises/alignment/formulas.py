@@ -5,9 +5,10 @@ Every expected value is recomputed from the world the notebook loaded. The hygie
 exercises need the *raw* variant of that same world: ``raw_variant(world)`` gives it
 (generating it next to the clean world on first use), and the notebook and the grader
 both reach it through that one function, so a learner on seed 7 is graded on seed 7's
-raw CRM. The funnel formulas are reused from modules 02 and 03 (stage conversion by
-cohort, win rate, average deal, cost per lead); the new ones are pure functions tested
-on hand-made rows.
+raw CRM. The plan's inputs and goal are the lesson's (``lesson``: module 03's cohort rates,
+the win rate, average deal and cost per lead, to three significant figures as a plan states
+them); the funnel formulas are reused from modules 02 and 03, and the new ones are pure
+functions tested on hand-made rows.
 
 Answer kinds: ``ByLabel``, ``Parts``, ``Relabel`` (a dict from raw spellings to canonical
 labels) and the scalars from ``crosstrain.notebook.answers``; ``StageName`` in ``kinds``.
@@ -21,50 +22,28 @@ from functools import lru_cache
 
 import pandas as pd
 
+from crosstrain.notebook.exercises.alignment.lesson import (  # noqa: F401 (the table's, widget's and tests' names)
+    GOAL_GROWTH,
+    SLA_HOURS,
+    monthly_scorecard,
+    plan_inputs,
+    revenue_goal,
+)
 from crosstrain.notebook.exercises.alignment.raw import raw_variant
-from crosstrain.notebook.exercises.funnel_handoff.formulas import (
-    in_cohort,
-    inbound,
-    sla_compliance,
-    stage_conversion,
-    stage_counts,
-)
-from crosstrain.notebook.exercises.measuring.formulas import (
-    average_deal_size,
-    cost_by_channel,
-    last_complete_quarter,
-    leads_by_channel,
-    win_rate_by_count,
-)
+from crosstrain.notebook.exercises.funnel_handoff.formulas import inbound, sla_compliance
+from crosstrain.notebook.exercises.measuring.formulas import cost_by_channel, last_complete_quarter, leads_by_channel
 from crosstrain.world.schema import DEAL_STAGES
 
 MODULE = "08-alignment"
-GOAL_GROWTH = 1.25  # next quarter's target: 25% above the average quarter of the last year
 PLAN_STAGES = ("deals", "opportunities", "sqls", "sals", "mqls", "leads")  # from the goal back up the funnel
 PLAN_KEYS = PLAN_STAGES + ("budget",)
 GAP_STAGES = PLAN_STAGES[::-1]  # top of the funnel first, as a dashboard shows it
 NO_GAP = "none"  # q3's answer when every stage is at or above plan
 FAULTS = ("duplicate_leads", "misspelt_values", "open_deals_past_close", "probability_mismatch", "closed_before_created")
 CATEGORY_COLUMNS = ("source_channel", "industry", "country")
-SLA_HOURS = 4
 
 
 # -- the reverse funnel (domain brief: rates by cohort, win rate = won / (won + lost)) ----
-
-def plan_inputs(world) -> dict[str, float]:
-    """The observed numbers a plan divides by, all from module 03's mature cohort.
-
-    Stage rates of the inbound leads created in the first half of 2025, the win rate
-    (won / (won + lost)) and average won deal of their opportunities, and the blended
-    cost per lead (all campaigns' actual cost / all inbound leads).
-    """
-    cohort = in_cohort(inbound(world.leads))
-    rates = stage_conversion(stage_counts(cohort, world.opportunities))
-    deals = deals_of(cohort, world.opportunities)
-    return {"lead_to_mql": rates["lead_to_mql"], "mql_to_sal": rates["mql_to_sal"], "sal_to_sql": rates["sal_to_sql"],
-            "sql_to_opportunity": rates["sql_to_opportunity"], "win_rate": win_rate_by_count(deals),
-            "average_deal": average_deal_size(deals), "cost_per_lead": blended_cpl(world.campaigns, world.leads)}
-
 
 def deals_of(leads: pd.DataFrame, opportunities: pd.DataFrame) -> pd.DataFrame:
     """The opportunities these leads became."""
@@ -92,17 +71,6 @@ def reverse_funnel(goal: float, inputs: dict[str, float]) -> dict[str, float]:
     leads = mqls / inputs["lead_to_mql"]
     return {"deals": deals, "opportunities": opportunities, "sqls": sqls, "sals": sals, "mqls": mqls,
             "leads": leads, "budget": leads * inputs["cost_per_lead"]}
-
-
-def revenue_goal(world) -> float:
-    """Next quarter's target for marketing-sourced (inbound) new business, to 3 significant figures:
-    25% above the average inbound won revenue of the last four complete quarters."""
-    last = last_complete_quarter(world.reference_date)
-    quarters = [last - k for k in range(4)]
-    deals = deals_of(inbound(world.leads), world.opportunities)
-    won = deals[deals.is_won.fillna(False).astype(bool)]
-    average = won.amount[won.close_date.dt.to_period("Q").isin(quarters)].sum() / 4
-    return float(f"{average * GOAL_GROWTH:.3g}")
 
 
 @lru_cache(maxsize=8)
@@ -264,12 +232,3 @@ def scorecard(world) -> dict[str, float]:
     mqls = quarter_mqls(world.leads, quarter)
     return {"mql_vs_plan": len(mqls) / plan(world)["mqls"], "acceptance_rate": acceptance_rate(mqls),
             "sla_4h": sla_compliance(mqls, SLA_HOURS), "attempts_per_mql": attempts_per_mql(mqls, world.activities)}
-
-
-def monthly_scorecard(world) -> pd.DataFrame:
-    """The scorecard month by month (MQLs, SLA compliance, acceptance): the dashboard's data."""
-    leads = world.leads[world.leads.mql_at.notna()]
-    month = leads.mql_at.dt.to_period("M")
-    rows = {m: {"mqls": len(g), "sla_4h": sla_compliance(g, SLA_HOURS), "acceptance_rate": acceptance_rate(g)}
-            for m, g in leads.groupby(month)}
-    return pd.DataFrame.from_dict(rows, orient="index").sort_index()

@@ -12,6 +12,8 @@ import weakref
 import numpy as np
 import pandas as pd
 
+from crosstrain.notebook.exercises.lead_scoring.lesson import FRAMEWORK_TAGS, SNIPPET_KINDS  # noqa: F401 (the kinds' name)
+from crosstrain.notebook.exercises.lead_scoring.lesson import call_snippets as _untagged_snippets
 from crosstrain.world.schema import MEDDPICC_FLAGS
 
 MODULE = "04-lead-scoring"
@@ -25,37 +27,10 @@ ENGAGEMENT_EDGES = (0, 10, 30, 101)  # low < 10 <= medium < 30 <= high
 LATE_STAGE_PROBABILITY = 70
 DECISION_MAKERS_PROBABILITY = 60
 
-BANT_TAGS = ("bant.budget", "bant.authority", "bant.need", "bant.timeline")
-MEDDPICC_TAGS = ("meddpicc.metrics", "meddpicc.economic_buyer", "meddpicc.decision_criteria",
-                 "meddpicc.decision_process", "meddpicc.paper_process", "meddpicc.identified_pain",
-                 "meddpicc.champion", "meddpicc.competition")
-FRAMEWORK_TAGS = BANT_TAGS + MEDDPICC_TAGS
-# The snippets q5 shows, by letter: a discovery answer evidencing a MEDDPICC flag, or an
-# objection of a category. The order is fixed so the letters mean the same in every world.
-SNIPPET_KINDS = (
-    ("A", "discovery", "has_identified_pain"),
-    ("B", "objection", "budget"),
-    ("C", "discovery", "has_champion"),
-    ("D", "discovery", "has_economic_buyer"),
-    ("E", "discovery", "has_decision_process"),
-    ("F", "objection", "timing"),
-    ("G", "discovery", "has_metrics"),
-    ("H", "discovery", "has_paper_process"),
-    ("I", "discovery", "has_competition_known"),
-    ("J", "discovery", "has_decision_criteria"),
-    ("K", "objection", "authority"),
-)
 SNIPPET_LETTERS = tuple(letter for letter, _, _ in SNIPPET_KINDS)
 # CHAMP is BANT reordered to start from the buyer's problem: each of its elements is
 # evidenced where the BANT element it renames is.
 CHAMP_AS_BANT = {"challenges": "bant.need", "authority": "bant.authority", "money": "bant.budget", "prioritization": "bant.timeline"}
-_DISCOVERY_TAG = {  # the world's own tag of each discovery answer (crosstrain/world/calls.py)
-    "has_metrics": "meddpicc.metrics", "has_economic_buyer": "bant.authority;meddpicc.economic_buyer",
-    "has_decision_criteria": "meddpicc.decision_criteria", "has_decision_process": "meddpicc.decision_process",
-    "has_paper_process": "meddpicc.paper_process", "has_identified_pain": "bant.need;meddpicc.identified_pain",
-    "has_champion": "meddpicc.champion", "has_competition_known": "meddpicc.competition",
-}
-
 
 # -- the reference computations -------------------------------------------------------
 
@@ -146,22 +121,10 @@ def conversion_grid(world, inbound_only=True, outcome="opportunity", rate=True) 
 
 
 def call_snippets(world) -> pd.DataFrame:
-    """The call-note snippets q5 asks to tag, indexed by letter (A-K), without their tags.
-
-    Each letter is the earliest note of its kind in this world: a discovery answer that
-    evidences one MEDDPICC element, or a budget, timing or authority objection.
-    """
-    notes = world.call_notes.sort_values("note_id")
-    rows = []
-    for letter, kind, what in SNIPPET_KINDS:
-        if kind == "discovery":
-            pick = notes[(notes.speaker == "rep") & (notes.framework_tags == _DISCOVERY_TAG[what])]
-        else:
-            pick = notes[(notes.speaker == "buyer") & (notes.objection_category == what)]
-        if len(pick):
-            rows.append({"letter": letter, "note_id": pick.note_id.iloc[0], "text": pick.text.iloc[0],
-                         "framework_tags": pick.framework_tags.iloc[0]})
-    return pd.DataFrame(rows, columns=["letter", "note_id", "text", "framework_tags"]).set_index("letter")
+    """The snippets q5 shows (``lesson.call_snippets``) with the world's own framework tags."""
+    snippets = _untagged_snippets(world)
+    tags = world.call_notes.set_index("note_id").framework_tags
+    return snippets.assign(framework_tags=snippets.note_id.map(tags))
 
 
 def snippet_tags(world) -> dict[str, str]:

@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 
 from crosstrain.notebook.exercises.measuring.formulas import closed, cycle_days, won
+from crosstrain.notebook.exercises.pipeline.lesson import DISCOUNT_BANDS, deal_risks, discount_band  # noqa: F401 (the table's names)
 from crosstrain.world.schema import DEAL_STAGES
 
 MODULE = "06-pipeline"
 WINDOW_DAYS = 365  # recent performance: deals closed in the year before the reference date
 LEVER_CHANGE = 0.10  # q4: improve each velocity lever by 10%
 LEVERS = ("opportunities", "average_deal", "win_rate", "cycle_length")
-DISCOUNT_BANDS = ("none", "under_10", "10_to_20", "20_plus")  # discount_pct: 0, (0, 10), [10, 20), 20 and more
 
 
 # --- the formulas (domain brief, "Formulas") -------------------------------------------
@@ -169,13 +168,6 @@ def forecast_rollup(deals: pd.DataFrame, reference_date) -> dict:
     return {"commit": commit, "best_case": commit + float(pipe.loc[pipe.forecast_category == "best_case", "amount"].sum())}
 
 
-def discount_band(discount_pct: pd.Series) -> pd.Series:
-    """'none' (0%), 'under_10' (above 0, under 10%), '10_to_20' (10% to under 20%), '20_plus'."""
-    pct = discount_pct.fillna(0).to_numpy()
-    labels = np.select([pct <= 0, pct < 10, pct < 20], list(DISCOUNT_BANDS[:3]), DISCOUNT_BANDS[3])
-    return pd.Series(labels, index=discount_pct.index, name="discount_band")
-
-
 def discount_table(deals: pd.DataFrame) -> pd.DataFrame:
     """Per discount band: closed deals, win rate (won / closed) and the median won amount."""
     done = closed(deals)
@@ -187,19 +179,3 @@ def discount_table(deals: pd.DataFrame) -> pd.DataFrame:
         "median_won_amount": wins.amount.groupby(band[wins.index]).median(),
     })
     return table.reindex([b for b in DISCOUNT_BANDS if b in table.index])
-
-
-def deal_risks(deals: pd.DataFrame, history: pd.DataFrame, reference_date) -> pd.DataFrame:
-    """This quarter's commit and best-case deals with what a forecast call asks about them:
-    amount, stage, slips so far, days left to the close date and the MEDDPICC elements missing."""
-    pipe = open_this_quarter(with_slips(deals, history), reference_date)
-    pipe = pipe[pipe.forecast_category.isin(["commit", "best_case"])]
-    flags = [c for c in pipe.columns if c.startswith("has_")]
-    missing = pipe[flags].apply(lambda row: ", ".join(f.removeprefix("has_") for f in flags if not row[f]), axis=1)
-    table = pd.DataFrame({
-        "name": pipe.name, "forecast_category": pipe.forecast_category, "stage": pipe.stage, "amount": pipe.amount,
-        "close_in_days": ((pipe.close_date - pd.Timestamp(reference_date)) / pd.Timedelta(days=1)).round(0).astype(int),
-        "slips": pipe.slips, "meddpicc_missing": missing.astype(str),
-    })
-    table.index = pipe.opportunity_id
-    return table.sort_values(["forecast_category", "amount"], ascending=[False, False])

@@ -1,11 +1,10 @@
 """What module 09's notebook imports: the tables the lesson shows (churn reasons, who
-sources expansion, the shared wins report). Nothing here returns a graded answer (``tests/grading/test_no_shortcuts.py``)."""
+sources expansion, the shared wins report). Nothing here returns a graded answer (``tests/grading/test_no_shortcuts.py``),
+and nothing here imports the module's formulas, so an assessment's learner install holds it."""
 
 from __future__ import annotations
 
 import pandas as pd
-
-from crosstrain.notebook.exercises.retention import formulas as _formulas
 
 __all__ = ["churn_reasons", "expansion_sources", "wins_report"]
 
@@ -19,7 +18,7 @@ def churn_reasons(world) -> pd.DataFrame:
 
 def expansion_sources(world) -> pd.DataFrame:
     """Expansion deals by the role of the person who owns them, open and won."""
-    deals = _formulas.expansion_deals(world.opportunities)
+    deals = world.opportunities[world.opportunities.type == "expansion"]
     role = deals.owner_id.map(world.users.set_index("user_id").role).fillna("unassigned")
     status = deals.is_won.map({True: "won", False: "lost"}).where(deals.is_closed.astype(bool), "open")
     return deals.assign(role=role, status=status).pivot_table(index="role", columns="status", values="amount",

@@ -1,15 +1,30 @@
-"""What module 01's notebook imports: the closed-deal table by segment or industry that the
-ICP exercises read. Nothing here returns a graded answer (``tests/grading/test_no_shortcuts.py``)."""
+"""What module 01's notebook imports: the closed-deal table by industry or ICP tier that the
+lesson shows after the segment exercises. Nothing here returns a graded answer
+(``tests/grading/test_no_shortcuts.py``), and nothing here imports the module's formulas,
+so an assessment's learner install holds it: by segment (exercises 5 to 7) it refuses.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.notebook.exercises.two_teams import formulas as _formulas
+from crosstrain.errors import CrosstrainError
 
-__all__ = ["segment_table"]
+GROUPS = ("industry", "icp_tier")  # the account columns the lesson compares; segment is the exercises'
+
+__all__ = ["GROUPS", "segment_table"]
 
 
-def segment_table(world, by: str = "segment") -> pd.DataFrame:
-    """Per group of closed deals: closed, won, win rate, average won deal, won revenue per closed deal."""
-    return _formulas.segment_table(world, by)
+def segment_table(world, by: str) -> pd.DataFrame:
+    """Per industry or ICP tier, over closed deals: closed, won, win rate, average won deal,
+    won revenue per closed deal (the three numbers exercises 5 to 7 compute by segment)."""
+    if by not in GROUPS:
+        raise CrosstrainError(f"segment_table shows {' or '.join(GROUPS)}; by {by!r} is yours to compute from world.opportunities")
+    deals = world.opportunities.merge(world.accounts[["account_id", by]], on="account_id", how="left")
+    closed = deals[deals.is_closed.fillna(False).astype(bool)]
+    won = closed.is_won.astype(bool)
+    groups = closed[by]
+    table = pd.DataFrame({"closed": closed.groupby(by).size(), "won": won.groupby(groups).sum(),
+                          "won_amount": closed.amount.where(won, 0.0).groupby(groups).sum()})
+    return table.assign(win_rate=table.won / table.closed, avg_deal=table.won_amount / table.won,
+                        revenue_per_closed_deal=table.won_amount / table.closed)
