@@ -41,7 +41,8 @@ def test_notes_goals_answers_and_mistakes_for_module_00(plan, default_world):
     briefs = notes.bullets("team briefs")
     assert f"- Team 4: {briefs[3 % len(briefs)]}" in text
     assert f"| q1 | How many leads are in the CRM? | {len(default_world.leads):,} | 1 |" in text
-    share = default_world.leads.mql_at.notna().mean()
+    inbound = default_world.leads[default_world.leads.source_channel != "outbound"]
+    share = inbound.mql_at.notna().mean()  # q2: the MQL share of inbound leads
     assert f"| {share:.1%} |" in text  # a share read as a percentage
     for mistakes in known_mistakes("00-orientation").values():
         for mistake in mistakes:

@@ -19,17 +19,23 @@ def worlds(default_world) -> list[World]:
     return [default_world, build_world("default", seed=7)]
 
 
+def _new_business(world: World) -> pd.DataFrame:
+    """The deals with a buying group: expansions are sold to a customer through its CSM."""
+    deals = world.opportunities
+    return deals[deals["type"] == "new_business"]
+
+
 def _groups(world: World) -> pd.DataFrame:
     roles = world.opportunity_contact_roles
-    return roles.merge(world.opportunities[["opportunity_id", "segment", "account_id", "lead_id", "has_champion",
+    return roles.merge(_new_business(world)[["opportunity_id", "segment", "account_id", "lead_id", "has_champion",
                                             "has_economic_buyer"]], on="opportunity_id")
 
 
 def test_every_deal_has_a_buying_group_sized_by_segment(worlds):
     for world in worlds:
         groups = _groups(world)
-        size = groups.groupby("opportunity_id").size().reindex(world.opportunities["opportunity_id"], fill_value=0)
-        segment = world.opportunities.set_index("opportunity_id")["segment"]
+        size = groups.groupby("opportunity_id").size().reindex(_new_business(world)["opportunity_id"], fill_value=0)
+        segment = _new_business(world).set_index("opportunity_id")["segment"]
         for name, (low, high) in SIZES.items():
             sizes = size[segment == name]
             assert sizes.between(low, high).all(), (name, sizes.describe())
@@ -41,7 +47,7 @@ def test_one_primary_the_converted_leads_contact(worlds):
     for world in worlds:
         groups = _groups(world)
         primary = groups[groups["is_primary"]]
-        assert primary["opportunity_id"].is_unique and len(primary) == len(world.opportunities)
+        assert primary["opportunity_id"].is_unique and len(primary) == len(_new_business(world))
         lead_contact = world.leads.set_index("lead_id")["contact_id"]
         assert (primary["contact_id"].to_numpy() == primary["lead_id"].map(lead_contact).to_numpy()).all()
         assert primary["engaged"].all()
@@ -51,7 +57,7 @@ def test_roles_agree_with_the_meddpicc_flags(worlds):
     for world in worlds:
         groups = _groups(world)
         assert set(groups["role"]) == set(BUYING_ROLES)
-        deals = world.opportunities.set_index("opportunity_id")
+        deals = _new_business(world).set_index("opportunity_id")
         engaged = groups[groups["engaged"]]
         for role, flag in (("champion", "has_champion"), ("economic_buyer", "has_economic_buyer")):
             present = deals.index.isin(engaged.loc[engaged["role"] == role, "opportunity_id"])

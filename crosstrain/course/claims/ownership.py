@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosstrain.course.claims.frames import rate
+from crosstrain.course.claims.frames import new_business, rate
 from crosstrain.course.claims.registry import Claim, at_least, between
 
 M01 = "modules/01-two-teams/01-two-teams.py"
@@ -44,8 +44,8 @@ CLAIMS = [
           "Every lead's owner_id is an SDR, converted leads included.",
           lambda w: _role_share(w, "leads", "sdr"), at_least(1.0)),
     Claim("ownership.deal_owner_is_an_ae", M01, "its own `owner_id` (an AE)",
-          "Every deal's owner_id is an AE.",
-          lambda w: _role_share(w, "opportunities", "ae"), at_least(1.0)),
+          "Every new-business deal's owner_id is an AE (a customer's CSM owns its expansion deals).",
+          lambda w: rate(new_business(w)["owner_id"].map(w.users.set_index("user_id")["role"]) == "ae"), at_least(1.0)),
     Claim("ownership.unworked_mqls_wait_on_sales", M01, "An MQL that no SDR has called yet (`unworked`) waits on sales",
           "Hundreds of MQLs are unworked today (no SDR has responded yet): records waiting on sales, not marketing.",
           _unworked_mqls, at_least(100), unit="number"),
