@@ -16,11 +16,13 @@ __all__ = ["GROUPS", "segment_table"]
 
 
 def segment_table(world, by: str) -> pd.DataFrame:
-    """Per industry or ICP tier, over closed deals: closed, won, win rate, average won deal,
-    won revenue per closed deal (the three numbers exercises 5 to 7 compute by segment)."""
+    """Per industry or ICP tier, over closed new-business deals (expansions sell to existing
+    customers and say nothing about whom we win): closed, won, win rate, average won deal, won
+    revenue per closed deal (the three numbers exercises 5 to 7 compute by segment)."""
     if by not in GROUPS:
         raise CrosstrainError(f"segment_table shows {' or '.join(GROUPS)}; by {by!r} is yours to compute from world.opportunities")
-    deals = world.opportunities.merge(world.accounts[["account_id", by]], on="account_id", how="left")
+    deals = world.opportunities[world.opportunities.type == "new_business"]
+    deals = deals.merge(world.accounts[["account_id", by]], on="account_id", how="left")
     closed = deals[deals.is_closed.fillna(False).astype(bool)]
     won = closed.is_won.astype(bool)
     groups = closed[by]
