@@ -55,7 +55,7 @@ def plan_inputs(world) -> dict[str, float]:
     """The observed numbers a plan divides by, all from module 03's mature cohort.
 
     Stage rates of the inbound leads created in the first half of 2025, the win rate
-    (won / (won + lost)) and average won deal of their opportunities, and the blended
+    (won / (won + lost)) and average won deal of their (new-business) opportunities, and the blended
     cost per lead (all campaigns' actual cost / all inbound leads).
     """
     cohort = in_cohort(inbound(world.leads))
@@ -67,8 +67,10 @@ def plan_inputs(world) -> dict[str, float]:
 
 
 def deals_of(leads: pd.DataFrame, opportunities: pd.DataFrame) -> pd.DataFrame:
-    """The opportunities these leads became."""
-    return opportunities[opportunities.opportunity_id.isin(leads.opportunity_id.dropna())]
+    """The opportunities these leads became: new business, what the plan counts (an
+    expansion deal has no lead, so the filter on type only says so out loud)."""
+    deals = opportunities[opportunities.type == "new_business"]
+    return deals[deals.opportunity_id.isin(leads.opportunity_id.dropna())]
 
 
 def blended_cpl(campaigns: pd.DataFrame, leads: pd.DataFrame) -> float:
