@@ -45,6 +45,15 @@ camps, leads, deals, touches = world.campaigns, world.leads, world.opportunities
 # %% [markdown]
 # ## 1. The default report: the primary campaign source
 #
+# Every deal in this module is a **new-business** deal, `type == "new_business"`: a deal
+# the marketing-to-sales funnel made for a new customer. The `"expansion"` deals, which
+# CSMs open on existing customers (no lead, no campaign), are module 09's. A Salesforce
+# report does the same with a filter on Opportunity Type:
+
+# %%
+deals.type.value_counts()
+
+# %% [markdown]
 # Out of the box, Salesforce credits a won deal's **whole amount to one campaign**: the
 # primary campaign source, the `campaign_id` on the opportunity (here, the campaign that
 # created the lead). It is simple and everyone can check it, but it sees one touch per
@@ -52,7 +61,7 @@ camps, leads, deals, touches = world.campaigns, world.leads, world.opportunities
 # get no marketing credit at all:
 
 # %%
-wins = deals[deals.is_won]
+wins = deals[(deals.type == "new_business") & deals.is_won]
 wins.campaign_id.isna().sum(), len(wins)
 
 # %% [markdown]
@@ -63,7 +72,7 @@ wins.campaign_id.isna().sum(), len(wins)
 # Channels with no credit may be left out.
 
 # %% answer q1
-wins = deals[deals.is_won]
+wins = deals[(deals.type == "new_business") & deals.is_won]
 channel = wins.campaign_id.map(camps.set_index("campaign_id").channel)
 primary_source = wins.amount.groupby(channel).sum()
 primary_source
@@ -111,7 +120,7 @@ journeys.groupby("opportunity_id").size().describe()
 # deals with at least one. Each part earns half the points.
 
 # %% answer q2
-wins = deals[deals.is_won][["opportunity_id", "lead_id", "amount", "created_at", "close_date"]]
+wins = deals[(deals.type == "new_business") & deals.is_won][["opportunity_id", "lead_id", "amount", "created_at", "close_date"]]
 counted = touches.merge(wins, on="lead_id")
 counted = counted[counted.occurred_at <= counted.close_date]
 window = {"touches": len(counted), "deals": counted.opportunity_id.nunique()}
@@ -329,17 +338,20 @@ shown(last.event_type.value_counts(normalize=True).head(4).rename("share of last
 # Two numbers marketing reports on **pipeline** (every deal created, open, won or lost,
 # at its amount):
 #
-# - **Marketing-sourced**: deals whose lead came from marketing, i.e. its
+# - **Marketing-sourced**: new-business deals whose lead came from marketing, i.e. its
 #   `source_channel` is not `"outbound"`.
-# - **Marketing-influenced**: deals with at least one marketing touch at or before the
+# - **Marketing-influenced**: new-business deals with at least one marketing touch at or before the
 #   deal's `created_at`, whoever created the lead. It includes the sourced deals (their
 #   lead-creation touch came first) plus outbound deals marketing warmed up.
 #
 # Influenced is usually the bigger number, which is why a report must say which it shows.
-# Pipeline created, by the lead's source channel, in $ millions:
+# Keep the new-business deals first: an expansion deal has no lead, so its source is
+# missing, not `"outbound"`, and would pass for marketing-sourced. Pipeline created, by
+# the lead's source channel, in $ millions:
 
 # %%
-(deals.amount.groupby(deals.lead_id.map(leads.set_index("lead_id").source_channel)).sum() / 1e6).round(2).sort_values()
+new = deals[deals.type == "new_business"]
+(new.amount.groupby(new.lead_id.map(leads.set_index("lead_id").source_channel)).sum() / 1e6).round(2).sort_values()
 
 # %% [markdown]
 # ## Exercise 6: sourced and influenced
@@ -348,9 +360,10 @@ shown(last.event_type.value_counts(normalize=True).head(4).rename("share of last
 # and marketing-influenced pipeline in dollars. Each part earns half the points.
 
 # %% answer q6
-source = deals.lead_id.map(leads.set_index("lead_id").source_channel)
-sourced = deals.amount[source != "outbound"].sum()
-touched = touches.merge(deals[["opportunity_id", "lead_id", "created_at", "amount"]], on="lead_id")
+new = deals[deals.type == "new_business"]
+source = new.lead_id.map(leads.set_index("lead_id").source_channel)
+sourced = new.amount[source != "outbound"].sum()
+touched = touches.merge(new[["opportunity_id", "lead_id", "created_at", "amount"]], on="lead_id")
 before = touched[touched.occurred_at <= touched.created_at]
 influenced = before.drop_duplicates("opportunity_id").amount.sum()  # each deal once
 pipeline = {"sourced": sourced, "influenced": influenced}
@@ -385,8 +398,10 @@ ex.q6.grade(pipeline)
 #
 # Spend is every campaign's `actual_cost` plus the people of those roles at
 # `COST_PER_HEAD` a year for `HISTORY_YEARS`; new customers are the distinct
-# accounts with a won deal; a deal's amount is a year of subscription, so ARPA = won
-# revenue / new customers is annual and monthly ARPA is ARPA / 12. The spend side:
+# accounts with a won new-business deal (an expansion sells more to a customer already
+# won, so it is neither a new customer nor acquisition revenue); a deal's amount is a
+# year of subscription, so ARPA = their won revenue / new customers is annual and monthly
+# ARPA is ARPA / 12. The spend side:
 
 # %%
 world.users.role.value_counts(), camps.actual_cost.sum()
@@ -400,7 +415,7 @@ world.users.role.value_counts(), camps.actual_cost.sum()
 # %% answer q7
 people = world.users.role.isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS
 campaigns = camps.actual_cost.sum()
-wins = deals[deals.is_won]
+wins = deals[(deals.type == "new_business") & deals.is_won]
 customers = wins.account_id.nunique()
 cac = (people + campaigns) / customers
 arpa = wins.amount.sum() / customers
@@ -507,6 +522,7 @@ if ex.q8.answered(campaign_roi):
 #   outbound leads have none. Rescale each deal's weights so short paths still sum to 1.
 # - Marketing-sourced pipeline (the lead came from marketing) is smaller than
 #   marketing-influenced pipeline (a touch before the deal was created): say which one.
+# - Deals here are new business (`type == "new_business"`); expansions are module 09's.
 # - CAC = (sales + marketing spend) / new customers, people included (marketing, SDRs,
 #   AEs, managers; not CSMs); LTV = ARPA x margin / churn; aim for
 #   LTV:CAC of 3:1 or more and payback under 12 months, and state your assumptions.

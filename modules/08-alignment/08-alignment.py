@@ -66,6 +66,11 @@ raw = raw_variant(world)  # the same CRM and seed as load_world(..., variant="ra
 # The rates must be **observed**, on a window both teams agree on, and **mature**: the
 # plan uses module 03's cohort (inbound leads created in the first half of 2025, whose
 # deals have all had time to close). The cost per lead is module 02's, over all campaigns.
+#
+# The deals in the plan are **new-business** deals (`type == "new_business"`), the ones
+# the funnel makes, as a Salesforce report filtered on Opportunity Type: the average won
+# deal and the win rate are theirs. The CSMs' expansion deals (`"expansion"`) are
+# module 09's; they have no lead, so a deal reached from a lead is always new business.
 
 # %%
 from crosstrain.notebook.tables import shown
@@ -221,7 +226,8 @@ twice[["lead_id", "email", "company", "source_channel", "created_at"]].head(6)
 # (`world.reference_date`) is a forecast nobody updated; a `probability` that disagrees
 # with its stage (`DEAL_STAGES`, e.g. `DEAL_STAGES["negotiation_review"]` is 90) breaks
 # the weighted pipeline; a **closed** deal whose `close_date` is before its `created_at` is
-# impossible.
+# impossible. Hygiene is about records, so here every deal counts, expansions as well:
+# a fault is a fault whoever owns the record.
 #
 # ## Exercise 4: count the faults
 #
@@ -404,8 +410,8 @@ reverse_funnel_planner(world)
 # marketing for leads and MQLs, SDRs for SALs and SQLs, AEs for opportunities and deals; if
 # no stage is below plan, we say so and name no culprit. A drop at deals is not by itself a
 # win-rate problem: most of a quarter's wins come from opportunities created in earlier
-# quarters, so it can be lag. Before we blame closing, we set the win rate of the deals
-# closed in the quarter against the plan's (`inputs["win_rate"]`), and only a lower one
+# quarters, so it can be lag. Before we blame closing, we set the win rate of the
+# new-business deals closed in the quarter against the plan's (`inputs["win_rate"]`), and only a lower one
 # goes on the list.
 #
 # **SLA scorecard.** Marketing: MQLs against plan (the scorecard's ratio), acceptance 70% (target 70%: at the line).

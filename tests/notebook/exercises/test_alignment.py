@@ -102,7 +102,7 @@ def test_observed_volumes_count_events_dated_in_the_quarter():
         "sql_at": at(["2026-07-05", None, None]),
         "opportunity_id": ["O1", "O2", None],
     })
-    deals = pd.DataFrame({"opportunity_id": ["O1", "O2", "O9"], "lead_id": ["L1", "L2", "L9"],
+    deals = pd.DataFrame({"opportunity_id": ["O1", "O2", "O9"], "lead_id": ["L1", "L2", "L9"], "type": "new_business",
                           "created_at": at(["2026-07-06", "2026-05-01", "2026-07-01"]),
                           "close_date": at(["2026-09-30", "2026-07-15", "2026-08-01"]), "is_won": [True, False, True]})
     assert al.observed_volumes(leads, deals, Q3) == {"leads": 2, "mqls": 2, "sals": 1, "sqls": 1, "opportunities": 1, "deals": 1}

@@ -64,16 +64,17 @@ LEADS = pd.DataFrame({
     "created_at": [D("2026-01-10"), D("2026-01-15"), D("2026-02-01"), D("2026-01-05"), D("2026-01-01")],
     "source_channel": ["email", "outbound", "paid_search", "display", "outbound"],
 })
-DEALS = pd.DataFrame({
-    "opportunity_id": ["O1", "O2", "O3", "O4", "O5"],
-    "lead_id": ["L1", "L2", "L3", "L4", "L5"],
-    "account_id": ["A1", "A2", "A1", "A4", "A3"],
-    "campaign_id": ["M2", None, "M4", "M1", None],
-    "amount": [1000.0, 600.0, 300.0, 5000.0, 200.0],
-    "created_at": [D("2026-02-01"), D("2026-01-20"), D("2026-02-05"), D("2026-01-10"), D("2026-01-03")],
-    "close_date": [D("2026-03-01"), D("2026-02-20"), D("2026-02-08"), D("2026-02-01"), D("2026-02-01")],
-    "is_closed": [True] * 5,
-    "is_won": [True, True, True, False, True],
+DEALS = pd.DataFrame({  # O6: a CSM's expansion of customer A1 (no lead, no campaign): never counted here
+    "opportunity_id": ["O1", "O2", "O3", "O4", "O5", "O6"],
+    "type": ["new_business"] * 5 + ["expansion"],
+    "lead_id": ["L1", "L2", "L3", "L4", "L5", None],
+    "account_id": ["A1", "A2", "A1", "A4", "A3", "A1"],
+    "campaign_id": ["M2", None, "M4", "M1", None, None],
+    "amount": [1000.0, 600.0, 300.0, 5000.0, 200.0, 9000.0],
+    "created_at": [D("2026-02-01"), D("2026-01-20"), D("2026-02-05"), D("2026-01-10"), D("2026-01-03"), D("2026-02-01")],
+    "close_date": [D("2026-03-01"), D("2026-02-20"), D("2026-02-08"), D("2026-02-01"), D("2026-02-01"), D("2026-03-01")],
+    "is_closed": [True] * 6,
+    "is_won": [True, True, True, False, True, True],
 })
 CAMPAIGNS = pd.DataFrame({
     "campaign_id": ["M1", "M2", "M3", "M4"], "channel": ["display", "email", "webinar", "paid_search"],
@@ -152,6 +153,9 @@ def test_sourced_and_influenced_pipeline():
     got = a.sourced_and_influenced(HAND)
     assert got["sourced"] == pytest.approx(1000 + 300 + 5000)  # every non-outbound deal, the lost O4 too
     assert got["influenced"] == pytest.approx(1000 + 600 + 300 + 5000)  # a touch at or before creation; O5 has none
+    # the expansion O6 has no lead, so its source is missing, not outbound: without the
+    # new-business filter it would pass for marketing-sourced
+    assert a.sourced_and_influenced(HAND, deals=DEALS)["sourced"] == pytest.approx(1000 + 300 + 5000 + 9000)
 
 
 def test_unit_economics_formulas():
@@ -164,6 +168,8 @@ def test_unit_economics_formulas():
     assert got["ltv"] == pytest.approx(arpa * 0.5 / 0.25)
     assert got["ltv_to_cac"] == pytest.approx(arpa * 0.5 / 0.25 / cac)
     assert got["payback_months"] == pytest.approx(cac / (arpa / 12 * 0.5))
+    with_expansions = a.unit_economics(HAND, churn=0.25, margin=0.5, cost_per_head=1000.0, years=1.0, deals=DEALS)
+    assert with_expansions["ltv"] == pytest.approx((arpa + 9000 / 3) * 0.5 / 0.25)  # same customers, more revenue
     reps_only = a.unit_economics(HAND, churn=0.25, margin=0.5, cost_per_head=1000.0, years=1.0, roles=a.REPS)
     assert reps_only["cac"] == pytest.approx((3000 + 750) / 3)
 

@@ -46,8 +46,10 @@ CATEGORY_COLUMNS = ("source_channel", "industry", "country")
 # -- the reverse funnel (domain brief: rates by cohort, win rate = won / (won + lost)) ----
 
 def deals_of(leads: pd.DataFrame, opportunities: pd.DataFrame) -> pd.DataFrame:
-    """The opportunities these leads became."""
-    return opportunities[opportunities.opportunity_id.isin(leads.opportunity_id.dropna())]
+    """The opportunities these leads became: new business, what the plan counts (an
+    expansion deal has no lead, so the filter on type only says so out loud)."""
+    deals = opportunities[opportunities.type == "new_business"]
+    return deals[deals.opportunity_id.isin(leads.opportunity_id.dropna())]
 
 
 def blended_cpl(campaigns: pd.DataFrame, leads: pd.DataFrame) -> float:

@@ -3,6 +3,8 @@ revenue, sourced vs influenced pipeline, unit economics and campaign ROI.
 
 Definitions the lesson states and the grader uses (one place, so they cannot drift):
 
+- **Deals**: new-business deals (``type == "new_business"``) throughout; expansion deals
+  (no lead, no campaign) are module 09's.
 - **Attributed deals**: won deals (``is_won``). A deal's **touch path** is every
   touchpoint of its lead with ``occurred_at <= close_date`` (the conversion is the win; a
   touch after the close cannot have caused it). Touches from before the lead existed
@@ -37,6 +39,7 @@ from crosstrain.notebook.exercises.attribution.lesson import (
     HALF_LIFE_DAYS,
     HISTORY_YEARS,
     W_SHAPED,
+    new_business,
     touch_path,
 )
 from crosstrain.notebook.exercises.attribution.lesson import _position_shares as position_shares
@@ -119,10 +122,10 @@ def revenue_table(world) -> pd.DataFrame:
 # --- pipeline and unit economics --------------------------------------------------------
 
 def sourced_and_influenced(world, window: str | None = "opp_created_at", deals: pd.DataFrame | None = None) -> dict:
-    """Pipeline (every deal's amount, whatever its stage) sourced by marketing (the lead's
+    """Pipeline (every new-business deal's amount, whatever its stage) sourced by marketing (the lead's
     ``source_channel`` is not outbound) and influenced by it (a touch at or before the
     deal's creation)."""
-    deals = world.opportunities if deals is None else deals
+    deals = new_business(world.opportunities) if deals is None else deals
     source = deals.lead_id.map(world.leads.set_index("lead_id").source_channel)
     path = touch_path(world, deals, until=None)
     if window is not None:
@@ -132,17 +135,17 @@ def sourced_and_influenced(world, window: str | None = "opp_created_at", deals: 
 
 def unit_economics(world, churn: float = ANNUAL_CHURN, margin: float = GROSS_MARGIN,
                    cost_per_head: float = COST_PER_HEAD, years: float = HISTORY_YEARS,
-                   roles: tuple[str, ...] = ACQUISITION_ROLES) -> dict:
+                   roles: tuple[str, ...] = ACQUISITION_ROLES, deals: pd.DataFrame | None = None) -> dict:
     """CAC, LTV, LTV:CAC and payback months over the world's whole history.
 
-    CAC = (sales + marketing spend) / new customers (accounts with a won deal): the campaigns'
+    CAC = (sales + marketing spend) / new customers (accounts with a won new-business deal): the campaigns'
     actual cost plus the people who win customers (marketing, SDRs, AEs, their managers;
     not CSMs, who serve customers after the sale) at a cost per head a year;
-    ARPA = won revenue / new customers, a year (a deal's amount is a year's contract);
+    ARPA = won new-business revenue / new customers, a year (a deal's amount is a year's contract);
     LTV = ARPA x gross margin / annual churn; payback = CAC / (ARPA / 12 x gross margin).
     """
     people = world.users.role.isin(roles).sum() * cost_per_head * years
-    wins = won(world.opportunities)
+    wins = won(new_business(world.opportunities) if deals is None else deals)
     customers = wins.account_id.nunique()
     cac = (people + world.campaigns.actual_cost.sum()) / customers
     arpa = wins.amount.sum() / customers

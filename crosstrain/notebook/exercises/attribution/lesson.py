@@ -30,13 +30,22 @@ __all__ = ["ACQUISITION_ROLES", "ANNUAL_CHURN", "COST_PER_HEAD", "GROSS_MARGIN",
            "w_shaped_shares"]
 
 
+def new_business(deals: pd.DataFrame) -> pd.DataFrame:
+    """The deals won or lost for a new customer: what this module attributes and counts
+    (expansion deals of existing customers are the CSMs', module 09's; a Salesforce report
+    filters Opportunity Type the same way)."""
+    return deals[deals.type == "new_business"]
+
+
 def touch_path(world, deals: pd.DataFrame | None = None, until: str | None = "close_date") -> pd.DataFrame:
     """One row per touch that counts, with its deal; sorted by deal, then time.
 
-    ``deals`` defaults to the won deals; ``until`` is the deal column a touch must not come
+    ``deals`` defaults to the won new-business deals; ``until`` is the deal column a touch must not come
     after (``None``: every touch of the lead, a mistake the lesson warns about).
     """
-    deals = world.opportunities[world.opportunities.is_won.fillna(False).astype(bool)] if deals is None else deals
+    if deals is None:
+        deals = new_business(world.opportunities)
+        deals = deals[deals.is_won.fillna(False).astype(bool)]
     deals = deals[["opportunity_id", "lead_id", "amount", "created_at", "close_date"]].rename(columns={"created_at": "opp_created_at"})
     path = _touches_of_deal_leads(world).merge(deals, on="lead_id")
     if until is not None:

@@ -28,6 +28,7 @@ from crosstrain.notebook.exercises.attribution.formulas import (
     campaign_roi,
     credit,
     days_before_close,
+    new_business,
     position_shares,
     revenue_by_channel,
     role_flags,
@@ -124,18 +125,18 @@ def _days_after_first(path):
 
 
 def _pipeline_won_only(world) -> dict:
-    return sourced_and_influenced(world, deals=won(world.opportunities))
+    return sourced_and_influenced(world, deals=won(new_business(world.opportunities)))
 
 
 def _influenced_only(world) -> dict:
     parts = sourced_and_influenced(world)
-    deals = world.opportunities
+    deals = new_business(world.opportunities)
     path = touch_path(world, deals, until="opp_created_at")
     return {**parts, "influenced": won_path_revenue(path[path.source_channel.eq("outbound")])}
 
 
 def _economics_per_deal(world) -> dict:
-    wins = won(world.opportunities)
+    wins = won(new_business(world.opportunities))
     marketing = world.campaigns.actual_cost.sum()
     people = world.users.role.isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS
     cac = (people + marketing) / len(wins)
@@ -201,8 +202,8 @@ EXERCISES = [
         MODULE, "q1", "primary_source", "Under Salesforce's default (primary campaign source), how much won revenue does each channel get?",
         Credit(),
         compute=_per_world(lambda w: _model(w, "primary_campaign")),
-        hint_text="Keep the won deals (is_won), map each deal's campaign_id to its campaign's channel (world.campaigns.set_index('campaign_id').channel), and sum the amount per channel.",
-        solution_text="wins = deals[deals.is_won]\nchannel = wins.campaign_id.map(camps.set_index('campaign_id').channel)\nprimary_source = wins.amount.groupby(channel).sum()",
+        hint_text="Keep the won new-business deals (type == 'new_business' and is_won), map each deal's campaign_id to its campaign's channel (world.campaigns.set_index('campaign_id').channel), and sum the amount per channel.",
+        solution_text="wins = deals[(deals.type == 'new_business') & deals.is_won]\nchannel = wins.campaign_id.map(camps.set_index('campaign_id').channel)\nprimary_source = wins.amount.groupby(channel).sum()",
         mistakes=(
             Mistake("all_deals", lambda w: _primary(w),
                     "you summed every deal's amount, open and lost ones too. Closed-loop reporting credits won revenue: keep is_won.", core=True),
@@ -216,8 +217,8 @@ EXERCISES = [
         MODULE, "q2", "window", "How many touches count for attribution, and how many won deals have at least one?",
         Parts((("touches", Count(of="touches")), ("deals", Count(of="won deals")))),
         compute=_per_world(_window),
-        hint_text="Merge world.touchpoints with the won deals on lead_id (keep opportunity_id, amount, created_at, close_date), keep the touches with occurred_at <= close_date, then count rows and distinct opportunity_id.",
-        solution_text="wins = deals[deals.is_won][['opportunity_id', 'lead_id', 'amount', 'created_at', 'close_date']]\ntouches = world.touchpoints.merge(wins, on='lead_id')\ntouches = touches[touches.occurred_at <= touches.close_date]\nwindow = {'touches': len(touches), 'deals': touches.opportunity_id.nunique()}",
+        hint_text="Merge world.touchpoints with the won new-business deals on lead_id (keep opportunity_id, amount, created_at, close_date), keep the touches with occurred_at <= close_date, then count rows and distinct opportunity_id.",
+        solution_text="wins = deals[(deals.type == 'new_business') & deals.is_won][['opportunity_id', 'lead_id', 'amount', 'created_at', 'close_date']]\ntouches = world.touchpoints.merge(wins, on='lead_id')\ntouches = touches[touches.occurred_at <= touches.close_date]\nwindow = {'touches': len(touches), 'deals': touches.opportunity_id.nunique()}",
         points=2,
         mistakes=(
             Mistake("after_close", lambda w: _window(w, until=None),
@@ -285,8 +286,8 @@ EXERCISES = [
         MODULE, "q6", "pipeline", "How much pipeline did marketing source, and how much did it influence?",
         Parts((("sourced", Amount(of="sourced pipeline")), ("influenced", Amount(of="influenced pipeline")))),
         compute=_per_world(sourced_and_influenced),
-        hint_text="Pipeline is every deal's amount (open, won and lost). Sourced: the deal's lead has a source_channel other than 'outbound'. Influenced: the deal's lead has at least one touch with occurred_at <= the deal's created_at (merge touchpoints with the deals on lead_id).",
-        solution_text="source = deals.lead_id.map(leads.set_index('lead_id').source_channel)\nsourced = deals.amount[source != 'outbound'].sum()\ntouched = world.touchpoints.merge(deals[['opportunity_id', 'lead_id', 'created_at', 'amount']], on='lead_id')\nbefore = touched[touched.occurred_at <= touched.created_at]\ninfluenced = before.drop_duplicates('opportunity_id').amount.sum()\npipeline = {'sourced': sourced, 'influenced': influenced}",
+        hint_text="Pipeline is every new-business deal's amount (type == 'new_business'; open, won and lost). Sourced: the deal's lead has a source_channel other than 'outbound'. Influenced: the deal's lead has at least one touch with occurred_at <= the deal's created_at (merge touchpoints with the deals on lead_id).",
+        solution_text="new = deals[deals.type == 'new_business']\nsource = new.lead_id.map(leads.set_index('lead_id').source_channel)\nsourced = new.amount[source != 'outbound'].sum()\ntouched = world.touchpoints.merge(new[['opportunity_id', 'lead_id', 'created_at', 'amount']], on='lead_id')\nbefore = touched[touched.occurred_at <= touched.created_at]\ninfluenced = before.drop_duplicates('opportunity_id').amount.sum()\npipeline = {'sourced': sourced, 'influenced': influenced}",
         points=2,
         mistakes=(
             Mistake("won_only", _pipeline_won_only,
@@ -295,6 +296,9 @@ EXERCISES = [
                     "you counted touches that came after the deal was created. A deal is influenced by marketing when a touch came before (or at) its creation."),
             Mistake("influenced_only", _influenced_only,
                     "you counted only the deals marketing influenced but did not source. Influenced pipeline includes the sourced deals: every deal with a marketing touch before it was created.", core=True),
+            Mistake("with_expansions", lambda w: sourced_and_influenced(w, deals=w.opportunities),
+                    "your sourced pipeline counts the expansion deals too: they have no lead, so their source is missing, not 'outbound'. "
+                    "Pipeline here is new business: keep type == 'new_business' first (expansions are module 09's)."),
         ),
     ),
     Exercise(
@@ -302,8 +306,8 @@ EXERCISES = [
         Parts((("cac", Amount(of="the CAC")), ("ltv", Amount(of="the LTV")), ("ltv_to_cac", Amount(of="the LTV:CAC ratio")),
                ("payback_months", Amount(of="the payback in months")))),
         compute=_per_world(unit_economics),
-        hint_text="People = the users whose role is in ACQUISITION_ROLES (marketing, SDRs, AEs, managers; not CSMs), times COST_PER_HEAD x HISTORY_YEARS; add the campaigns' actual_cost. New customers = distinct account_id of won deals. ARPA = won revenue / new customers (a year). LTV = ARPA x GROSS_MARGIN / ANNUAL_CHURN. Payback = CAC / (ARPA / 12 x GROSS_MARGIN).",
-        solution_text="people = world.users.role.isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS\ncampaigns = camps.actual_cost.sum()\nwins = deals[deals.is_won]\ncustomers = wins.account_id.nunique()\ncac = (people + campaigns) / customers\narpa = wins.amount.sum() / customers\nltv = arpa * GROSS_MARGIN / ANNUAL_CHURN\neconomics = {'cac': cac, 'ltv': ltv, 'ltv_to_cac': ltv / cac, 'payback_months': cac / (arpa / 12 * GROSS_MARGIN)}",
+        hint_text="People = the users whose role is in ACQUISITION_ROLES (marketing, SDRs, AEs, managers; not CSMs), times COST_PER_HEAD x HISTORY_YEARS; add the campaigns' actual_cost. New customers = distinct account_id of won new-business deals (type == 'new_business'). ARPA = their won revenue / new customers (a year). LTV = ARPA x GROSS_MARGIN / ANNUAL_CHURN. Payback = CAC / (ARPA / 12 x GROSS_MARGIN).",
+        solution_text="people = world.users.role.isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS\ncampaigns = camps.actual_cost.sum()\nwins = deals[(deals.type == 'new_business') & deals.is_won]\ncustomers = wins.account_id.nunique()\ncac = (people + campaigns) / customers\narpa = wins.amount.sum() / customers\nltv = arpa * GROSS_MARGIN / ANNUAL_CHURN\neconomics = {'cac': cac, 'ltv': ltv, 'ltv_to_cac': ltv / cac, 'payback_months': cac / (arpa / 12 * GROSS_MARGIN)}",
         points=4,
         mistakes=(
             Mistake("marketing_only", _economics_marketing_only,
@@ -318,6 +322,9 @@ EXERCISES = [
                     "your LTV and payback use revenue, not gross profit. Multiply ARPA by GROSS_MARGIN: delivering the product costs something."),
             Mistake("payback_years", _economics_annual_payback,
                     "your payback is in years: you divided the CAC by a year's gross profit. Divide by the monthly gross profit, ARPA / 12 x GROSS_MARGIN."),
+            Mistake("with_expansions", lambda w: unit_economics(w, deals=w.opportunities),
+                    "your ARPA counts the expansion deals' revenue too, so LTV and payback look better than acquisition earned. "
+                    "New customers and their revenue come from new business: keep type == 'new_business' (expansions are module 09's)."),
         ),
     ),
     Exercise(

@@ -1,6 +1,6 @@
 # mistake: counted every employee, the CSMs who serve customers after the sale included
 everyone = len(world.users) * COST_PER_HEAD * HISTORY_YEARS
-wins = deals[deals.is_won]
+wins = deals[(deals.type == "new_business") & deals.is_won]
 customers = wins.account_id.nunique()
 cac = (everyone + camps.actual_cost.sum()) / customers
 arpa = wins.amount.sum() / customers

@@ -1,7 +1,7 @@
 # mistake: CAC from marketing spend only, leaving out the sales team's cost
 # core: yes
 marketing_spend = camps.actual_cost.sum()
-wins = deals[deals.is_won]
+wins = deals[(deals.type == "new_business") & deals.is_won]
 customers = wins.account_id.nunique()
 cac = marketing_spend / customers
 arpa = wins.amount.sum() / customers

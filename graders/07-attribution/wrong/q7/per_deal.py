@@ -1,6 +1,6 @@
 # mistake: counted won deals as new customers (an account that won twice is one customer)
 people = world.users.role.isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS
-wins = deals[deals.is_won]
+wins = deals[(deals.type == "new_business") & deals.is_won]
 customers = len(wins)
 cac = (people + camps.actual_cost.sum()) / customers
 arpa = wins.amount.sum() / customers

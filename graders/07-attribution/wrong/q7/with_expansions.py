@@ -1,0 +1,8 @@
+# mistake: counted the expansion deals' revenue in ARPA (they sell more to customers already won)
+people = world.users.role.isin(ACQUISITION_ROLES).sum() * COST_PER_HEAD * HISTORY_YEARS
+wins = deals[deals.is_won]
+customers = wins.account_id.nunique()
+cac = (people + camps.actual_cost.sum()) / customers
+arpa = wins.amount.sum() / customers
+ltv = arpa * GROSS_MARGIN / ANNUAL_CHURN
+economics = {"cac": cac, "ltv": ltv, "ltv_to_cac": ltv / cac, "payback_months": cac / (arpa / 12 * GROSS_MARGIN)}
