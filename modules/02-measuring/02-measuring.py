@@ -233,8 +233,16 @@ won_by_channel.value_counts().rename("won deals behind the ROI")
 # ## 4. Sales metrics: win rate, deal size, cycle length
 #
 # `world.opportunities` holds every deal: open ones (`is_closed` False) and closed ones,
-# won (`is_won`) or lost.
-#
+# won (`is_won`) or lost. Its `type` says what kind: `new_business` (a new customer, the
+# deals the funnel above makes) or `expansion` (a customer's CSM selling more; module 09).
+# The sales metrics here are about winning new customers, so keep new business, as a
+# Salesforce report filters on Opportunity Type:
+
+# %%
+deals = deals[deals.type == "new_business"]
+deals.shape[0]
+
+# %% [markdown]
 # **Win rate = won / (won + lost).** Open deals are not decided yet, so they stay out of
 # the denominator; counting them would make the win rate drop every time sales opens a
 # deal. **By count** each deal weighs one; **by value** each weighs its amount (won amount

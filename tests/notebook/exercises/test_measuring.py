@@ -20,9 +20,11 @@ MODULE = "02-measuring"
 
 
 def _setup(world) -> dict:
-    """What the notebook's setup cell defines."""
+    """What the notebook defines before its answers: the setup cell, and section 4's `deals`
+    kept to new business (the answer cells of q6 to q8 come after it)."""
+    deals = world.opportunities
     return {"pd": pd, "np": np, "GROSS_MARGIN": m.GROSS_MARGIN,
-            "camps": world.campaigns, "leads": world.leads, "deals": world.opportunities}
+            "camps": world.campaigns, "leads": world.leads, "deals": deals[deals.type == "new_business"]}
 
 
 # Messages may say "an AE who booked nothing attained 0", but never the paid-media pick's labels.

@@ -87,12 +87,16 @@ def _most_leads(world) -> dict:
     return {"cheapest_per_lead": biggest, "cheapest_per_sql": biggest}
 
 
-def _segment_deals(world, segment):
-    return world.opportunities[world.opportunities.segment == segment]
+def _segment_deals(world, segment, every_type=False):
+    """The segment's new-business deals (expansions are CSMs selling to customers: module 09's),
+    or, for the mistake of forgetting that, every deal of the segment."""
+    deals = world.opportunities
+    deals = deals if every_type else deals[deals.type == "new_business"]
+    return deals[deals.segment == segment]
 
 
-def _win_parts(world, segment=WIN_RATE_SEGMENT) -> dict:
-    deals = _segment_deals(world, segment)
+def _win_parts(world, segment=WIN_RATE_SEGMENT, every_type=False) -> dict:
+    deals = _segment_deals(world, segment, every_type)
     return {"win_rate_by_count": win_rate_by_count(deals), "win_rate_by_value": win_rate_by_value(deals),
             "average_deal_size": average_deal_size(deals)}
 
@@ -243,8 +247,8 @@ EXERCISES = [
         Parts((("win_rate_by_count", Share(of="the closed deals")), ("win_rate_by_value", Share(of="the closed deals' amount")),
                ("average_deal_size", Amount(of="the average deal size")))),
         compute=lambda w: _win_parts(w),
-        hint_text="Keep segment == 'mid_market'. Win rates use closed deals only (is_closed): won / closed by count, and won amount / closed amount by value. Average deal size = won amount / number of won deals.",
-        solution_text="deals = world.opportunities[world.opportunities.segment == 'mid_market']\ndone = deals[deals.is_closed]\nwins = done[done.is_won]\nmid_market = {\n    'win_rate_by_count': len(wins) / len(done),\n    'win_rate_by_value': wins.amount.sum() / done.amount.sum(),\n    'average_deal_size': wins.amount.sum() / len(wins),\n}",
+        hint_text="Keep new-business deals (type == 'new_business') with segment == 'mid_market'. Win rates use closed deals only (is_closed): won / closed by count, and won amount / closed amount by value. Average deal size = won amount / number of won deals.",
+        solution_text="deals = world.opportunities[(world.opportunities.type == 'new_business') & (world.opportunities.segment == 'mid_market')]\ndone = deals[deals.is_closed]\nwins = done[done.is_won]\nmid_market = {\n    'win_rate_by_count': len(wins) / len(done),\n    'win_rate_by_value': wins.amount.sum() / done.amount.sum(),\n    'average_deal_size': wins.amount.sum() / len(wins),\n}",
         points=3,
         mistakes=(
             Mistake("open_deals_included", _win_parts_open_included,
@@ -253,6 +257,9 @@ EXERCISES = [
                     "you divided the wins by the segment's leads. Win rate is a sales metric over deals: won / (won + lost)."),
             Mistake("average_of_all_deals", _win_parts_avg_all,
                     "your average deal size averages every deal, open and lost ones too. It is the won amount divided by the number of won deals."),
+            Mistake("with_expansions", lambda w: _win_parts(w, every_type=True),
+                    "you kept the expansion deals: CSMs selling more to existing customers win far more often and say nothing "
+                    "about how sales wins new customers. Keep type == 'new_business'."),
         ),
     ),
     Exercise(
@@ -260,8 +267,8 @@ EXERCISES = [
         Days(of="a cycle length"),
         compute=lambda w: _cycle_of(w),
         accepts=WHOLE_DAYS,  # the lesson: "decimal days, or whole days with `.dt.days`: both are accepted"
-        hint_text="Keep won enterprise deals; cycle = close_date - created_at; divide by pd.Timedelta(days=1) to get days; take the median.",
-        solution_text="deals = world.opportunities\nwins = deals[(deals.segment == 'enterprise') & deals.is_won]\nenterprise_cycle = ((wins.close_date - wins.created_at) / pd.Timedelta(days=1)).median()",
+        hint_text="Keep won new-business enterprise deals (type == 'new_business'); cycle = close_date - created_at; divide by pd.Timedelta(days=1) to get days; take the median.",
+        solution_text="deals = world.opportunities[world.opportunities.type == 'new_business']\nwins = deals[(deals.segment == 'enterprise') & deals.is_won]\nenterprise_cycle = ((wins.close_date - wins.created_at) / pd.Timedelta(days=1)).median()",
         mistakes=(
             Mistake("mean", lambda w: _cycle_of(w, how="mean"),
                     "that is the mean. A few very long deals pull the mean up: the cycle length is the median.", core=True),
