@@ -43,7 +43,6 @@ def generate(recipe, seed, leads, variant, out, formats, force, quiet) -> None:
       crosstrain data generate tiny --seed 7 --out /tmp/tiny
       crosstrain data generate default --variant raw
     """
-    from crosstrain.world.describe import summary
     from crosstrain.world.generate import generate as build
     from crosstrain.world.generate import world_dir
     from crosstrain.world.load import World
@@ -55,7 +54,7 @@ def generate(recipe, seed, leads, variant, out, formats, force, quiet) -> None:
         chosen = chosen.with_overrides(name=f"{base.name}-{chosen.sizes['leads']}")
     target = out or world_dir(chosen, variant, base)
     path = build(chosen, target, variant=variant, formats=formats or ("parquet", "csv"), force=force, progress=not quiet)
-    click.echo(summary(World(path)))
+    _describe(World(path))
 
 
 @data.command()
@@ -68,10 +67,18 @@ def describe(world) -> None:
       crosstrain data describe
       crosstrain data describe datasets/generated/tiny
     """
-    from crosstrain.world.describe import summary
     from crosstrain.world.load import load_world
 
-    click.echo(summary(load_world(world)))
+    _describe(load_world(world))
+
+
+def _describe(world) -> None:
+    """The world's summary, and retention by segment (defined above the world: see course.retention)."""
+    from crosstrain.course.retention import summary_line
+    from crosstrain.world.describe import summary
+
+    click.echo(summary(world))
+    click.echo(summary_line(world))
 
 
 @data.command()

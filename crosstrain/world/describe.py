@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from crosstrain.world.load import World
-from crosstrain.world.retention import retention
 
 
 def summary(world: World) -> str:
@@ -43,14 +42,12 @@ def _people(world: World) -> str:
 
 
 def _customers(world: World, expansions) -> list[str]:
-    """The customers the won deals became, and retention by segment (crosstrain.world.retention)."""
+    """The customers the won deals became (retention by segment is the course's definition:
+    ``crosstrain.course.retention``, which the command line adds)."""
     subs = world.subscriptions
     active = subs[subs["status"] == "active"]
-    rates = retention(world)
     won = expansions[expansions["is_won"]]
     return [
         f"  customers: {len(subs):,} subscriptions, {len(active):,} active, ARR ${active['arr'].sum():,.0f};"
         f" {len(expansions):,} expansion deals ({len(won):,} won, ${won['amount'].sum():,.0f})",
-        "  trailing 12 months: " + ", ".join(f"{segment} NRR {row.nrr:.0%} GRR {row.grr:.0%} ({int(row.customers)} customers)"
-                                             for segment, row in rates.iterrows()),
     ]

@@ -174,3 +174,14 @@ def test_the_scan_finds_an_answer_written_out_as_a_constant(default_world, monke
     assert list(found) == ["constant_probe.STAGE_OWNER", *(f"constant_probe.STAGE_OWNER[{k!r}]" for k in STAGE_OWNER)]
     assert _frozen(exercises_of("00-orientation")["q5"], default_world).score(found["constant_probe.STAGE_OWNER"], default_world) == 1.0
     assert "crosstrain.world.schema" in LEARNER_MODULES and "constant_probe" not in LEARNER_MODULES
+
+
+def test_the_retention_definition_is_not_in_the_learners_install():
+    """Module 09 grades NRR and GRR by segment: the function that computes them (one table with
+    both answers) lives in the course model, and nothing a learner's install holds imports it
+    (the install ships the whole world package, so it may not live there)."""
+    from crosstrain.course import retention
+
+    assert "crosstrain.course.retention" not in LEARNER_MODULES
+    assert all(not hasattr(sys.modules.get(m) or __import__(m, fromlist=["_"]), "cohort_arr") for m in LEARNER_MODULES)
+    assert callable(retention.cohort_arr)

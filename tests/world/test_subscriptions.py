@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from crosstrain.course.retention import retention
 from crosstrain.world.checks import problems
 from crosstrain.world.load import World
-from crosstrain.world.retention import retention
 from crosstrain.world.subscriptions import CHURN_REASONS, _risks, add_months
 
 

@@ -1,5 +1,5 @@
 """Claims about customers after the close: retention by segment, and how the sale shows in churn
-and expansion. NRR and GRR come from ``crosstrain.world.retention`` (the one definition)."""
+and expansion. NRR and GRR come from ``crosstrain.course.retention`` (the one definition)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pandas as pd
 
 from crosstrain.course.claims.frames import per_world, rate, ratio
 from crosstrain.course.claims.registry import Claim, at_least, at_most, between
-from crosstrain.world.retention import retention
+from crosstrain.course.retention import retention
 
 DATASHEET = "datasets/DATASHEET.md"
 RETENTION_ANCHOR = "net revenue retention over the trailing 12 months lands near the domain brief's medians"

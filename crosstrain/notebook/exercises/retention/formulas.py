@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosstrain.world.retention import cohort_arr
+from crosstrain.course.retention import cohort_arr
 
 MODULE = "09-retention"
 SEGMENTS = ("smb", "mid_market", "enterprise")
@@ -34,7 +34,7 @@ def arr_at(events: pd.DataFrame, when) -> pd.Series:
 
 
 def retention_table(world, cap: bool = False) -> pd.DataFrame:
-    """The window's opening cohort (``crosstrain.world.retention``'s, the datasheet's):
+    """The window's opening cohort (``crosstrain.course.retention``'s, the datasheet's):
     ARR then and now (capped at then when ``cap``) per subscription."""
     cohort = cohort_arr(world)
     now = cohort.end_arr.clip(upper=cohort.start_arr) if cap else cohort.end_arr

@@ -1,5 +1,8 @@
 """Net and gross revenue retention over a trailing 12-month cohort: the one definition that the
-datasheet, the claims and the lessons use.
+datasheet, the claims, ``crosstrain data describe`` and module 09's grader use.
+
+It lives above the world, not in it: a learner's assessment install holds the whole world
+package (its loader checks the generator's code), and this table holds module 09's answers.
 
 The cohort is every subscription that was a customer at the window's start (started on or
 before it and not churned by then). Its ARR then is the ARR after its last change on or
@@ -36,3 +39,10 @@ def retention(world, by: str | None = "segment", end=None, months: int = 12) -> 
     sums = groups[["start_arr", "end_arr", "kept"]].sum()
     return pd.DataFrame({"customers": groups.size(), "start_arr": sums["start_arr"],
                          "nrr": sums["end_arr"] / sums["start_arr"], "grr": sums["kept"] / sums["start_arr"]})
+
+
+def summary_line(world) -> str:
+    """Retention by segment, as ``crosstrain data describe`` prints it."""
+    rates = retention(world)
+    return "  trailing 12 months: " + ", ".join(f"{segment} NRR {row.nrr:.0%} GRR {row.grr:.0%} ({int(row.customers)} customers)"
+                                                for segment, row in rates.iterrows())
