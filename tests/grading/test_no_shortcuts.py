@@ -31,9 +31,10 @@ matplotlib.use("Agg")  # helpers draw; no window to draw in
 #: Exercises whose answer *is* a table one-liner: the lesson teaches that line (why, each).
 ONE_LINE_ANSWERS = {
     ("00-orientation", "q1"): "how many leads: counting a table's rows is the first thing module 00 teaches",
-    # open (issue 13): value_counts drops the discovery notes' missing category, so the
-    # one-liner is right without the filter the exercise teaches; it fails only once
-    # discovery notes carry a category of their own (world data).
+    # value_counts(normalize=True) drops the discovery notes' missing category, so pandas'
+    # default one-liner is a right way, not a shortcut: the exercise teaches the denominator
+    # (objections, not every note), and the one who divides by every note (``all_notes``,
+    # the core mistake) earns nothing.
     ("05-objections", "q1"): "each category's share of the objections: value_counts(normalize=True) is the lesson's own line",
 }
 
