@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from crosstrain.world.load import World
+from crosstrain.world.schema import new_business
 
 
 def summary(world: World) -> str:
     leads, every_deal = world.leads, world.opportunities
-    deals = every_deal[every_deal["type"] == "new_business"]
+    deals = new_business(every_deal)
     closed = deals[deals["is_closed"]]
     won = closed[closed["is_won"]]
     mql = leads["mql_at"].notna()
@@ -32,7 +33,7 @@ def summary(world: World) -> str:
 def _people(world: World) -> str:
     """Contacts per account and buying-group sizes: leads, contacts and accounts count differently."""
     roles, deals = world.opportunity_contact_roles, world.opportunities
-    deals = deals[deals["type"] == "new_business"]  # expansion deals are sold to a customer's CSM contact
+    deals = new_business(deals)  # expansion deals are sold to a customer's CSM contact
     size = roles.groupby("opportunity_id").size().reindex(deals["opportunity_id"], fill_value=0)
     by_segment = size.groupby(deals.set_index("opportunity_id")["segment"]).mean()
     groups = ", ".join(f"{segment} {by_segment[segment]:.1f}" for segment in by_segment.index)

@@ -142,6 +142,15 @@ DEAL_STAGES = {
     "closed_lost": 0,
 }
 OPEN_DEAL_STAGES = tuple(s for s in DEAL_STAGES if not s.startswith("closed"))
+# A deal's ``type``: a new customer won through the funnel, or a customer's CSM selling more.
+DEAL_TYPES = ("new_business", "expansion")
+
+
+def new_business(deals):
+    """The deals won or lost for a new customer (``type`` "new_business"), as a Salesforce
+    report filters Opportunity Type: what modules 00-08 and the claims about deals count.
+    Expansion deals of existing customers are the CSMs' (module 09)."""
+    return deals[deals["type"] == DEAL_TYPES[0]]
 LAER_STEPS = ("listen", "acknowledge", "explore", "respond")
 # Roles in a deal's buying group (opportunity_contact_roles.role).
 BUYING_ROLES = ("champion", "economic_buyer", "decision_maker", "influencer", "user")

@@ -11,13 +11,13 @@ import pytest
 matplotlib.use("Agg")
 
 from crosstrain.notebook.exercises import exercises_of  # noqa: E402
-from crosstrain.notebook.exercises.pipeline.formulas import new_business  # noqa: E402
 from crosstrain.notebook.widgets.forecast import (  # noqa: E402
     SEGMENTS,
     forecast_explorer,
     forecast_view,
     plot_view,
 )
+from crosstrain.world.schema import new_business  # noqa: E402
 
 REF = pd.Timestamp("2026-10-01")
 

@@ -9,7 +9,7 @@ import pytest
 
 from crosstrain.world.generate import build_world
 from crosstrain.world.load import World
-from crosstrain.world.schema import BUYING_ROLES
+from crosstrain.world.schema import BUYING_ROLES, new_business
 
 SIZES = {"smb": (1, 3), "mid_market": (3, 6), "enterprise": (6, 10)}
 
@@ -21,8 +21,7 @@ def worlds(default_world) -> list[World]:
 
 def _new_business(world: World) -> pd.DataFrame:
     """The deals with a buying group: expansions are sold to a customer through its CSM."""
-    deals = world.opportunities
-    return deals[deals["type"] == "new_business"]
+    return new_business(world.opportunities)
 
 
 def _groups(world: World) -> pd.DataFrame:

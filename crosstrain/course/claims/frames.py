@@ -13,6 +13,8 @@ from functools import wraps
 import numpy as np
 import pandas as pd
 
+from crosstrain.world.schema import new_business as new_business_deals
+
 BUCKETS = [-np.inf, 5 / 60, 0.5, 1, 24, np.inf]
 BUCKET_LABELS = ["<5 min", "5-30 min", "30-60 min", "1-24 h", ">24 h"]
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -85,8 +87,7 @@ def first_conversation(world) -> pd.Series:
 def new_business(world) -> pd.DataFrame:
     """Deals won or lost for a new customer: what every claim about deals means (expansions of
     existing customers are the CSMs' and have claims of their own)."""
-    deals = world.opportunities
-    return deals[deals["type"] == "new_business"]
+    return new_business_deals(world.opportunities)
 
 
 @per_world

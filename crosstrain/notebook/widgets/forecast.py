@@ -18,9 +18,6 @@ from crosstrain.notebook.exercises.pipeline.formulas import (
     bookings_so_far as _bookings_so_far,
 )
 from crosstrain.notebook.exercises.pipeline.formulas import (
-    new_business as _new_business,
-)
-from crosstrain.notebook.exercises.pipeline.formulas import (
     open_this_quarter as _open_this_quarter,
 )
 from crosstrain.notebook.exercises.pipeline.formulas import (
@@ -35,6 +32,7 @@ from crosstrain.notebook.exercises.pipeline.formulas import (
 from crosstrain.notebook.exercises.pipeline.formulas import (
     with_slips as _with_slips,
 )
+from crosstrain.world.schema import new_business as _new_business
 
 SEGMENTS = ("all", "smb", "mid_market", "enterprise")
 BARS = ("remaining quota", "commit", "best case", "weighted pipeline", "open pipeline", "pipeline needed")

@@ -35,6 +35,7 @@ from crosstrain.notebook.exercises.funnel_handoff.formulas import (
 from crosstrain.notebook.exercises.funnel_handoff.formulas import (
     inbound as _inbound,
 )
+from crosstrain.world.schema import new_business
 
 STEP_LABELS = {
     "lead_to_mql": "Lead → MQL",
@@ -72,7 +73,7 @@ def observed_defaults(world) -> dict:
     cohort = _in_cohort(_inbound(world.leads))
     quarters = (COHORT_END - COHORT_START).days / 91.3
     deals = world.opportunities
-    deals = deals[deals.type == "new_business"]
+    deals = new_business(deals)
     won = deals.loc[deals.is_won.fillna(False).astype(bool), "amount"]
     rates = {step: (0.0 if math.isnan(r) else round(r, 3)) for step, r in _cohort_conversion(world).items()}
     return {"leads": int(round(len(cohort) / quarters, -2)), "rates": rates,

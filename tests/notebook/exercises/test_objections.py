@@ -13,6 +13,7 @@ from module_proof import ModuleProof
 from crosstrain.notebook.capture import as_plain
 from crosstrain.notebook.exercises.objections import formulas as o
 from crosstrain.notebook.exercises.objections.kinds import StepLabels
+from crosstrain.world.schema import new_business
 
 MODULE = "05-objections"
 
@@ -129,7 +130,7 @@ def test_answers_travel_as_plain_data(default_world):
 @pytest.mark.parametrize("which", ["default_world", "other_seed_world"])
 def test_the_world_shows_the_effects_the_lesson_describes(which, request):
     world = request.getfixturevalue(which)
-    notes, deals = world.call_notes, o.new_business(world.opportunities)
+    notes, deals = world.call_notes, new_business(world.opportunities)
     assert o.category_shares(notes).idxmax() == "price"
     quality = o.win_rate_by_quality(notes, deals)
     assert quality["strong"] > quality["weak"]

@@ -14,7 +14,7 @@ from module_proof import ModuleProof
 
 from crosstrain.notebook.exercises.pipeline import formulas as p
 from crosstrain.notebook.exercises.pipeline.kinds import CoverageNeeded
-from crosstrain.world.schema import DEAL_STAGES
+from crosstrain.world.schema import DEAL_STAGES, new_business
 
 MODULE = "06-pipeline"
 REF = pd.Timestamp("2026-10-01")
@@ -167,7 +167,7 @@ def test_the_coverage_mistake_is_named_for_what_it_is(default_world):
 
 def test_new_business_leaves_the_expansion_deals_out():
     deals = DEALS.assign(type=["new_business"] * 6 + ["expansion"])
-    assert set(p.new_business(deals).opportunity_id) == {"O1", "O2", "O3", "O4", "O5", "O6"}
+    assert set(new_business(deals).opportunity_id) == {"O1", "O2", "O3", "O4", "O5", "O6"}
 
 
 @pytest.mark.parametrize("name", ["q2", "q6"])

@@ -32,7 +32,7 @@ from crosstrain.notebook.exercises.alignment.lesson import (  # noqa: F401 (the 
 from crosstrain.notebook.exercises.alignment.raw import raw_variant
 from crosstrain.notebook.exercises.funnel_handoff.formulas import inbound, sla_compliance
 from crosstrain.notebook.exercises.measuring.formulas import cost_by_channel, last_complete_quarter, leads_by_channel
-from crosstrain.world.schema import DEAL_STAGES
+from crosstrain.world.schema import DEAL_STAGES, new_business
 
 MODULE = "08-alignment"
 PLAN_STAGES = ("deals", "opportunities", "sqls", "sals", "mqls", "leads")  # from the goal back up the funnel
@@ -48,7 +48,7 @@ CATEGORY_COLUMNS = ("source_channel", "industry", "country")
 def deals_of(leads: pd.DataFrame, opportunities: pd.DataFrame) -> pd.DataFrame:
     """The opportunities these leads became: new business, what the plan counts (an
     expansion deal has no lead, so the filter on type only says so out loud)."""
-    deals = opportunities[opportunities.type == "new_business"]
+    deals = new_business(opportunities)
     return deals[deals.opportunity_id.isin(leads.opportunity_id.dropna())]
 
 

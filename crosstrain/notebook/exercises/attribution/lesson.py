@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crosstrain.notebook.exercises.measuring.lesson import GROSS_MARGIN
+from crosstrain.world.schema import new_business
 
 HALF_LIFE_DAYS = 7.0
 W_SHAPED = ({"first": 0.3, "lead_creation": 0.3, "opportunity_creation": 0.3}, 0.1)  # role weights, weight of the rest
@@ -28,13 +29,6 @@ ANNUAL_CHURN = 0.20  # share of customers lost per year (no renewals in the worl
 
 __all__ = ["ACQUISITION_ROLES", "ANNUAL_CHURN", "COST_PER_HEAD", "GROSS_MARGIN", "HALF_LIFE_DAYS", "HISTORY_YEARS", "touch_path",
            "w_shaped_shares"]
-
-
-def new_business(deals: pd.DataFrame) -> pd.DataFrame:
-    """The deals won or lost for a new customer: what this module attributes and counts
-    (expansion deals of existing customers are the CSMs', module 09's; a Salesforce report
-    filters Opportunity Type the same way)."""
-    return deals[deals.type == "new_business"]
 
 
 def touch_path(world, deals: pd.DataFrame | None = None, until: str | None = "close_date") -> pd.DataFrame:

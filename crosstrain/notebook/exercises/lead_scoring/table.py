@@ -30,7 +30,7 @@ from crosstrain.notebook.exercises.lead_scoring.formulas import (
     snippet_tags,
 )
 from crosstrain.notebook.exercises.lead_scoring.kinds import Grid, LeadScores, ScoreCount, Tags
-from crosstrain.world.schema import MEDDPICC_FLAGS
+from crosstrain.world.schema import MEDDPICC_FLAGS, new_business
 
 # -- mistakes that need a few lines ---------------------------------------------------
 
@@ -204,7 +204,7 @@ EXERCISES = [
                        "open_deals = deals[~deals.is_closed]\n"
                        "completeness = (open_deals[flags].sum(axis=1) / 8).mean()"),
         mistakes=(
-            Mistake("all_deals", lambda w: meddpicc_completeness(w.opportunities[w.opportunities.type == "new_business"]),
+            Mistake("all_deals", lambda w: meddpicc_completeness(new_business(w.opportunities)),
                     "you included closed deals. Completeness is a check on the deals still in play: keep is_closed == False.", core=True),
             Mistake("not_won", lambda w: meddpicc_completeness(_not_won(w)),
                     "'not won' also includes lost deals, which are closed. Open deals are the ones with is_closed == False."),
@@ -222,7 +222,7 @@ EXERCISES = [
                        f"late = (~deals.is_closed) & (deals.probability >= {LATE_STAGE_PROBABILITY})\n"
                        "late_no_eb = int((late & ~deals.has_economic_buyer).sum())"),
         mistakes=(
-            Mistake("closed_too", lambda w: late_without_buyer(w.opportunities[w.opportunities.type == "new_business"]),
+            Mistake("closed_too", lambda w: late_without_buyer(new_business(w.opportunities)),
                     "closed-won deals have probability 100, so you counted deals that are already closed. Keep open deals (is_closed == False).", core=True),
             Mistake("decision_makers_stage", lambda w: late_without_buyer(_open_deals(w), DECISION_MAKERS_PROBABILITY),
                     f"you started at {DECISION_MAKERS_PROBABILITY}, Id. Decision Makers: the stage where the AE is still finding the "

@@ -34,6 +34,7 @@ from crosstrain.notebook.exercises.measuring.formulas import (
     won,
     won_revenue_by_channel,
 )
+from crosstrain.world.schema import new_business
 
 # --- what each exercise computes, right and wrong ---------------------------------------
 
@@ -91,7 +92,7 @@ def _segment_deals(world, segment, every_type=False):
     """The segment's new-business deals (expansions are CSMs selling to customers: module 09's),
     or, for the mistake of forgetting that, every deal of the segment."""
     deals = world.opportunities
-    deals = deals if every_type else deals[deals.type == "new_business"]
+    deals = deals if every_type else new_business(deals)
     return deals[deals.segment == segment]
 
 

@@ -65,9 +65,6 @@ def responds_before_exploring(laer_steps: pd.Series) -> pd.Series:
     return laer_steps.map(lambda v: "respond" in steps_of(v) and "explore" not in steps_of(v)).astype(bool)
 
 
-def new_business(deals: pd.DataFrame) -> pd.DataFrame:
-    """The deals the funnel made (an AE's, with call notes); expansion deals are module 09's."""
-    return deals[deals.type == "new_business"]
 
 
 def closed_deals(deals: pd.DataFrame) -> pd.DataFrame:

@@ -19,7 +19,6 @@ from crosstrain.notebook.exercises.objections.formulas import (
     closed_deals,
     compare_deals,
     discount_effect,
-    new_business,
     objection_notes,
     responds_before_exploring,
     steps_of,
@@ -28,6 +27,7 @@ from crosstrain.notebook.exercises.objections.formulas import (
     win_rate_of,
 )
 from crosstrain.notebook.exercises.objections.kinds import StepLabels
+from crosstrain.world.schema import new_business
 
 # --- what each exercise computes, right and wrong ----------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from crosstrain.notebook.answers.scalars import Amount, Count, Label, Mapping, Share
 from crosstrain.notebook.exercise import Exercise, Mistake
 from crosstrain.notebook.exercises.orientation.formulas import STAGE_OWNER
-from crosstrain.world.schema import LIFECYCLE_STAGES
+from crosstrain.world.schema import LIFECYCLE_STAGES, new_business
 
 MODULE = "00-orientation"
 TEAMS = ("marketing", "sdr", "ae", "csm")
@@ -22,8 +22,7 @@ def _inbound(world):
 
 def _new_business(world):
     """The deals the marketing-to-sales funnel made; expansion deals (CSMs', on customers) are module 09's."""
-    deals = world.opportunities
-    return deals[deals.type == "new_business"]
+    return new_business(world.opportunities)
 
 
 def _won_amounts(deals):

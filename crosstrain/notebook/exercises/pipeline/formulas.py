@@ -32,12 +32,6 @@ LEVERS = ("opportunities", "average_deal", "win_rate", "cycle_length")
 
 # --- the formulas (domain brief, "Formulas") -------------------------------------------
 
-def new_business(deals: pd.DataFrame) -> pd.DataFrame:
-    """The deals this module counts: the funnel's new business, what AE quotas cover (a
-    Salesforce report filters Opportunity Type the same way). Expansions are module 09's."""
-    return deals[deals.type == "new_business"]
-
-
 def quarter_bounds(reference_date) -> tuple[pd.Timestamp, pd.Timestamp]:
     """Start and end of the calendar quarter that contains the reference date."""
     quarter = pd.Timestamp(reference_date).to_period("Q")

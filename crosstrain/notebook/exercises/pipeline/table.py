@@ -26,7 +26,6 @@ from crosstrain.notebook.exercises.pipeline.formulas import (
     forecast_rollup,
     is_open,
     lever_velocities,
-    new_business,
     open_this_quarter,
     quarter_bounds,
     recent_closed,
@@ -42,6 +41,7 @@ from crosstrain.notebook.exercises.pipeline.formulas import (
     with_slips,
 )
 from crosstrain.notebook.exercises.pipeline.kinds import CoverageNeeded
+from crosstrain.world.schema import new_business
 
 # --- what each exercise computes, right and wrong ---------------------------------------
 

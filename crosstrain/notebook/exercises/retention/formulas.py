@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crosstrain.course.retention import cohort_arr
+from crosstrain.world.schema import new_business
 
 MODULE = "09-retention"
 SEGMENTS = ("smb", "mid_market", "enterprise")
@@ -119,7 +120,7 @@ def won_expansion(world) -> dict[str, float]:
 
 
 def lost_new_business(opportunities: pd.DataFrame) -> pd.DataFrame:
-    deals = opportunities[opportunities.type == "new_business"]
+    deals = new_business(opportunities)
     return deals[deals.is_closed.astype(bool) & ~deals.is_won.astype(bool)]
 
 

@@ -32,13 +32,14 @@ from crosstrain.notebook.exercises.retention.formulas import (
     won_expansion,
 )
 from crosstrain.notebook.exercises.retention.kinds import GroupRates
+from crosstrain.world.schema import new_business
 
 # -- known mistakes, as computations on the world --------------------------------------------
 
 
 def _handoff_all_deals(world) -> dict[str, float]:
     """Over every new-business deal, lost and open ones too."""
-    return handoff_gaps(world.opportunities[world.opportunities.type == "new_business"])
+    return handoff_gaps(new_business(world.opportunities))
 
 
 def _handoff_has(world) -> dict[str, float]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crosstrain.world.schema import new_business as new_business_deals
+
 MODULE = "01-two-teams"
 TEAMS = ("marketing", "sdr", "ae", "csm")
 
@@ -87,8 +89,7 @@ def current_owner_counts(world) -> dict[str, int]:
 def new_business(world) -> pd.DataFrame:
     """Deals for new customers: the ICP is about whom we win, and an expansion of an existing
     customer (``type`` "expansion", the CSMs') says nothing about that."""
-    deals = world.opportunities
-    return deals[deals.type == "new_business"]
+    return new_business_deals(world.opportunities)
 
 
 def closed_deals(world) -> pd.DataFrame:

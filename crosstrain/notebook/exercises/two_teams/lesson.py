@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crosstrain.errors import CrosstrainError
+from crosstrain.world.schema import new_business
 
 GROUPS = ("industry", "icp_tier")  # the account columns the lesson compares; segment is the exercises'
 
@@ -21,7 +22,7 @@ def segment_table(world, by: str) -> pd.DataFrame:
     revenue per closed deal (the three numbers exercises 5 to 7 compute by segment)."""
     if by not in GROUPS:
         raise CrosstrainError(f"segment_table shows {' or '.join(GROUPS)}; by {by!r} is yours to compute from world.opportunities")
-    deals = world.opportunities[world.opportunities.type == "new_business"]
+    deals = new_business(world.opportunities)
     deals = deals.merge(world.accounts[["account_id", by]], on="account_id", how="left")
     closed = deals[deals.is_closed.fillna(False).astype(bool)]
     won = closed.is_won.astype(bool)
